@@ -1,0 +1,95 @@
+"""All models, one module per area; importing this package registers every table."""
+
+from vlot_desktop.db.models.activity import (
+    ContactMoment,
+    Meeting,
+    MeetingItem,
+    NewsletterEdition,
+    NewsletterItem,
+)
+from vlot_desktop.db.models.base import Base
+from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
+from vlot_desktop.db.models.helpdesk import Question
+from vlot_desktop.db.models.housing import (
+    CapacityChange,
+    Location,
+    LocationPartner,
+    LocationStatusChange,
+    Place,
+    PlaceStatusChange,
+)
+from vlot_desktop.db.models.local import LocalMeta
+from vlot_desktop.db.models.people import ContactPerson, Device, Organisation, StaffUser
+from vlot_desktop.db.models.prospects import (
+    Attachment,
+    ChecklistAnswer,
+    Finding,
+    ProspectParticipant,
+    ProspectVisit,
+)
+from vlot_desktop.db.models.reference import (
+    Arrondissement,
+    ChecklistTemplate,
+    Municipality,
+    PolicyDomain,
+    Postcode,
+    Province,
+    Team,
+    Theme,
+)
+
+__all__ = [
+    "Arrondissement",
+    "Attachment",
+    "Base",
+    "CapacityChange",
+    "Case",
+    "CaseEvent",
+    "ChecklistAnswer",
+    "ChecklistTemplate",
+    "ContactMoment",
+    "ContactPerson",
+    "Device",
+    "Finding",
+    "HouseholdMember",
+    "LocalMeta",
+    "Location",
+    "LocationPartner",
+    "LocationStatusChange",
+    "Meeting",
+    "MeetingItem",
+    "Municipality",
+    "NewsletterEdition",
+    "NewsletterItem",
+    "Organisation",
+    "Place",
+    "PlaceStatusChange",
+    "PolicyDomain",
+    "Postcode",
+    "Province",
+    "ProspectParticipant",
+    "ProspectVisit",
+    "Question",
+    "SensitiveDataAccess",
+    "StaffUser",
+    "Team",
+    "Theme",
+]
+
+
+def synced_tables() -> list[str]:
+    """Names of the tables whose rows travel between laptops (text UUID keys)."""
+    return sorted(
+        mapper.local_table.name  # type: ignore[union-attr]
+        for mapper in Base.registry.mappers
+        if "id" in mapper.columns and not getattr(mapper.class_, "__reference__", False)
+        and not getattr(mapper.class_, "__local__", False)
+    )
+
+
+def reference_tables() -> list[str]:
+    return sorted(
+        mapper.local_table.name  # type: ignore[union-attr]
+        for mapper in Base.registry.mappers
+        if getattr(mapper.class_, "__reference__", False)
+    )

@@ -1,0 +1,1 @@
+"""Pure Python domain: enums, value objects and rules. No Qt, no SQLAlchemy."""
