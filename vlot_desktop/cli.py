@@ -76,7 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from vlot_desktop.app import run_gui
 
-        return run_gui(data_dir, self_test=args.self_test)
+        exit_code: int = run_gui(data_dir, self_test=args.self_test)
+        return exit_code
 
     from vlot_desktop.db.migrate import DatabaseProblem
 
@@ -126,7 +127,7 @@ def _cmd_demo(data_dir: Path, size: str, seed: int, as_of: str | None, replace: 
 
 
 def _cmd_dump(data_dir: Path) -> int:
-    from vlot_desktop.db.migrate import check_version, read_state
+    from vlot_desktop.db.migrate import check_version, prepare_database, read_state
     from vlot_desktop.services.dump import dump_to
 
     db_path = paths.database_path(data_dir)
@@ -136,6 +137,10 @@ def _cmd_dump(data_dir: Path) -> int:
     check_version(state, db_path)
     if state.revision is None:
         return _fail(f"{db_path} is empty (run 'init' or 'demo' first)")
+    # Bring an older schema or older reference data up to date first (as the app does at start):
+    # the dump lists the current tables and columns, and two laptops with the same data must
+    # print the same, whichever of them was started since the last update.
+    prepare_database(db_path)
     sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     try:
         dump_to(db_path, sys.stdout)

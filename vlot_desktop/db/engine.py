@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
@@ -23,7 +23,9 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def make_engine(db_path: Path) -> Engine:
     """An engine on ``db_path`` with foreign keys, WAL, NORMAL sync and a busy timeout."""
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    # URL.create, not f"sqlite:///{path}": the URL parser would take "?" and "%xx" in a folder
+    # name as a query string and an escape.
+    engine = create_engine(URL.create("sqlite", database=str(db_path)))
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

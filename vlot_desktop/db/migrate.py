@@ -11,9 +11,14 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vlot_desktop import paths
 from vlot_desktop.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD
+from vlot_desktop.db.sqlite_uri import sqlite_uri
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUPS_KEPT = 5
@@ -43,6 +48,19 @@ class DatabaseState:
     revision: str | None  # None: no alembic_version (new or empty file)
 
 
+def _connect_for_inspection(db_path: Path) -> sqlite3.Connection:
+    """Read-only, and creating nothing next to the file when it was closed cleanly.
+
+    ``mode=ro`` on a WAL database leaves empty ``-wal``/``-shm`` files behind, also next to a file
+    we then refuse ("nothing was changed"). Without a ``-wal`` file every committed page is in
+    the main file, so ``immutable=1`` reads the same without them; with one, ``mode=ro`` is needed
+    to see what it holds (and the side files exist already).
+    """
+    wal = db_path.with_name(db_path.name + "-wal")
+    params = {"mode": "ro"} if wal.exists() else {"immutable": "1"}
+    return sqlite3.connect(sqlite_uri(db_path, **params), uri=True)
+
+
 def read_state(db_path: Path) -> DatabaseState:
     """What is in ``db_path``, read with plain sqlite3 in read-only mode (never writes)."""
     if not db_path.exists() or db_path.stat().st_size == 0:
@@ -55,7 +73,7 @@ def read_state(db_path: Path) -> DatabaseState:
             f"Het bestand {db_path} is geen databank van VLOT Desktop. Er is niets gewijzigd.",
         )
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = _connect_for_inspection(db_path)
         try:
             has_table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -96,7 +114,7 @@ def backup_database(db_path: Path, reason: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"vlot-{stamp}-{reason}.sqlite3"
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         dest = sqlite3.connect(target)
         try:
@@ -111,20 +129,59 @@ def backup_database(db_path: Path, reason: str) -> Path:
     return target
 
 
-def alembic_upgrade(db_path: Path, revision: str = "head") -> None:
-    """Run alembic programmatically (imported here: it is slow to import)."""
-    from alembic import command
-    from alembic.config import Config
+class MigrationError(Exception):
+    """A migration left broken references behind; it was rolled back (a bug of ours)."""
+
+
+def _migration_engine(db_path: Path) -> Engine:
+    """An engine for migrations: one real transaction for everything, foreign keys off.
+
+    pysqlite commits every DDL statement on its own; a crash half-way through creating the
+    database then left tables without an ``alembic_version`` row, a file refused ever after.
+    Here pysqlite's own transaction handling is switched off and SQLAlchemy emits ``BEGIN``,
+    so a failed upgrade rolls back completely.
+
+    Batch migrations copy, drop and rename tables; with foreign keys enforced, dropping a table
+    that others refer to fails. SQLite ignores ``PRAGMA foreign_keys`` inside a transaction, so
+    it is switched off per connection, and ``alembic_upgrade`` checks the keys before commit.
+    """
+    from sqlalchemy import event
 
     from vlot_desktop.db.engine import make_engine
 
+    engine = make_engine(db_path)
+
+    # Listeners run in registration order: these come after make_engine's PRAGMAs.
+    def _connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        dbapi_connection.isolation_level = None
+
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", _connect)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def alembic_upgrade(db_path: Path, revision: str = "head") -> None:
+    """Run alembic programmatically (imported here: it is slow to import), all or nothing."""
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(paths.migrations_dir()))
-    engine = make_engine(db_path)
+    engine = _migration_engine(db_path)
     try:
         with engine.begin() as connection:
+            broken_before = len(connection.exec_driver_sql("PRAGMA foreign_key_check").all())
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+            broken_after = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if len(broken_after) > broken_before:
+                raise MigrationError(
+                    f"upgrading {db_path} to {revision} broke references, e.g. {broken_after[0]}"
+                )
     finally:
         engine.dispose()
 

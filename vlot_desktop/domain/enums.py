@@ -179,7 +179,10 @@ class NewsletterStatus(LabelledEnum):
 
 
 _LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "TeamKind": {"centraal": ("Centraal team", "Central team"), "regio": ("Regioteam", "Regional team")},
+    "TeamKind": {
+        "centraal": ("Centraal team", "Central team"),
+        "regio": ("Regioteam", "Regional team"),
+    },
     "OrganisationKind": {
         "lokaal_bestuur": ("Lokaal bestuur", "Local authority"),
         "ocmw": ("OCMW / sociaal huis", "Public social welfare centre"),

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Table
 
 from vlot_desktop.db.models import Base, reference_tables, synced_tables
+from vlot_desktop.db.sqlite_uri import sqlite_uri
 
 
 def _dumped_columns(table: Table) -> list[str]:
@@ -24,7 +25,7 @@ def _dumped_columns(table: Table) -> list[str]:
 
 def dump_chunks(db_path: Path) -> Iterator[str]:
     """The dump as text chunks (streamed: the large demo set does not fit comfortably at once)."""
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         names = sorted(synced_tables() + reference_tables())
         yield "{"

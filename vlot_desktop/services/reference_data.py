@@ -17,6 +17,7 @@ from typing import Any
 
 from vlot_desktop import paths
 from vlot_desktop.domain.checklist import parse_checklist
+from vlot_desktop.domain.enums import TeamKind
 from vlot_desktop.domain.text import fold
 from vlot_desktop.domain.themes import ReferenceDataError, parse_themes
 
@@ -38,6 +39,13 @@ def _files(folder: Path) -> list[Path]:
     return files
 
 
+def reference_team_codes(folder: Path | None = None) -> list[str]:
+    """The team codes in ``teams.json``, in their order (no database needed)."""
+    folder = folder or paths.reference_data_dir()
+    document = json.loads((folder / "teams.json").read_text(encoding="utf-8"))
+    return [str(team["code"]) for team in document["teams"]]
+
+
 def files_sha256(folder: Path) -> str:
     digest = hashlib.sha256()
     for file in _files(folder):
@@ -49,13 +57,41 @@ def files_sha256(folder: Path) -> str:
 def read_reference_rows(folder: Path | None = None) -> ReferenceRows:
     """Parse and cross-check every reference file; raise ``ReferenceDataError`` if one is wrong."""
     folder = folder or paths.reference_data_dir()
+    try:
+        rows = _read_rows(folder)
+    except ReferenceDataError:
+        raise
+    except (KeyError, TypeError, ValueError, OSError) as exc:
+        # A missing column or field, a bad JSON document, an unknown team kind, a missing file.
+        raise ReferenceDataError(
+            f"{folder}: malformed reference data ({type(exc).__name__}: {exc})"
+        ) from exc
+    _check_unique(rows)
+    return rows
+
+
+def _check_unique(rows: ReferenceRows) -> None:
+    """A repeated key would silently overwrite the earlier row in the upsert: refuse it."""
+    for table, records in rows.tables.items():
+        seen: set[tuple[Any, ...]] = set()
+        for record in records:
+            key = tuple(record[k] for k in _KEYS[table])
+            if key in seen:
+                raise ReferenceDataError(f"{table}: duplicate key {key}")
+            seen.add(key)
+    names = [p["name_nl"] for p in rows.tables["province"]]
+    if len(set(names)) != len(names):
+        raise ReferenceDataError(f"teams.json: a province is mapped to two teams ({names})")
+
+
+def _read_rows(folder: Path) -> ReferenceRows:
     teams_doc = json.loads((folder / "teams.json").read_text(encoding="utf-8"))
     teams = [
         {
             "code": t["code"],
             "name_nl": t["name_nl"],
             "name_en": t["name_en"],
-            "kind": t["kind"],
+            "kind": TeamKind(t["kind"]).value,
             "sort_order": i,
         }
         for i, t in enumerate(teams_doc["teams"])
@@ -184,7 +220,9 @@ def upsert_reference_rows(conn: sqlite3.Connection, rows: ReferenceRows) -> None
         )
 
 
-def ensure_reference_data(db_path: Path, *, force: bool = False, folder: Path | None = None) -> bool:
+def ensure_reference_data(
+    db_path: Path, *, force: bool = False, folder: Path | None = None
+) -> bool:
     """Load the reference files if they changed since the last load. Returns True if loaded."""
     folder = folder or paths.reference_data_dir()
     conn = sqlite3.connect(db_path)

@@ -11,6 +11,7 @@ from vlot_desktop import paths
 from vlot_desktop.db.engine import make_engine, make_session_factory
 from vlot_desktop.db.models import Device, StaffUser, Team
 from vlot_desktop.services.data_folder import open_data_folder
+from vlot_desktop.services.reference_data import reference_team_codes
 from vlot_desktop.settings import Settings, load_settings, save_settings
 
 
@@ -40,11 +41,12 @@ def initialise_laptop(
     user_name = user_name.strip()
     if not user_name:
         raise ValueError("the user name is empty")
-    open_data_folder(data_dir)
-    known = team_codes(data_dir)
+    # Check the team against the reference file first: a typo must not create a database.
+    known = reference_team_codes()
     normalised = team_code.strip().lower()
     if normalised not in known:
         raise UnknownTeamError(team_code, known)
+    open_data_folder(data_dir)
     settings = load_settings(data_dir)
     engine = make_engine(paths.database_path(data_dir))
     try:

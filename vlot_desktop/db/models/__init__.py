@@ -1,5 +1,9 @@
 """All models, one module per area; importing this package registers every table."""
 
+from typing import Any
+
+from sqlalchemy.orm import Mapper
+
 from vlot_desktop.db.models.activity import (
     ContactMoment,
     Meeting,
@@ -66,9 +70,9 @@ __all__ = [
     "PlaceStatusChange",
     "PolicyDomain",
     "Postcode",
-    "Province",
     "ProspectParticipant",
     "ProspectVisit",
+    "Province",
     "Question",
     "SensitiveDataAccess",
     "StaffUser",
@@ -77,19 +81,25 @@ __all__ = [
 ]
 
 
+def _table_name(mapper: Mapper[Any]) -> str:
+    return str(mapper.class_.__tablename__)
+
+
 def synced_tables() -> list[str]:
     """Names of the tables whose rows travel between laptops (text UUID keys)."""
     return sorted(
-        mapper.local_table.name  # type: ignore[union-attr]
+        _table_name(mapper)
         for mapper in Base.registry.mappers
-        if "id" in mapper.columns and not getattr(mapper.class_, "__reference__", False)
+        if "id" in mapper.columns
+        and not getattr(mapper.class_, "__reference__", False)
         and not getattr(mapper.class_, "__local__", False)
     )
 
 
 def reference_tables() -> list[str]:
+    """Names of the tables loaded from ``resources/data`` (natural keys, not synced)."""
     return sorted(
-        mapper.local_table.name  # type: ignore[union-attr]
+        _table_name(mapper)
         for mapper in Base.registry.mappers
         if getattr(mapper.class_, "__reference__", False)
     )

@@ -56,9 +56,7 @@ class LocationPartner(SyncedMixin, Base):
     __table_args__ = (Index("ix_location_partner_pair", "location_id", "municipality_nis"),)
 
     location_id: Mapped[str] = mapped_column(ForeignKey("location.id"))
-    municipality_nis: Mapped[str] = mapped_column(
-        ForeignKey("municipality.nis_code"), index=True
-    )
+    municipality_nis: Mapped[str] = mapped_column(ForeignKey("municipality.nis_code"), index=True)
     role: Mapped[str | None] = mapped_column(String(100))
 
 

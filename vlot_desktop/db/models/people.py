@@ -40,8 +40,9 @@ class Organisation(SyncedMixin, Base):
     municipality_nis: Mapped[str | None] = mapped_column(
         ForeignKey("municipality.nis_code"), index=True
     )
-    email: Mapped[str | None] = mapped_column(String(200))
-    phone: Mapped[str | None] = mapped_column(String(50))
+    # Personal: an owner is often a private person, whose e-mail address and phone are theirs.
+    email: Mapped[str | None] = personal(mapped_column(String(200)))
+    phone: Mapped[str | None] = personal(mapped_column(String(50)))
     notes: Mapped[str | None] = mapped_column(Text)
 
 

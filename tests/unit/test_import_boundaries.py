@@ -1,0 +1,111 @@
+"""Qt stays in ui/ and app.py: everything else imports and runs without PySide6 (DESIGN.md §2)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import vlot_desktop
+
+PACKAGE = Path(vlot_desktop.__file__).resolve().parent
+QT_MODULES = ("PySide6", "shiboken6")
+
+IMPORT_ALL_WITHOUT_QT = r"""
+import importlib, importlib.abc, json, pkgutil, sys
+
+class BlockQt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("PySide6", "shiboken6"):
+            raise ImportError(f"PySide6 is blocked: {name}")
+        return None
+
+sys.meta_path.insert(0, BlockQt())
+import vlot_desktop
+
+def non_ui_modules(path, prefix):
+    for info in pkgutil.iter_modules(path, prefix):
+        if info.name in ("vlot_desktop.ui", "vlot_desktop.app", "vlot_desktop.__main__"):
+            continue  # __main__ would run the command line
+        yield info.name
+        if info.ispkg:
+            package = importlib.import_module(info.name)
+            yield from non_ui_modules(package.__path__, info.name + ".")
+
+imported, failed = [], {}
+for name in non_ui_modules(vlot_desktop.__path__, "vlot_desktop."):
+    try:
+        importlib.import_module(name)
+        imported.append(name)
+    except Exception as exc:
+        failed[name] = f"{type(exc).__name__}: {exc}"
+qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+print(json.dumps({"imported": imported, "failed": failed, "qt": qt}))
+"""
+
+
+def test_every_non_ui_module_imports_with_pyside6_blocked(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_ALL_WITHOUT_QT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["failed"] == {}
+    assert report["qt"] == []
+    # The walk did reach the layers it guards.
+    assert {
+        "vlot_desktop.cli",
+        "vlot_desktop.paths",
+        "vlot_desktop.db.migrate",
+        "vlot_desktop.db.models.cases",
+        "vlot_desktop.services.setup",
+        "vlot_desktop.domain.text",
+    } <= set(report["imported"])
+
+
+def _is_ui(path: Path) -> bool:
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0] == "ui" or relative == Path("app.py")
+
+
+def _qt_imports(source: str) -> list[str]:
+    """``line module`` for every import of Qt anywhere in ``source`` (also inside functions)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        found += [f"{node.lineno} {name}" for name in names if name.split(".")[0] in QT_MODULES]
+    return found
+
+
+def test_no_module_outside_ui_imports_pyside6() -> None:
+    sources = [p for p in PACKAGE.rglob("*.py") if not _is_ui(p)]
+    assert len(sources) > 20
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{hit}"
+        for path in sources
+        for hit in _qt_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_scan_recognises_qt_imports() -> None:
+    source = (
+        "import os\n"
+        "def f():\n"
+        "    from PySide6.QtCore import QObject\n"
+        "    import shiboken6, json\n"
+        "from .ui import PySide6\n"  # a relative import of our own module: not Qt
+    )
+    assert _qt_imports(source) == ["3 PySide6.QtCore", "4 shiboken6"]
