@@ -1,0 +1,565 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_BE" sourcelanguage="en">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About VLOT Desktop</source>
+            <translation>Over VLOT Desktop</translation>
+        </message>
+        <message>
+            <source>Version %1</source>
+            <translation>Versie %1</translation>
+        </message>
+        <message>
+            <source>The application of the Flemish support teams (VLOT) for the reception of people displaced from Ukraine: reception locations and places, prospects, cases, helpdesk questions, contacts with the local authorities, and reports. It works offline and exchanges its data with the other laptops through the share folder.</source>
+            <translation>De toepassing van de Vlaamse Ondersteuningsteams (VLOT) voor de opvang van ontheemden uit Oekraïne: opvanglocaties en opvangplaatsen, prospecties, dossiers, helpdeskvragen, contacten met de lokale besturen, en rapporten. Ze werkt ook zonder netwerk en wisselt haar gegevens met de andere laptops uit via de gedeelde map.</translation>
+        </message>
+        <message>
+            <source>Reference data of municipalities and postcodes: %1</source>
+            <translation>Referentiegegevens gemeenten en postcodes: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactPersonTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefoon</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardTableModel</name>
+        <message>
+            <source>Team / region</source>
+            <translation>Team / regio</translation>
+        </message>
+        <message>
+            <source>Regional team (province) or team</source>
+            <translation>Regioteam (provincie) of team</translation>
+        </message>
+        <message>
+            <source>Reception locations</source>
+            <translation>Opvanglocaties</translation>
+        </message>
+        <message>
+            <source>Operational reception locations</source>
+            <translation>Operationele opvanglocaties</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Plaatsen</translation>
+        </message>
+        <message>
+            <source>All places of locations that are not wound down or closed</source>
+            <translation>Alle plaatsen van locaties die niet afgebouwd of gesloten zijn</translation>
+        </message>
+        <message>
+            <source>Places with status: %1</source>
+            <translation>Plaatsen met status: %1</translation>
+        </message>
+        <message>
+            <source>Open cases</source>
+            <translation>Open dossiers</translation>
+        </message>
+        <message>
+            <source>Cases that are not solved, referred or closed, by handling team</source>
+            <translation>Dossiers zonder oplossing, niet doorverwezen en niet afgesloten, per behandelend team</translation>
+        </message>
+        <message>
+            <source>Open questions</source>
+            <translation>Open vragen</translation>
+        </message>
+        <message>
+            <source>Questions that are new, in progress or dispatched, by handling team</source>
+            <translation>Vragen die nieuw, in behandeling of doorverwezen zijn, per behandelend team</translation>
+        </message>
+        <message>
+            <source>Prospects this year</source>
+            <translation>Prospecties dit jaar</translation>
+        </message>
+        <message>
+            <source>Prospect visits this calendar year (by visit date, else creation date)</source>
+            <translation>Prospecties in dit kalenderjaar (volgens bezoekdatum, anders aanmaakdatum)</translation>
+        </message>
+        <message>
+            <source>Not applicable: the central team has no province of its own</source>
+            <translation>Niet van toepassing: het centraal team heeft geen eigen provincie</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>Key figures per regional team and for Flanders as a whole.</source>
+            <translation>Kerncijfers per regioteam en voor heel Vlaanderen.</translation>
+        </message>
+        <message>
+            <source>Operational reception locations</source>
+            <translation>Operationele opvanglocaties</translation>
+        </message>
+        <message>
+            <source>Reception locations with status operational, in all of Flanders</source>
+            <translation>Opvanglocaties met status operationeel, in heel Vlaanderen</translation>
+        </message>
+        <message>
+            <source>Free places</source>
+            <translation>Vrije plaatsen</translation>
+        </message>
+        <message>
+            <source>Places with status free</source>
+            <translation>Plaatsen met status vrij</translation>
+        </message>
+        <message>
+            <source>Occupied places</source>
+            <translation>Bezette plaatsen</translation>
+        </message>
+        <message>
+            <source>Places with status occupied</source>
+            <translation>Plaatsen met status bezet</translation>
+        </message>
+        <message>
+            <source>Open cases</source>
+            <translation>Open dossiers</translation>
+        </message>
+        <message>
+            <source>Cases of all teams that are still open</source>
+            <translation>Dossiers van alle teams die nog open zijn</translation>
+        </message>
+        <message>
+            <source>Open questions</source>
+            <translation>Open vragen</translation>
+        </message>
+        <message>
+            <source>Questions of all teams that are still open</source>
+            <translation>Vragen van alle teams die nog open zijn</translation>
+        </message>
+        <message>
+            <source>Prospects this year</source>
+            <translation>Prospecties dit jaar</translation>
+        </message>
+        <message>
+            <source>Prospect visits in the current calendar year</source>
+            <translation>Prospecties in het lopende kalenderjaar</translation>
+        </message>
+        <message>
+            <source>Per team and region</source>
+            <translation>Per team en regio</translation>
+        </message>
+        <message>
+            <source>Key figures per team and region</source>
+            <translation>Kerncijfers per team en regio</translation>
+        </message>
+        <message>
+            <source>Calculating the figures…</source>
+            <translation>De cijfers worden berekend…</translation>
+        </message>
+        <message>
+            <source>Updated on %1 at %2 (F5 to refresh).</source>
+            <translation>Bijgewerkt op %1 om %2 (F5 om te vernieuwen).</translation>
+        </message>
+        <message>
+            <source>Locations, places and prospects count per province; cases and questions per team that handles them. Places: all places of locations that are not wound down or closed. Prospects: visits in %1 (or created in %1 when not visited yet).</source>
+            <translation>Opvanglocaties, plaatsen en prospecties tellen per provincie; dossiers en vragen per team dat ze behandelt. Plaatsen: alle plaatsen van locaties die niet afgebouwd of gesloten zijn. Prospecties: bezocht in %1 (of aangemaakt in %1 als ze nog niet bezocht zijn).</translation>
+        </message>
+        <message>
+            <source>The figures could not be calculated.</source>
+            <translation>De cijfers konden niet berekend worden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>Welcome to VLOT Desktop</source>
+            <translation>Welkom bij VLOT Desktop</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Naam:</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Uw naam</translation>
+        </message>
+        <message>
+            <source>First name and last name</source>
+            <translation>Voornaam en achternaam</translation>
+        </message>
+        <message>
+            <source>&amp;Team:</source>
+            <translation>&amp;Team:</translation>
+        </message>
+        <message>
+            <source>Your team</source>
+            <translation>Uw team</translation>
+        </message>
+        <message>
+            <source>&amp;Share folder:</source>
+            <translation>&amp;Gedeelde map:</translation>
+        </message>
+        <message>
+            <source>Share folder (optional)</source>
+            <translation>Gedeelde map (niet verplicht)</translation>
+        </message>
+        <message>
+            <source>VLOT Desktop is used for the first time on this computer. Tell us who you are and for which team you work. The share folder is optional.</source>
+            <translation>VLOT Desktop wordt voor het eerst gebruikt op deze computer. Vul uw naam in en kies het team waarvoor u werkt. De gedeelde map is niet verplicht.</translation>
+        </message>
+        <message>
+            <source>Choose your team</source>
+            <translation>Kies uw team</translation>
+        </message>
+        <message>
+            <source>Optional: the VLOT folder on the network drive</source>
+            <translation>Niet verplicht: de VLOT-map op de netwerkschijf</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Bladeren…</translation>
+        </message>
+        <message>
+            <source>Choose the share folder</source>
+            <translation>Kies de gedeelde map</translation>
+        </message>
+        <message>
+            <source>Load &amp;demo data</source>
+            <translation>&amp;Demogegevens laden</translation>
+        </message>
+        <message>
+            <source>Fills this computer with invented example data, to try the application out.</source>
+            <translation>Vult deze computer met verzonnen voorbeeldgegevens, om de toepassing uit te proberen.</translation>
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation>Bezig</translation>
+        </message>
+        <message>
+            <source>Please fill in your name.</source>
+            <translation>Vul uw naam in.</translation>
+        </message>
+        <message>
+            <source>Please choose your team.</source>
+            <translation>Kies uw team.</translation>
+        </message>
+        <message>
+            <source>Setting up this computer failed. Details are in the log file.</source>
+            <translation>Het instellen van deze computer is mislukt. De details staan in het logbestand.</translation>
+        </message>
+        <message>
+            <source>Loading demo data and setting up this computer…</source>
+            <translation>Demogegevens laden en deze computer instellen…</translation>
+        </message>
+        <message>
+            <source>Setting up this computer…</source>
+            <translation>Deze computer wordt ingesteld…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>VLOT Desktop</source>
+            <translation>VLOT Desktop</translation>
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation>Navigatie</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Instellingen…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <source>&amp;About VLOT Desktop</source>
+            <translation>&amp;Over VLOT Desktop</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Vernieuwen</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Zoeken</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Bestand</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>B&amp;eeld</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>Opening the data folder…</source>
+            <translation>De gegevensmap wordt geopend…</translation>
+        </message>
+        <message>
+            <source>(not set up)</source>
+            <translation>(niet ingesteld)</translation>
+        </message>
+        <message>
+            <source>User: %1</source>
+            <translation>Gebruiker: %1</translation>
+        </message>
+        <message>
+            <source>Team: %1</source>
+            <translation>Team: %1</translation>
+        </message>
+        <message>
+            <source>Data folder: %1</source>
+            <translation>Gegevensmap: %1</translation>
+        </message>
+        <message>
+            <source>The new language takes effect after a restart.</source>
+            <translation>De nieuwe taal geldt na een herstart.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MunicipalitiesView</name>
+        <message>
+            <source>Municipalities</source>
+            <translation>Gemeenten</translation>
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>&amp;Zoeken:</translation>
+        </message>
+        <message>
+            <source>Part of the name, e.g. gent</source>
+            <translation>Deel van de naam, bv. gent</translation>
+        </message>
+        <message>
+            <source>Search a municipality by name</source>
+            <translation>Zoek een gemeente op naam</translation>
+        </message>
+        <message>
+            <source>&amp;Province:</source>
+            <translation>&amp;Provincie:</translation>
+        </message>
+        <message>
+            <source>Filter by province</source>
+            <translation>Filter op provincie</translation>
+        </message>
+        <message>
+            <source>All provinces</source>
+            <translation>Alle provincies</translation>
+        </message>
+        <message>
+            <source>%1 municipality</source>
+            <translation>%1 gemeente</translation>
+        </message>
+        <message>
+            <source>%1 municipalities</source>
+            <translation>%1 gemeenten</translation>
+        </message>
+    </context>
+    <context>
+        <name>MunicipalityDetailPane</name>
+        <message>
+            <source>Choose a municipality in the list to see its details.</source>
+            <translation>Kies een gemeente in de lijst om de details te zien.</translation>
+        </message>
+        <message>
+            <source>Province:</source>
+            <translation>Provincie:</translation>
+        </message>
+        <message>
+            <source>Arrondissement:</source>
+            <translation>Arrondissement:</translation>
+        </message>
+        <message>
+            <source>Team:</source>
+            <translation>Team:</translation>
+        </message>
+        <message>
+            <source>Postcodes:</source>
+            <translation>Postcodes:</translation>
+        </message>
+        <message>
+            <source>NIS code:</source>
+            <translation>NIS-code:</translation>
+        </message>
+        <message>
+            <source>Operational reception locations:</source>
+            <translation>Operationele opvanglocaties:</translation>
+        </message>
+        <message>
+            <source>Places:</source>
+            <translation>Plaatsen:</translation>
+        </message>
+        <message>
+            <source>Free places:</source>
+            <translation>Vrije plaatsen:</translation>
+        </message>
+        <message>
+            <source>Open cases:</source>
+            <translation>Open dossiers:</translation>
+        </message>
+        <message>
+            <source>Open questions:</source>
+            <translation>Open vragen:</translation>
+        </message>
+        <message>
+            <source>Contact moments (12 months):</source>
+            <translation>Contactmomenten (12 maanden):</translation>
+        </message>
+        <message>
+            <source>Contact persons</source>
+            <translation>Contactpersonen</translation>
+        </message>
+        <message>
+            <source>Contact persons of the municipality</source>
+            <translation>Contactpersonen van de gemeente</translation>
+        </message>
+        <message>
+            <source>No contact persons known for this municipality.</source>
+            <translation>Geen contactpersonen gekend voor deze gemeente.</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Cijfers</translation>
+        </message>
+    </context>
+    <context>
+        <name>MunicipalityTableModel</name>
+        <message>
+            <source>Municipality</source>
+            <translation>Gemeente</translation>
+        </message>
+        <message>
+            <source>Name of the municipality</source>
+            <translation>Naam van de gemeente</translation>
+        </message>
+        <message>
+            <source>NIS code</source>
+            <translation>NIS-code</translation>
+        </message>
+        <message>
+            <source>Statbel NIS code</source>
+            <translation>NIS-code van Statbel</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Provincie</translation>
+        </message>
+        <message>
+            <source>Arrondissement</source>
+            <translation>Arrondissement</translation>
+        </message>
+        <message>
+            <source>Administrative arrondissement</source>
+            <translation>Administratief arrondissement</translation>
+        </message>
+        <message>
+            <source>Reception locations</source>
+            <translation>Opvanglocaties</translation>
+        </message>
+        <message>
+            <source>Operational reception locations</source>
+            <translation>Operationele opvanglocaties</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Plaatsen</translation>
+        </message>
+        <message>
+            <source>All places of locations that are not wound down or closed</source>
+            <translation>Alle plaatsen van locaties die niet afgebouwd of gesloten zijn</translation>
+        </message>
+        <message>
+            <source>Free places</source>
+            <translation>Vrije plaatsen</translation>
+        </message>
+        <message>
+            <source>Places with status free</source>
+            <translation>Plaatsen met status vrij</translation>
+        </message>
+        <message>
+            <source>Open cases</source>
+            <translation>Open dossiers</translation>
+        </message>
+        <message>
+            <source>Cases that are not solved, referred or closed</source>
+            <translation>Dossiers zonder oplossing, niet doorverwezen en niet afgesloten</translation>
+        </message>
+        <message>
+            <source>Open questions</source>
+            <translation>Open vragen</translation>
+        </message>
+        <message>
+            <source>Questions that are new, in progress or dispatched</source>
+            <translation>Vragen die nieuw, in behandeling of doorverwezen zijn</translation>
+        </message>
+        <message>
+            <source>Contacts (12 months)</source>
+            <translation>Contactmomenten (12 maanden)</translation>
+        </message>
+        <message>
+            <source>Contact moments in the last twelve months</source>
+            <translation>Contactmomenten in de laatste twaalf maanden</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Instellingen</translation>
+        </message>
+        <message>
+            <source>Language of the application</source>
+            <translation>Taal van de toepassing</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Taal:</translation>
+        </message>
+        <message>
+            <source>A new language takes effect the next time you start VLOT Desktop.</source>
+            <translation>Een andere taal geldt pas wanneer u VLOT Desktop opnieuw start.</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>VLOT Desktop cannot start</source>
+            <translation>VLOT Desktop kan niet starten</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Er ging iets mis</translation>
+        </message>
+        <message>
+            <source>Something went wrong in VLOT Desktop. What you were doing may not have been completed.</source>
+            <translation>Er ging iets mis in VLOT Desktop. Wat u aan het doen was, is misschien niet afgewerkt.</translation>
+        </message>
+        <message>
+            <source>The technical details are in the log file %1. Send this file to whoever supports VLOT Desktop; it contains no personal data.</source>
+            <translation>De technische details staan in het logbestand %1. Bezorg dit bestand aan wie VLOT Desktop ondersteunt; het bevat geen persoonsgegevens.</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Map openen</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1 @@
+"""The dashboard: key figures per team and region."""

@@ -1,0 +1,1 @@
+"""Table models over lightweight rows from ``db.queries`` (never ORM objects)."""

@@ -1,0 +1,1 @@
+"""The municipalities screen (Gemeenten): list, search, province filter and detail pane."""

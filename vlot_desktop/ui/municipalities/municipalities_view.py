@@ -1,0 +1,267 @@
+"""The municipalities screen: search-as-you-type, a province filter, a table and details."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlot_desktop.ui.context import AppContext
+from vlot_desktop.ui.formatting import format_int
+from vlot_desktop.ui.models.municipality_model import MunicipalityTableModel
+from vlot_desktop.ui.models.roles import KEY_ROLE, SORT_ROLE
+from vlot_desktop.ui.municipalities.detail_pane import MunicipalityDetailPane
+from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.widgets.screen import Screen, heading
+
+if TYPE_CHECKING:
+    from vlot_desktop.db.queries.municipalities import MunicipalityCounts
+
+
+class MunicipalitiesView(Screen):
+    """The 285 municipalities with their figures.
+
+    The name filter is one indexed query on the municipality table and runs on every keystroke
+    in the GUI thread (about a millisecond); the figures come from grouped queries over the large
+    tables, computed once in a worker (and again on F5) and kept in the model.
+
+    Signals (inherited):
+        loaded(): the figures are shown.
+    """
+
+    key = "municipalities"
+
+    def __init__(
+        self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, runner, parent)
+        self._counts_task: TaskHandle | None = None
+        self._selected_nis: str | None = None
+
+        self.heading = heading(self.tr("Municipalities"), self)
+
+        self.search_label = QLabel(self.tr("&Search:"), self)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Part of the name, e.g. gent"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Search a municipality by name"))
+        self.search_edit.setMinimumWidth(260)
+        self.search_label.setBuddy(self.search_edit)
+
+        self.province_label = QLabel(self.tr("&Province:"), self)
+        self.province_combo = QComboBox(self)
+        self.province_combo.setAccessibleName(self.tr("Filter by province"))
+        self.province_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.province_label.setBuddy(self.province_combo)
+        self.province_combo.addItem(self.tr("All provinces"), None)
+
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("resultCount")
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search_edit)
+        filters.addSpacing(16)
+        filters.addWidget(self.province_label)
+        filters.addWidget(self.province_combo)
+        filters.addSpacing(16)
+        filters.addWidget(self.result_label)
+        filters.addStretch(1)
+
+        self.model = MunicipalityTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortLocaleAware(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Municipalities"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MunicipalityTableModel.NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._columns_sized = False
+
+        self.detail = MunicipalityDetailPane(self)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        # The list gets what the details leave (they fit in about 250 pixels).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([10_000, 250])
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        self.search_edit.textChanged.connect(self.apply_filter)
+        self.province_combo.currentIndexChanged.connect(self.apply_filter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.context.database_ready.connect(self._fill_provinces)
+
+    def nav_title(self) -> str:
+        return self.tr("Municipalities")
+
+    def search_field(self) -> QLineEdit:
+        return self.search_edit
+
+    @property
+    def is_loading(self) -> bool:
+        return self._counts_task is not None
+
+    @Slot()
+    def _fill_provinces(self) -> None:
+        self.province_combo.blockSignals(True)
+        while self.province_combo.count() > 1:
+            self.province_combo.removeItem(1)
+        for province in self.context.provinces:
+            self.province_combo.addItem(province.name_nl, province.code)
+        self.province_combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        if not self.context.is_ready:
+            return
+        if self.province_combo.count() <= 1:
+            self._fill_provinces()
+        self.apply_filter()
+        if self._counts_task is not None:
+            self._counts_task.cancel()
+        engine = self.context.engine
+        today = dt.date.today()
+
+        def work(_task: TaskContext) -> dict[str, MunicipalityCounts]:
+            from vlot_desktop.db.queries.municipalities import municipality_counts
+
+            with engine.connect() as conn:
+                return municipality_counts(conn, today=today)
+
+        self._counts_task = self.runner.run(
+            work,
+            on_result=self._show_counts,
+            on_error=self._counts_failed,
+            owner=self,
+            name="municipality counts",
+        )
+
+    def _show_counts(self, counts: dict[str, MunicipalityCounts]) -> None:
+        self._counts_task = None
+        self.model.set_counts(counts)
+        self._size_columns()
+        if self.detail.detail is not None:
+            self.detail.set_counts(self.model.counts_for(self.detail.detail.row.nis_code))
+        self.loaded.emit()
+
+    def _counts_failed(self, exc: BaseException) -> None:
+        self._counts_task = None
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Run the name and province filter (fast enough for every keystroke)."""
+        if not self.context.is_ready:
+            return
+        from vlot_desktop.db.queries.municipalities import search_municipalities
+
+        province = self.province_combo.currentData()
+        rows = self.context.run_query(search_municipalities, self.search_edit.text(), province)
+        selected = self._selected_nis
+        self.model.set_rows(rows)
+        count = len(rows)
+        self.result_label.setText(
+            self.tr("%1 municipality").replace("%1", format_int(count))
+            if count == 1
+            else self.tr("%1 municipalities").replace("%1", format_int(count))
+        )
+        self._size_columns()
+        if selected is not None and self.model.row_of(selected) >= 0:
+            self.select_municipality(selected)
+        elif selected is not None:
+            self._show_detail(None)
+
+    def _size_columns(self) -> None:
+        """Column widths from the font, once: ``resizeColumnsToContents`` would ask the model
+        for every cell of 285 rows (a third of a second on the GUI thread)."""
+        if self._columns_sized or self.model.rowCount() == 0:
+            return
+        header = self.table.horizontalHeader()
+        cell = self.table.fontMetrics()
+        bold = header.fontMetrics()
+        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 24
+        widest_number = cell.horizontalAdvance("99.999")
+        for column in range(self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(bold.horizontalAdvance(line) for line in text.split("\n")) + padding
+            if self.model.is_count_column(column):
+                width = max(width, widest_number + 16)
+            else:
+                values = self.model.column_texts(column)
+                width = max(width, max((cell.horizontalAdvance(v) for v in values), default=0) + 16)
+            header.resizeSection(column, width)
+        # The name column takes what the others leave.
+        header.setSectionResizeMode(
+            MunicipalityTableModel.NAME_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
+        self._columns_sized = True
+
+    def select_municipality(self, nis_code: str) -> bool:
+        """Select (and show the details of) a municipality in the current list."""
+        row = self.model.row_of(nis_code)
+        if row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(proxy_index.row())
+        self.table.scrollTo(proxy_index)
+        return True
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        nis = rows[0].data(KEY_ROLE) if rows else None
+        if nis == self._selected_nis and self.detail.detail is not None:
+            return
+        self._show_detail(nis)
+
+    def _show_detail(self, nis_code: str | None) -> None:
+        self._selected_nis = nis_code
+        if nis_code is None or not self.context.is_ready:
+            self.detail.show_municipality(None, None, [])
+            return
+        from vlot_desktop.db.queries.municipalities import contact_persons, municipality_detail
+
+        # Two indexed look-ups of one municipality: fast enough for the GUI thread.
+        with self.context.connection() as conn:
+            detail = municipality_detail(conn, nis_code)
+            contacts = contact_persons(conn, nis_code)
+        self.detail.show_municipality(detail, self.model.counts_for(nis_code), contacts)

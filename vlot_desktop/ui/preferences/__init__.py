@@ -1,0 +1,1 @@
+"""The Instellingen (preferences) dialog."""
