@@ -160,4 +160,10 @@ def test_demo_data_then_the_typed_user_wins(
 
     db = sqlite3.connect(paths.database_path(data_dir))
     assert db.execute("SELECT count(*) FROM location").fetchone()[0] > 0
+    # A new colleague of their own: the demo staff (21) stay who they were.
+    assert db.execute("SELECT count(*) FROM staff_user").fetchone()[0] == 22
+    device_user = db.execute(
+        "SELECT user_id FROM device WHERE id = ?", (settings.device_id,)
+    ).fetchone()[0]
+    assert device_user == settings.user_id
     db.close()

@@ -63,6 +63,8 @@ def initialise_laptop(
             if device is None:
                 device = Device(label=platform.node() or "laptop", user_id=user.id)
                 session.add(device)
+            else:
+                device.user_id = user.id
             session.flush()
             settings.user_id, settings.device_id = user.id, device.id
     finally:

@@ -60,6 +60,13 @@ def set_up_laptop(
         if task is not None:
             task.report_progress(0, 0, "demo")
         load_demo(data_dir, size=DEMO_SIZE, seed=DEMO_SEED, today=dt.date.today(), replace=False)
+        # The person at the keyboard is a new staff member, not the demo user whose settings
+        # load_demo wrote: forget that user so initialise_laptop creates one of their own.
+        from vlot_desktop.settings import load_settings, save_settings
+
+        demo_settings = load_settings(data_dir)
+        demo_settings.user_id = None
+        save_settings(data_dir, demo_settings)
     if task is not None:
         task.raise_if_cancelled()
     return initialise_laptop(data_dir, choice.user_name, choice.team_code, choice.share_path)
