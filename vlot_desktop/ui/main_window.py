@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop import paths
-from vlot_desktop.ui.about.about_dialog import AboutDialog
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.dashboard.dashboard_view import DashboardView
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.municipalities.municipalities_view import MunicipalitiesView
-from vlot_desktop.ui.preferences.preferences_dialog import PreferencesDialog
 from vlot_desktop.ui.tasks import TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen
 
@@ -241,10 +239,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        # Dialogs are imported when first opened: nothing extra before the window shows.
+        from vlot_desktop.ui.about.about_dialog import AboutDialog
+
         AboutDialog(self).exec()
 
     @Slot()
     def show_preferences(self) -> None:
+        from vlot_desktop.ui.preferences.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.context.data_dir, self)
         if dialog.exec() and dialog.language_changed:
             self.statusBar().showMessage(
