@@ -72,6 +72,7 @@ def run_gui(data_dir: Path, self_test: bool = False, *, show_error: ShowError | 
     def begin() -> None:
         # The event loop runs, so the window has been exposed and painted.
         timings["shown"] = time.perf_counter()
+        window.build_screens()
         if self_test:
             from vlot_desktop.ui.self_test import SelfTest
 

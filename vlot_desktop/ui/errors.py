@@ -12,7 +12,6 @@ repeat the values of the row they failed on (names, phone numbers).
 from __future__ import annotations
 
 import datetime as dt
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -80,6 +79,8 @@ def write_crash_log(
     tb: TracebackType | None,
 ) -> Path:
     """Append one report to the log file of ``data_dir`` and return the file's path."""
+    import platform  # only when something went wrong: not worth its start-up cost
+
     log = paths.log_path(data_dir)
     stamp = dt.datetime.now().isoformat(timespec="seconds")
     report = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,11 +19,14 @@ from PySide6.QtWidgets import (
 
 from vlot_desktop import paths
 from vlot_desktop.ui.context import AppContext
-from vlot_desktop.ui.dashboard.dashboard_view import DashboardView
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.municipalities.municipalities_view import MunicipalitiesView
+from vlot_desktop.ui.screens import SCREENS
 from vlot_desktop.ui.tasks import TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen
+
+if TYPE_CHECKING:
+    from vlot_desktop.ui.dashboard.dashboard_view import DashboardView
+    from vlot_desktop.ui.municipalities.municipalities_view import MunicipalitiesView
 
 NAV_WIDTH = 190
 
@@ -75,9 +80,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.setMinimumSize(QSize(1000, 600))
 
-        self.dashboard = DashboardView(context, runner)
-        self.municipalities = MunicipalitiesView(context, runner)
-        self.screens: list[Screen] = [self.dashboard, self.municipalities]
+        self._screens: list[Screen] = []
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -86,12 +89,11 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFrameShape(QFrame.Shape.NoFrame)
         self.stack = QStackedWidget(self)
-        for number, screen in enumerate(self.screens, start=1):
-            item = QListWidgetItem(icon(screen.key), screen.nav_title())
-            item.setToolTip(f"{screen.nav_title()} (Ctrl+{number})")
-            item.setData(Qt.ItemDataRole.UserRole, screen.key)
+        for number, entry in enumerate(SCREENS, start=1):
+            item = QListWidgetItem(icon(entry.key), entry.title())
+            item.setToolTip(f"{entry.title()} (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.navigation.addItem(item)
-            self.stack.addWidget(screen)
         self.navigation.currentRowChanged.connect(self._nav_row_changed)
 
         separator = QFrame(self)
@@ -109,7 +111,6 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
-        self.navigation.setCurrentRow(0)
 
         context.database_ready.connect(self._database_ready)
         context.settings_changed.connect(self.update_status_bar)
@@ -132,10 +133,10 @@ class MainWindow(QMainWindow):
         self.action_find.setShortcut(QKeySequence("Ctrl+F"))
         self.action_find.triggered.connect(self.focus_search)
         self.screen_actions: list[QAction] = []
-        for number, screen in enumerate(self.screens, start=1):
-            action = QAction(screen.nav_title(), self)
+        for number, entry in enumerate(SCREENS, start=1):
+            action = QAction(entry.title(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.setData(screen.key)
+            action.setData(entry.key)
             action.triggered.connect(self._screen_action_triggered)
             self.screen_actions.append(action)
 
@@ -183,6 +184,35 @@ class MainWindow(QMainWindow):
         self.folder_label.setToolTip(folder)
 
     # -- navigation ----------------------------------------------------------------------------
+
+    def build_screens(self) -> None:
+        """Build every screen (once). ``run_gui`` calls it right after the window is shown;
+        anything that needs a screen earlier builds them through ``screens``."""
+        if self._screens:
+            return
+        self._screens = [entry.build(self.context, self.runner) for entry in SCREENS]
+        for screen in self._screens:
+            self.stack.addWidget(screen)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        else:
+            self.stack.setCurrentIndex(self.navigation.currentRow())
+        if self.context.is_ready:
+            for screen in self._screens:
+                screen.refresh()
+
+    @property
+    def screens(self) -> list[Screen]:
+        self.build_screens()
+        return self._screens
+
+    @property
+    def dashboard(self) -> DashboardView:
+        return cast("DashboardView", self.screen_by_key("dashboard"))
+
+    @property
+    def municipalities(self) -> MunicipalitiesView:
+        return cast("MunicipalitiesView", self.screen_by_key("municipalities"))
 
     def current_screen(self) -> Screen:
         screen = self.stack.currentWidget()
@@ -232,7 +262,7 @@ class MainWindow(QMainWindow):
     def _database_ready(self) -> None:
         self.statusBar().clearMessage()
         self.update_status_bar()
-        for screen in self.screens:
+        for screen in self._screens:  # screens built later refresh themselves
             screen.refresh()
 
     # -- dialogs -------------------------------------------------------------------------------

@@ -126,9 +126,6 @@ class DashboardView(Screen):
         layout.addStretch(1)
         self._fit_table_height()
 
-    def nav_title(self) -> str:
-        return self.tr("Dashboard")
-
     def _fit_table_height(self) -> None:
         """As tall as its rows (at most eight): no scroll bar, no empty space under them."""
         rows = max(self.model.rowCount(), 7)

@@ -131,9 +131,6 @@ class MunicipalitiesView(Screen):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.context.database_ready.connect(self._fill_provinces)
 
-    def nav_title(self) -> str:
-        return self.tr("Municipalities")
-
     def search_field(self) -> QLineEdit:
         return self.search_edit
 

@@ -12,7 +12,7 @@ from vlot_desktop.ui.tasks import TaskRunner
 class Screen(QWidget):
     """A page of the main window.
 
-    Subclasses set ``key`` and implement ``nav_title``; they load their data in ``refresh``,
+    Subclasses set ``key`` (and are listed in ``ui.screens``); they load their data in ``refresh``,
     which the window calls when the database is ready and on F5.
 
     Signals:
@@ -28,9 +28,6 @@ class Screen(QWidget):
         super().__init__(parent)
         self.context = context
         self.runner = runner
-
-    def nav_title(self) -> str:
-        raise NotImplementedError
 
     def refresh(self) -> None:
         """Reload what the screen shows (runs slow parts in a worker)."""
