@@ -39,7 +39,8 @@ def test_log_has_the_stack_but_no_message(data_dir: Path) -> None:
         assert personal not in text
 
 
-def test_excepthook_logs_and_shows_where_the_log_is(data_dir: Path) -> None:
+def test_excepthook_logs_and_shows_where_the_log_is(qapp: object, data_dir: Path) -> None:
+    # qapp: the dialog is only offered on the GUI thread of a running application.
     shown: list[tuple[QWidget | None, Path]] = []
     handler = ExceptionHandler(
         data_dir, show_dialog=lambda parent, log: shown.append((parent, log))
