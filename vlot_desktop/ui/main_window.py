@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 NAV_WIDTH = 190
 
-STYLE = """
+# On the navigation only: a style sheet on the whole window would make Qt style every widget
+# through style sheets, which cost ~20 ms before the window first shows.
+NAVIGATION_STYLE = """
 QListWidget#navigation {
     border: none;
     background: palette(window);
@@ -46,13 +48,6 @@ QListWidget#navigation::item:selected {
     background: palette(highlight);
     color: palette(highlighted-text);
 }
-QFrame#countCard, QFrame#detailPane {
-    background: palette(base);
-    border: 1px solid palette(mid);
-    border-radius: 6px;
-}
-QLabel#countCardValue { color: #1f4e79; }
-QLabel#countCardCaption { color: palette(window-text); }
 """
 
 
@@ -77,13 +72,13 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.setWindowTitle(self.tr("VLOT Desktop"))
         self.setWindowIcon(icon("vlot"))
-        self.setStyleSheet(STYLE)
         self.setMinimumSize(QSize(1000, 600))
 
         self._screens: list[Screen] = []
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.navigation.setAccessibleName(self.tr("Navigation"))
         self.navigation.setFixedWidth(NAV_WIDTH)
         self.navigation.setIconSize(QSize(22, 22))

@@ -47,12 +47,22 @@ def _compact_form() -> QFormLayout:
     return form
 
 
+PANE_STYLE = """
+QFrame#detailPane {
+    background: palette(base);
+    border: 1px solid palette(mid);
+    border-radius: 6px;
+}
+"""
+
+
 class MunicipalityDetailPane(QFrame):
     """Shows one municipality; ``show_municipality(None, ...)`` shows the hint instead."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self.setStyleSheet(PANE_STYLE)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail: MunicipalityDetail | None = None
 

@@ -10,10 +10,22 @@ from vlot_desktop.ui.formatting import format_int
 LOADING = "…"
 
 
+CARD_STYLE = """
+QFrame#countCard {
+    background: palette(base);
+    border: 1px solid palette(mid);
+    border-radius: 6px;
+}
+QLabel#countCardValue { color: #1f4e79; }
+QLabel#countCardCaption { color: palette(window-text); }
+"""
+
+
 class CountCard(QFrame):
     def __init__(self, caption: str, tooltip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countCard")
+        self.setStyleSheet(CARD_STYLE)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # Preferred height: the cards of one row grow to the tallest (a caption on two lines).
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
