@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="team: centraal, antwerpen, limburg, oost-vlaanderen, vlaams-brabant, west-vlaanderen",
     )
     init.add_argument("--share", metavar="PATH", help="the central share folder (optional)")
+    init.add_argument(
+        "--create-share",
+        action="store_true",
+        help="make the (empty) --share folder a new VLOT share (writes FORMAT.json)",
+    )
 
     demo = sub.add_parser("demo", help="fill the data folder with generated demo data")
     demo.add_argument("--size", choices=DEMO_SIZES, default="small")
@@ -60,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("dump", help="print all data as canonical JSON (to compare laptops)")
+
+    sync = sub.add_parser("sync", help="exchange changes with the central share (one round)")
+    sync.add_argument("--share", metavar="PATH", help="the share folder (default: from 'init')")
+    sync.add_argument("--json", action="store_true", help="print the result as one JSON object")
     return parser
 
 
@@ -80,15 +89,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code
 
     from vlot_desktop.db.migrate import DatabaseProblem
+    from vlot_desktop.sync.share import ShareError
 
     try:
         if args.command == "init":
-            return _cmd_init(data_dir, args.user, args.region, args.share)
+            return _cmd_init(data_dir, args.user, args.region, args.share, args.create_share)
+        if args.command == "sync":
+            return _cmd_sync(data_dir, args.share, args.json)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.size, args.seed, args.as_of, args.replace)
         if args.command == "dump":
             return _cmd_dump(data_dir)
-    except DatabaseProblem as exc:
+    except (DatabaseProblem, ShareError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
@@ -96,9 +108,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _cmd_init(data_dir: Path, user: str, region: str, share: str | None) -> int:
+def _cmd_init(data_dir: Path, user: str, region: str, share: str | None, create_share: bool) -> int:
     from vlot_desktop.services.setup import UnknownTeamError, initialise_laptop
 
+    if create_share and not share:
+        return _fail("--create-share needs --share PATH")
+    if share:
+        from vlot_desktop.services.sync_service import prepare_share
+
+        # Refuse a folder that is not a VLOT share before anything is set up.
+        if not prepare_share(share, create=create_share):
+            print(
+                f"vlot-desktop: share folder {share} is not reachable now; "
+                "it is checked at the first sync",
+                file=sys.stderr,
+            )
+        share = str(Path(share).absolute())
     try:
         settings = initialise_laptop(data_dir, user, region, share)
     except UnknownTeamError as exc:
@@ -123,6 +148,31 @@ def _cmd_demo(data_dir: Path, size: str, seed: int, as_of: str | None, replace: 
     except DemoDataExistsError as exc:
         return _fail(str(exc))
     print(report.summary())
+    return 0
+
+
+def _cmd_sync(data_dir: Path, share: str | None, as_json: bool) -> int:
+    import json
+
+    from vlot_desktop.services.sync_service import run_sync
+    from vlot_desktop.sync.batch import NewerFormatError
+
+    try:
+        report = run_sync(data_dir, share)
+    except NewerFormatError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"the share cannot be used: {exc.strerror or exc}; nothing was lost")
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        print(
+            f"Sent {report.pushed_records} changes, received {report.pulled_records} "
+            f"({report.applied_records} applied, {report.conflicts_new} new conflicts) "
+            f"in {report.duration_s:.1f} s."
+        )
+    for rejected in report.rejected_files:
+        print(f"vlot-desktop: skipped {rejected['file']}: {rejected['reason']}", file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,8 @@ from vlot_desktop.demo.sizes import SIZES
 from vlot_desktop.demo.writer import insertion_order
 from vlot_desktop.services.data_folder import open_data_folder
 from vlot_desktop.settings import load_settings, save_settings
+from vlot_desktop.sync.capture import sqlite3_runner
+from vlot_desktop.sync.capture import suppressed as capture_suppressed
 
 BACKUP_REASON = "before-demo"
 _SUMMARY_TABLES = (
@@ -112,9 +114,11 @@ def load_demo(data_dir: Path, *, size: str, seed: int, today: dt.date, replace: 
         conn.execute("PRAGMA cache_size=-65536")
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in reversed(insertion_order()):
-                conn.execute(f"DELETE FROM {table}")
-            generated = generate(conn, size=size, seed=seed, today=today)
+            # Demo data is not a change to share: capture stays off inside this transaction.
+            with capture_suppressed(sqlite3_runner(conn)):
+                for table in reversed(insertion_order()):
+                    conn.execute(f"DELETE FROM {table}")
+                generated = generate(conn, size=size, seed=seed, today=today)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -41,6 +41,14 @@ from vlot_desktop.db.models.reference import (
     Team,
     Theme,
 )
+from vlot_desktop.db.models.sync_state import (
+    SyncClock,
+    SyncConflict,
+    SyncFieldClock,
+    SyncIngested,
+    SyncOutbox,
+    SyncTombstone,
+)
 
 __all__ = [
     "Arrondissement",
@@ -76,6 +84,12 @@ __all__ = [
     "Question",
     "SensitiveDataAccess",
     "StaffUser",
+    "SyncClock",
+    "SyncConflict",
+    "SyncFieldClock",
+    "SyncIngested",
+    "SyncOutbox",
+    "SyncTombstone",
     "Team",
     "Theme",
 ]

@@ -1,0 +1,112 @@
+"""Merging is a function of the set of records: any order, with duplicates, gives one state."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vlot_desktop import paths
+from vlot_desktop.sync.batch import Record, known_fields
+from vlot_desktop.sync.capture import format_hlc, sqlite3_runner, suppressed, synced_local_columns
+from vlot_desktop.sync.merge import Merger
+
+DEVICES = ("dev-a", "dev-b", "dev-c")
+KEYS = ("org-1", "org-2")
+VALUES = {
+    "name": st.sampled_from(["Een", "Twee", "Drie"]),
+    "notes": st.sampled_from([None, "x", "y"]),
+    "kind": st.just("ocmw"),
+    "created_at": st.just("2026-01-01 00:00:00.000000"),
+}
+
+
+@st.composite
+def record_sets(draw: st.DrawFn) -> list[Record]:
+    stamps = draw(
+        st.lists(
+            st.tuples(st.integers(1, 30), st.sampled_from(DEVICES)),
+            min_size=1,
+            max_size=12,
+            unique=True,
+        )
+    )
+    records = []
+    for seq, (tick, dev) in enumerate(stamps):
+        hlc = format_hlc(1_795_000_000_000 + tick, 0)
+        pk = draw(st.sampled_from(KEYS))
+        if draw(st.integers(0, 4)) == 0:
+            records.append(Record(hlc, dev, seq, "organisation", pk, "delete", {}, {}))
+            continue
+        fields = draw(st.lists(st.sampled_from(sorted(VALUES)), min_size=1, unique=True))
+        values = {f: draw(VALUES[f]) for f in fields}
+        base: dict[str, str | None] = {}
+        for f in fields:
+            seen = draw(st.one_of(st.none(), st.integers(0, tick - 1)))
+            base[f] = None if seen is None else format_hlc(1_795_000_000_000 + seen, 0)
+        records.append(Record(hlc, dev, seq, "organisation", pk, "upsert", values, base))
+    return records
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from vlot_desktop.services.setup import initialise_laptop
+
+    folder = tmp_path_factory.mktemp("merge-template")
+    initialise_laptop(folder, "An", "limburg")
+    return paths.database_path(folder)
+
+
+def merged_state(template: Path, target: Path, records: list[Record]) -> dict[str, Any]:
+    shutil.copy(template, target)
+    conn = sqlite3.connect(target, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("BEGIN")
+        merger = Merger(conn, known_fields(), synced_local_columns())
+        with suppressed(sqlite3_runner(conn)):
+            for record in records:
+                merger.apply(record)
+        conn.execute("COMMIT")
+        return {
+            "rows": conn.execute(
+                "SELECT id, name, notes, kind, created_at FROM organisation ORDER BY id"
+            ).fetchall(),
+            "clock": conn.execute(
+                "SELECT * FROM sync_field_clock ORDER BY tbl, pk, field"
+            ).fetchall(),
+            "tombstones": conn.execute(
+                "SELECT tbl, pk, hlc, dev FROM sync_tombstone ORDER BY tbl, pk"
+            ).fetchall(),
+            "conflicts": conn.execute(
+                "SELECT tbl, pk, field, loser_hlc, loser_dev, loser_value FROM sync_conflicts "
+                "ORDER BY tbl, pk, field, loser_hlc, loser_dev"
+            ).fetchall(),
+            "outbox": conn.execute("SELECT count(*) FROM sync_outbox").fetchone(),
+        }
+    finally:
+        conn.close()
+
+
+@settings(
+    max_examples=int(os.environ.get("VLOT_MERGE_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(records=record_sets(), data=st.data())
+def test_any_order_and_duplicates_give_the_same_state(
+    template: Path, tmp_path: Path, records: list[Record], data: st.DataObject
+) -> None:
+    shuffled = data.draw(st.permutations(records))
+    duplicated = shuffled + data.draw(st.lists(st.sampled_from(records), max_size=5))
+    first = merged_state(template, tmp_path / "one.sqlite3", records)
+    second = merged_state(template, tmp_path / "two.sqlite3", duplicated)
+    assert first == second
+    before = first["outbox"]
+    assert before == merged_state(template, tmp_path / "three.sqlite3", [])["outbox"]

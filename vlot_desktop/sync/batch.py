@@ -1,0 +1,330 @@
+"""The share's layout and the change-batch file format (format 1).
+
+Layout under the share folder::
+
+    FORMAT.json                                       {"format": 1, "created_at": ..., ...}
+    changes/<device>_<epoch>_<seqfrom>-<seqto>.chg.gz one laptop's changes, written once
+
+A batch is gzip'd NDJSON (UTF-8), one JSON object per line:
+
+1. header: ``{"magic": "vlot-sync-batch", "format": 1, "protection": "none", "scope": "all",
+   "device", "epoch", "seq_from", "seq_to", "count", "hlc_min", "hlc_max", "created_at"}``.
+   ``protection`` says how the records are protected ("none" now; an encrypted batch names its
+   scheme there later); ``scope`` says whose records these are ("all" now; per-team folders
+   later).
+2. ``count`` records: ``{"hlc", "dev", "seq", "t" (table), "pk", "op" ("upsert" | "delete"),
+   "f" ({field: value}), "base" ({field: HLC the writer had seen, or null}), "user"}``; values
+   are JSON exactly as SQLite stores them (text dates, 0/1 booleans; a blob as ``{"$hex": ..}``).
+3. trailer: ``{"trailer": "vlot-sync-end", "count", "sha256"}``, the SHA-256 of the record
+   lines (each with its newline).
+
+Files on the share are untrusted: the reader caps the compressed size, the decompressed size and
+the line length, checks every type, verifies the count and the checksum, and only then returns
+the records, so a damaged file is rejected whole and never partly applied. Records of tables
+this version does not know are set aside; fields it does not know are kept apart (``extra``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+import re
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from vlot_desktop.sync.capture import HLC_RE
+
+FORMAT_VERSION = 1
+FORMAT_FILE = "FORMAT.json"
+CHANGES = "changes"
+MAGIC = "vlot-sync-batch"
+TRAILER = "vlot-sync-end"
+PROTECTION_NONE = "none"
+SCOPE_ALL = "all"
+
+MAX_FORMAT_BYTES = 64 * 1024
+MAX_BATCH_BYTES = 64 * 1024 * 1024
+MAX_DECOMPRESSED = 512 * 1024 * 1024
+MAX_LINE = 4 * 1024 * 1024
+MAX_TEXT = 1024 * 1024
+
+BATCH_RE = re.compile(
+    r"^([0-9a-f][0-9a-f-]{0,35})_([0-9a-z]{1,16})_([0-9]{1,15})-([0-9]{1,15})\.chg\.gz$"
+)
+ID_RE = re.compile(r"^[0-9A-Za-z-]{1,64}$")
+FIELD_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+OPS = ("upsert", "delete")
+
+
+class BadBatchError(ValueError):
+    """A batch file that is damaged, truncated or not ours: skipped whole, and reported."""
+
+
+class NewerFormatError(Exception):
+    """The share or a batch was written by a newer version: this laptop must be updated."""
+
+
+def batch_name(device: str, epoch: str, seq_from: int, seq_to: int) -> str:
+    return f"{device.lower()}_{epoch}_{seq_from}-{seq_to}.chg.gz"
+
+
+@dataclass(frozen=True)
+class BatchName:
+    device: str
+    epoch: str
+    seq_from: int
+    seq_to: int
+
+
+def parse_batch_name(name: str) -> BatchName | None:
+    """The parts of a batch file name, or None for anything else (temp files, copies)."""
+    match = BATCH_RE.match(name)
+    if not match:
+        return None
+    device, epoch, seq_from, seq_to = match.groups()
+    return BatchName(device, epoch, int(seq_from), int(seq_to))
+
+
+def format_document(now: dt.datetime | None = None) -> bytes:
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    doc = {"format": FORMAT_VERSION, "created_at": stamp, "app": "vlot-desktop"}
+    return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
+
+
+def check_format_document(data: bytes) -> int:
+    """The format version in FORMAT.json; raises for a damaged or newer one."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        version = doc["format"]
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise TypeError(version)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BadBatchError(f"{FORMAT_FILE} is damaged") from exc
+    if version > FORMAT_VERSION:
+        raise NewerFormatError(
+            f"the share has format {version}; this version of VLOT Desktop reads up to "
+            f"{FORMAT_VERSION}: update the application"
+        )
+    return version
+
+
+@dataclass
+class Record:
+    hlc: str
+    dev: str
+    seq: int
+    table: str
+    pk: str
+    op: str
+    fields: dict[str, Any]
+    base: dict[str, str | None]
+    user: str | None = None
+    # Fields this version does not know (a newer laptop added them): kept, not applied.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hlc": self.hlc,
+            "dev": self.dev,
+            "seq": self.seq,
+            "t": self.table,
+            "pk": self.pk,
+            "op": self.op,
+            "f": {**self.fields, **self.extra},
+            "base": self.base,
+            "user": self.user,
+        }
+
+
+@dataclass
+class Batch:
+    header: dict[str, Any]
+    records: list[Record]
+    sha256: str
+    skipped_records: int = 0  # records of tables this version does not know
+
+
+def _line(obj: Mapping[str, Any]) -> bytes:
+    return (
+        json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    ).encode("utf-8")
+
+
+def write_batch(out: BinaryIO, header: Mapping[str, Any], records: Iterable[Record]) -> str:
+    """Stream one batch into ``out``; returns the records' SHA-256. ``header["count"]`` must
+    match the records given."""
+    digest = hashlib.sha256()
+    count = 0
+    full_header = {
+        "magic": MAGIC,
+        "format": FORMAT_VERSION,
+        "protection": PROTECTION_NONE,
+        "scope": SCOPE_ALL,
+        **header,
+    }
+    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=6) as gz:
+        gz.write(_line(full_header))
+        for record in records:
+            line = _line(record.to_json())
+            digest.update(line)
+            gz.write(line)
+            count += 1
+        if count != header["count"]:
+            raise ValueError(f"batch header says {header['count']} records, wrote {count}")
+        gz.write(_line({"trailer": TRAILER, "count": count, "sha256": digest.hexdigest()}))
+    return digest.hexdigest()
+
+
+def _decompress(data: bytes) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip only
+    try:
+        out = inflater.decompress(data, MAX_DECOMPRESSED + 1)
+    except zlib.error as exc:
+        raise BadBatchError(f"not a gzip file or damaged ({exc})") from exc
+    if len(out) > MAX_DECOMPRESSED or inflater.unconsumed_tail:
+        raise BadBatchError("decompresses to more than the allowed size")
+    if not inflater.eof:
+        raise BadBatchError("truncated (the gzip stream does not end)")
+    if inflater.unused_data:
+        raise BadBatchError("data after the end of the gzip stream")
+    return out
+
+
+def _loads(line: bytes, what: str) -> dict[str, Any]:
+    if len(line) > MAX_LINE:
+        raise BadBatchError(f"{what}: line too long")
+    try:
+        obj = json.loads(line.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise BadBatchError(f"{what}: not valid JSON") from exc
+    if not isinstance(obj, dict):
+        raise BadBatchError(f"{what}: not a JSON object")
+    return obj
+
+
+def _is_value(value: Any) -> bool:
+    if value is None or isinstance(value, bool | int | float):
+        return True
+    if isinstance(value, str):
+        return len(value) <= MAX_TEXT
+    if isinstance(value, dict) and set(value) == {"$hex"}:
+        hexed = value["$hex"]
+        return (
+            isinstance(hexed, str)
+            and len(hexed) <= 2 * MAX_TEXT
+            and re.fullmatch(r"(?:[0-9A-F]{2})*", hexed) is not None
+        )
+    return False
+
+
+def _hlc(value: Any) -> bool:
+    return isinstance(value, str) and HLC_RE.match(value) is not None
+
+
+def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) -> Record | None:
+    where = f"record {n}"
+    hlc, dev, seq, table, pk, op = (obj.get(k) for k in ("hlc", "dev", "seq", "t", "pk", "op"))
+    fields, base, user = obj.get("f", {}), obj.get("base", {}), obj.get("user")
+    if not _hlc(hlc):
+        raise BadBatchError(f"{where}: bad hlc")
+    if not (isinstance(dev, str) and ID_RE.match(dev)):
+        raise BadBatchError(f"{where}: bad device")
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        raise BadBatchError(f"{where}: bad seq")
+    if not (isinstance(table, str) and FIELD_RE.match(table)):
+        raise BadBatchError(f"{where}: bad table")
+    if not (isinstance(pk, str) and ID_RE.match(pk)):
+        raise BadBatchError(f"{where}: bad key")
+    if op not in OPS:
+        raise BadBatchError(f"{where}: bad op")
+    if not isinstance(fields, dict) or not isinstance(base, dict):
+        raise BadBatchError(f"{where}: bad fields")
+    if user is not None and not (isinstance(user, str) and ID_RE.match(user)):
+        raise BadBatchError(f"{where}: bad user")
+    for name, value in fields.items():
+        if not FIELD_RE.match(name) or not _is_value(value):
+            raise BadBatchError(f"{where}: bad field {name[:64]!r}")
+    for name, seen in base.items():
+        if not FIELD_RE.match(name) or not (seen is None or _hlc(seen)):
+            raise BadBatchError(f"{where}: bad base")
+    columns = known.get(table)
+    if columns is None:
+        return None
+    assert isinstance(hlc, str) and isinstance(dev, str) and isinstance(pk, str)
+    assert isinstance(op, str) and isinstance(table, str)
+    return Record(
+        hlc=hlc,
+        dev=dev,
+        seq=seq,
+        table=table,
+        pk=pk,
+        op=op,
+        fields={k: v for k, v in fields.items() if k in columns},
+        base={k: v for k, v in base.items() if k in columns},
+        user=user,
+        extra={k: v for k, v in fields.items() if k not in columns},
+    )
+
+
+def read_batch(data: bytes, known: Mapping[str, frozenset[str]]) -> Batch:
+    """Parse and verify a whole batch; ``known`` maps each synced table to its fields.
+
+    Raises ``BadBatchError`` (skip the file and report it) or ``NewerFormatError``.
+    """
+    if len(data) > MAX_BATCH_BYTES:
+        raise BadBatchError("file too large")
+    lines = _decompress(data).split(b"\n")
+    if len(lines) < 3 or lines[-1] != b"":
+        raise BadBatchError("truncated (no header or trailer)")
+    header = _loads(lines[0], "header")
+    if header.get("magic") != MAGIC:
+        raise BadBatchError("not a VLOT change batch")
+    version = header.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BadBatchError("header: bad format")
+    if version > FORMAT_VERSION:
+        raise NewerFormatError(
+            f"a change batch has format {version}; this version reads up to {FORMAT_VERSION}: "
+            "update the application"
+        )
+    if header.get("protection") != PROTECTION_NONE:
+        raise BadBatchError(f"protection {str(header.get('protection'))[:32]!r} not supported")
+    count = header.get("count")
+    trailer = _loads(lines[-2], "trailer")
+    if trailer.get("trailer") != TRAILER:
+        raise BadBatchError("truncated (no trailer)")
+    body = lines[1:-2]
+    if not isinstance(count, int) or count != len(body) or trailer.get("count") != count:
+        raise BadBatchError("record count does not match")
+    digest = hashlib.sha256()
+    for line in body:
+        digest.update(line + b"\n")
+    if digest.hexdigest() != trailer.get("sha256"):
+        raise BadBatchError("checksum does not match")
+    records: list[Record] = []
+    skipped = 0
+    for n, line in enumerate(body, start=1):
+        record = _record(_loads(line, f"record {n}"), known, n)
+        if record is None:
+            skipped += 1
+        else:
+            records.append(record)
+    return Batch(header=header, records=records, sha256=digest.hexdigest(), skipped_records=skipped)
+
+
+def known_fields() -> dict[str, frozenset[str]]:
+    """Synced table -> the fields a record may carry for it (all but ``id`` and local ones)."""
+    from vlot_desktop.db.models import Base, synced_tables
+
+    return {
+        name: frozenset(
+            c.name
+            for c in Base.metadata.tables[name].columns
+            if c.name != "id" and not c.info.get("local")
+        )
+        for name in synced_tables()
+    }

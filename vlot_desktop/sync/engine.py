@@ -1,0 +1,345 @@
+"""One sync round on a laptop's database: push the outbox as one batch, pull and merge the rest.
+
+Works on a plain ``sqlite3`` connection opened by :func:`open_sync_connection` (autocommit
+mode, foreign keys off so that orphans are kept, ``synchronous=FULL``); every step is one
+``BEGIN IMMEDIATE`` transaction, so a crash leaves the database as before that step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from vlot_desktop.sync import batch as batch_mod
+from vlot_desktop.sync.batch import (
+    CHANGES,
+    FORMAT_FILE,
+    BadBatchError,
+    Batch,
+    Record,
+    batch_name,
+    check_format_document,
+    format_document,
+    known_fields,
+    parse_batch_name,
+    read_batch,
+    write_batch,
+)
+from vlot_desktop.sync.capture import (
+    parse_hlc,
+    sqlite3_runner,
+    suppressed,
+    synced_local_columns,
+)
+from vlot_desktop.sync.merge import Merger
+from vlot_desktop.sync.share import Share, ShareError, TooLargeError
+
+
+class NotAShareError(ShareError):
+    pass
+
+
+@dataclass
+class SyncResult:
+    pushed_records: int = 0
+    pulled_records: int = 0
+    applied_records: int = 0
+    conflicts_new: int = 0
+    files_written: int = 0
+    files_read: int = 0
+    rejected_files: list[dict[str, str]] = field(default_factory=list)
+
+
+def open_sync_connection(db_path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute("PRAGMA foreign_keys=OFF")  # orphans (child before parent) are kept
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+# --- the share's FORMAT.json -----------------------------------------------------------------
+
+
+def check_share(share: Share, where: str) -> None:
+    """Refuse a folder that is not a VLOT share (or is empty, or not mounted)."""
+    try:
+        data = share.read(FORMAT_FILE, batch_mod.MAX_FORMAT_BYTES)
+    except FileNotFoundError as exc:
+        raise NotAShareError(
+            f"{where} is not a VLOT share (no {FORMAT_FILE}); nothing was changed",
+            f"{where} is geen VLOT-share (geen {FORMAT_FILE}); er is niets gewijzigd.",
+        ) from exc
+    except TooLargeError as exc:
+        raise NotAShareError(
+            f"{where}: {FORMAT_FILE} is damaged", f"{where}: {FORMAT_FILE} is beschadigd."
+        ) from exc
+    try:
+        check_format_document(data)
+    except BadBatchError as exc:
+        raise NotAShareError(
+            f"{where}: {FORMAT_FILE} is damaged", f"{where}: {FORMAT_FILE} is beschadigd."
+        ) from exc
+
+
+def create_share(share: Share, listing: list[str], where: str) -> None:
+    """Make an empty folder a VLOT share (FORMAT.json and changes/)."""
+    if FORMAT_FILE in listing:
+        check_share(share, where)
+    elif listing:
+        raise NotAShareError(
+            f"{where} is not empty; a new VLOT share needs an empty folder",
+            f"{where} is niet leeg; een nieuwe VLOT-share vraagt een lege map.",
+        )
+    else:
+        document = format_document()
+
+        def write(out: BinaryIO) -> None:
+            out.write(document)
+
+        share.write_once(FORMAT_FILE, write)
+    share.makedirs(CHANGES)
+
+
+# --- local clock and outbox ------------------------------------------------------------------
+
+
+def _clock(conn: sqlite3.Connection) -> tuple[str, int, int]:
+    epoch, pushed, folded = conn.execute(
+        "SELECT epoch, pushed_seq, folded_seq FROM sync_clock WHERE id = 1"
+    ).fetchone()
+    return str(epoch), int(pushed), int(folded)
+
+
+def _outbox_records(
+    conn: sqlite3.Connection, after: int, upto: int, device: str
+) -> Iterator[tuple[Record, list[int]]]:
+    """Outbox rows ``after < seq <= upto`` grouped into records (one per row change)."""
+    current: Record | None = None
+    seqs: list[int] = []
+    cursor = conn.execute(
+        "SELECT seq, hlc, tbl, pk, op, field, value, user_id, base FROM sync_outbox "
+        "WHERE seq > ? AND seq <= ? ORDER BY seq",
+        (after, upto),
+    )
+    for seq, hlc, tbl, pk, op, fname, value, user, base in cursor:
+        if current is None or (current.hlc, current.table, current.pk, current.op) != (
+            hlc,
+            tbl,
+            pk,
+            op,
+        ):
+            if current is not None:
+                yield current, seqs
+            current = Record(
+                hlc=hlc, dev=device, seq=seq, table=tbl, pk=pk, op=op, fields={}, base={}
+            )
+            current.user = user
+            seqs = []
+        current.seq = seq
+        seqs.append(seq)
+        if fname is not None:
+            current.fields[fname] = json.loads(value) if value is not None else None
+            current.base[fname] = base
+    if current is not None:
+        yield current, seqs
+
+
+def claim_outbox(conn: sqlite3.Connection, device: str, user: str | None) -> None:
+    """Set who writes on this laptop; rows written before it was known get it too."""
+    conn.execute("UPDATE sync_clock SET device_id = ?, user_id = ? WHERE id = 1", (device, user))
+    conn.execute(
+        "UPDATE sync_outbox SET device_id = ?, user_id = coalesce(user_id, ?) "
+        "WHERE seq > (SELECT folded_seq FROM sync_clock WHERE id = 1) "
+        "AND (device_id IS NULL OR user_id IS NULL)",
+        (device, user),
+    )
+
+
+def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
+    """Merge this laptop's new outbox rows into the field clocks, noting what each had seen."""
+    _, _, folded = _clock(conn)
+    last = conn.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]
+    if last is None or last <= folded:
+        return 0
+    count = 0
+    pending = list(_outbox_records(conn, folded, last, device))
+    for record, seqs in pending:
+        for fname in record.fields:
+            seen = conn.execute(
+                "SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ? AND field = ?",
+                (record.table, record.pk, fname),
+            ).fetchone()
+            record.base[fname] = seen[0] if seen else None
+            conn.execute(
+                "UPDATE sync_outbox SET base = ? WHERE seq BETWEEN ? AND ? AND field = ?",
+                (record.base[fname], seqs[0], seqs[-1], fname),
+            )
+        merger.apply(record, local=True)
+        count += 1
+    conn.execute("UPDATE sync_clock SET folded_seq = ? WHERE id = 1", (last,))
+    return count
+
+
+def _merger(conn: sqlite3.Connection) -> Merger:
+    return Merger(conn, known_fields(), synced_local_columns())
+
+
+def _advance_clock(conn: sqlite3.Connection, hlc: str) -> None:
+    """Receive: this laptop's next stamp comes after everything it has seen."""
+    if not hlc:
+        return
+    wall, counter = parse_hlc(hlc)
+    conn.execute(
+        "UPDATE sync_clock SET wall_ms = ?, counter = ? WHERE id = 1 "
+        "AND (wall_ms < ? OR (wall_ms = ? AND counter < ?))",
+        (wall, counter, wall, wall, counter),
+    )
+
+
+# --- push ------------------------------------------------------------------------------------
+
+
+def push(conn: sqlite3.Connection, share: Share, device: str, user: str | None) -> SyncResult:
+    """Write every change not yet on the share as one batch file (streamed from the outbox)."""
+    result = SyncResult()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        claim_outbox(conn, device, user)
+        fold_outbox(conn, _merger(conn), device)
+        epoch, pushed, _ = _clock(conn)
+        last = conn.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]
+        if last is None or last <= pushed:
+            conn.execute("COMMIT")
+            return result
+        count, hlc_min, hlc_max = conn.execute(
+            "SELECT count(*), min(hlc), max(hlc) FROM (SELECT hlc FROM sync_outbox "
+            "WHERE seq > ? AND seq <= ? GROUP BY hlc, tbl, pk, op)",
+            (pushed, last),
+        ).fetchone()
+        header = {
+            "device": device,
+            "epoch": epoch,
+            "seq_from": pushed + 1,
+            "seq_to": last,
+            "count": count,
+            "hlc_min": hlc_min,
+            "hlc_max": hlc_max,
+            "created_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+        name = batch_name(device, epoch, pushed + 1, last)
+        digest: list[str] = []
+
+        def write(out: io.BufferedIOBase) -> None:
+            records = (r for r, _ in _outbox_records(conn, pushed, last, device))
+            digest.append(write_batch(out, header, records))  # type: ignore[arg-type]
+
+        try:
+            share.write_once(f"{CHANGES}/{name}", write)  # type: ignore[arg-type]
+        except FileExistsError:
+            # Written by a sync that crashed before its commit: it holds these same records.
+            data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
+            digest.append(read_batch(data, known_fields()).sha256)
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+            "VALUES (?, ?, ?, 'own', NULL)",
+            (name, digest[-1], count),
+        )
+        conn.execute("UPDATE sync_clock SET pushed_seq = ? WHERE id = 1", (last,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    result.pushed_records = count
+    result.files_written = 1
+    return result
+
+
+# --- pull ------------------------------------------------------------------------------------
+
+
+def pull(
+    conn: sqlite3.Connection, share: Share, device: str, user: str | None = None
+) -> SyncResult:
+    """Read the batch files not yet taken in and merge them, all in one transaction."""
+    result = SyncResult()
+    names = share.list(CHANGES)
+    epoch, _, _ = _clock(conn)
+    seen = {row[0] for row in conn.execute("SELECT file FROM sync_ingested")}
+    known = known_fields()
+    good: list[tuple[str, Batch]] = []
+    rejected: list[tuple[str, str]] = []
+    for name in names:
+        parsed = parse_batch_name(name)
+        if parsed is None or name in seen:
+            continue  # temp files, copies made by other programs, and what we have
+        if parsed.device == device.lower() and parsed.epoch == epoch:
+            continue  # our own (ledger lost?): its changes are in this database
+        try:
+            data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
+            result.files_read += 1
+            batch = read_batch(data, known)
+            head = batch.header
+            if (
+                head.get("device") != parsed.device
+                or head.get("epoch") != parsed.epoch
+                or any(r.dev != parsed.device for r in batch.records)
+            ):
+                raise BadBatchError("the records do not belong to the laptop named in the file")
+        except (BadBatchError, TooLargeError) as exc:
+            rejected.append((name, str(exc)))
+            continue
+        except FileNotFoundError:
+            continue  # removed by the compactor in the meantime
+        good.append((name, batch))
+    records = sorted((r for _, b in good for r in b.records), key=lambda r: (r.hlc, r.dev, r.seq))
+    merger = _merger(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        claim_outbox(conn, device, user)
+        fold_outbox(conn, merger, device)
+        merger.applied = merger.conflicts_new = 0
+        run = sqlite3_runner(conn)
+        with suppressed(run):
+            for record in records:
+                merger.apply(record)
+        _advance_clock(conn, merger.max_hlc)
+        for name, batch in good:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+                "VALUES (?, ?, ?, 'applied', NULL)",
+                (name, batch.sha256, len(batch.records)),
+            )
+        for name, reason in rejected:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+                "VALUES (?, NULL, 0, 'rejected', ?)",
+                (name, reason),
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    result.pulled_records = len(records)
+    result.applied_records = merger.applied
+    result.conflicts_new = merger.conflicts_new
+    result.rejected_files = [{"file": n, "reason": r} for n, r in rejected]
+    return result
+
+
+def sync_once(
+    conn: sqlite3.Connection, share: Share, where: str, device: str, user: str | None
+) -> SyncResult:
+    """Check the share, push, pull: one round."""
+    check_share(share, where)
+    pushed = push(conn, share, device, user)
+    pulled = pull(conn, share, device, user)
+    pulled.pushed_records = pushed.pushed_records
+    pulled.files_written = pushed.files_written
+    return pulled

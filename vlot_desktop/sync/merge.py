@@ -1,0 +1,248 @@
+"""Merge change records into a laptop's database: a pure function of the *set* of records.
+
+Per field, the write with the highest (HLC, device) wins (``sync_field_clock`` remembers it and
+its value). Every write carries ``base``: the HLC of the value its writer had seen. A write that
+lost and is newer than every ``base`` seen for that field (``max_base``) was made without
+knowing the winner: it is an open conflict in ``sync_conflicts``. Once some writer has seen it
+(a later write's ``base`` reaches it), it is no longer open. This gives the same conflicts on
+every laptop, whatever the order of arrival, duplicates included.
+
+A delete is a tombstone (``sync_tombstone``): the row exists only while one of its fields was
+written after the newest delete. An edit made after a delete revives the row (from the field
+values, and the values it had when deleted) and is flagged as a conflict on the field
+``"(deleted)"``.
+
+Foreign keys are not enforced while merging (the caller opens the transaction with
+``PRAGMA foreign_keys=OFF``): a child may arrive before its parent and is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+from vlot_desktop.sync.batch import Record
+
+DELETED_FIELD = "(deleted)"
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def to_sql(value: Any) -> Any:
+    """A JSON value from a record as SQLite stores it."""
+    if isinstance(value, dict):
+        return bytes.fromhex(str(value["$hex"]))
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def from_sql(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"$hex": value.hex().upper()}
+    return value
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _now_text() -> str:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(" ") + ".000000"
+
+
+class Merger:
+    """Applies records through ``conn`` inside the caller's transaction; counts what it did."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        known: Mapping[str, frozenset[str]],
+        local_columns: Mapping[str, set[str]],
+    ) -> None:
+        self.conn = conn
+        self.known = known
+        self.local_columns = local_columns
+        self.applied = 0
+        self.conflicts_new = 0
+        self.max_hlc = ""
+
+    # --- conflicts ---------------------------------------------------------------------------
+
+    def _add_conflict(
+        self, rec_key: tuple[str, str], field: str, pk: tuple[str, str], user: Any, value: Any
+    ) -> None:
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO sync_conflicts "
+            "(tbl, pk, field, loser_hlc, loser_dev, loser_user, loser_value) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (pk[0], pk[1], field, rec_key[0], rec_key[1], user, value),
+        )
+        self.conflicts_new += cursor.rowcount
+
+    # --- one field ---------------------------------------------------------------------------
+
+    def _merge_field(self, rec: Record, field: str, value: Any, won: dict[str, Any]) -> bool:
+        conn = self.conn
+        key = (rec.hlc, rec.dev)
+        where = (rec.table, rec.pk, field)
+        text = canonical(value)
+        base = rec.base.get(field)
+        row = conn.execute(
+            "SELECT hlc, dev, user_id, value, max_base FROM sync_field_clock "
+            "WHERE tbl = ? AND pk = ? AND field = ?",
+            where,
+        ).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO sync_field_clock (tbl, pk, field, hlc, dev, user_id, value, max_base) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*where, rec.hlc, rec.dev, rec.user, text, base),
+            )
+            won[field] = value
+            return True
+        cur_hlc, cur_dev, cur_user, cur_value, old_max = row
+        max_base = max(old_max or "", base or "") or None
+        if max_base != old_max:
+            # Writes that some writer had seen are no longer open conflicts.
+            conn.execute(
+                "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
+                "AND loser_hlc <= ?",
+                (*where, max_base),
+            )
+        if key > (cur_hlc, cur_dev):
+            if cur_hlc > (max_base or ""):
+                self._add_conflict(
+                    (cur_hlc, cur_dev), field, (rec.table, rec.pk), cur_user, cur_value
+                )
+            conn.execute(
+                "UPDATE sync_field_clock SET hlc = ?, dev = ?, user_id = ?, value = ?, "
+                "max_base = ? WHERE tbl = ? AND pk = ? AND field = ?",
+                (rec.hlc, rec.dev, rec.user, text, max_base, *where),
+            )
+            won[field] = value
+            return True
+        base_grew = bool(max_base != old_max)
+        if base_grew:
+            conn.execute(
+                "UPDATE sync_field_clock SET max_base = ? WHERE tbl = ? AND pk = ? AND field = ?",
+                (max_base, *where),
+            )
+        if key == (cur_hlc, cur_dev):
+            return base_grew  # a duplicate
+        before = self.conflicts_new
+        if rec.hlc > (max_base or ""):
+            self._add_conflict(key, field, (rec.table, rec.pk), rec.user, text)
+        # A write that lost, seen before: nothing changes.
+        return base_grew or self.conflicts_new != before
+
+    # --- one record --------------------------------------------------------------------------
+
+    def apply(self, rec: Record, *, local: bool = False) -> None:
+        """Merge one record; ``local`` records are this laptop's own writes (already in the row)."""
+        if rec.table not in self.known:
+            return
+        self.max_hlc = max(self.max_hlc, rec.hlc)
+        changed = False
+        won: dict[str, Any] = {}
+        if rec.op == "delete":
+            tomb = self.conn.execute(
+                "SELECT hlc, dev FROM sync_tombstone WHERE tbl = ? AND pk = ?",
+                (rec.table, rec.pk),
+            ).fetchone()
+            if tomb is None or (rec.hlc, rec.dev) > tuple(tomb):
+                self.conn.execute(
+                    "INSERT INTO sync_tombstone (tbl, pk, hlc, dev, user_id, row_json) "
+                    "VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT (tbl, pk) DO UPDATE SET "
+                    "hlc = excluded.hlc, dev = excluded.dev, user_id = excluded.user_id",
+                    (rec.table, rec.pk, rec.hlc, rec.dev, rec.user),
+                )
+                changed = True
+        else:
+            for field, value in rec.fields.items():
+                changed = self._merge_field(rec, field, value, won) or changed
+        if changed:
+            self.applied += 1
+            self._materialize(rec.table, rec.pk, won, local=local)
+
+    def _materialize(self, table: str, pk: str, won: dict[str, Any], *, local: bool) -> None:
+        """Bring the row in line with its field clocks and tombstone."""
+        conn = self.conn
+        tomb = conn.execute(
+            "SELECT hlc, dev, user_id, row_json FROM sync_tombstone WHERE tbl = ? AND pk = ?",
+            (table, pk),
+        ).fetchone()
+        visible = True
+        if tomb is not None:
+            newest = conn.execute(
+                "SELECT hlc, dev FROM sync_field_clock WHERE tbl = ? AND pk = ? "
+                "ORDER BY hlc DESC, dev DESC LIMIT 1",
+                (table, pk),
+            ).fetchone()
+            visible = newest is not None and tuple(newest) > (tomb[0], tomb[1])
+            conn.execute(
+                "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
+                "AND NOT (loser_hlc = ? AND loser_dev = ? AND ?)",
+                (table, pk, DELETED_FIELD, tomb[0], tomb[1], visible),
+            )
+            if visible:
+                self._add_conflict((tomb[0], tomb[1]), DELETED_FIELD, (table, pk), tomb[2], None)
+        if local:
+            return  # this laptop's own write is in the row already
+        exists = conn.execute(f"SELECT 1 FROM {_q(table)} WHERE id = ?", (pk,)).fetchone()
+        if not visible:
+            if exists:
+                self._bury(table, pk)
+            return
+        if exists:
+            if won:
+                sets = ", ".join(f"{_q(f)} = ?" for f in won)
+                conn.execute(
+                    f"UPDATE {_q(table)} SET {sets} WHERE id = ?",
+                    (*[to_sql(v) for v in won.values()], pk),
+                )
+            return
+        self._revive(table, pk, tomb[3] if tomb is not None else None)
+
+    def _bury(self, table: str, pk: str) -> None:
+        """Delete the row, keeping its values with the tombstone (to revive it later)."""
+        fields = sorted(self.known[table])
+        row = self.conn.execute(
+            f"SELECT {', '.join(_q(f) for f in fields)} FROM {_q(table)} WHERE id = ?", (pk,)
+        ).fetchone()
+        values = {f: from_sql(v) for f, v in zip(fields, row, strict=True)}
+        self.conn.execute(
+            "UPDATE sync_tombstone SET row_json = ? WHERE tbl = ? AND pk = ?",
+            (canonical(values), table, pk),
+        )
+        self.conn.execute(f"DELETE FROM {_q(table)} WHERE id = ?", (pk,))
+
+    def _revive(self, table: str, pk: str, row_json: str | None) -> None:
+        """Insert the row from its field values; kept pending while required fields are missing."""
+        values: dict[str, Any] = json.loads(row_json) if row_json else {}
+        for field, text in self.conn.execute(
+            "SELECT field, value FROM sync_field_clock WHERE tbl = ? AND pk = ?", (table, pk)
+        ):
+            if field in self.known[table]:
+                values[field] = json.loads(text) if text is not None else None
+        now = _now_text()
+        for column in self.local_columns.get(table, set()):
+            values.setdefault(column, values.get("created_at") or now)
+        names = ["id", *values]
+        self.conn.execute("SAVEPOINT revive")
+        try:
+            self.conn.execute(
+                f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in names)}) "
+                f"VALUES ({', '.join('?' for _ in names)})",
+                (pk, *[to_sql(v) for v in values.values()]),
+            )
+        except sqlite3.IntegrityError:
+            # Not all required fields have arrived yet (their batch is late or was refused):
+            # the values wait in sync_field_clock and the row appears when they arrive.
+            self.conn.execute("ROLLBACK TO revive")
+        self.conn.execute("RELEASE revive")

@@ -1,0 +1,266 @@
+"""The central share as a folder: every call on it is counted, and files are only ever created.
+
+Over a VPN each file-system call on an SMB share costs tens of milliseconds, so ``ops`` counts
+every one of them (listings, stats, opens, reads, writes, flushes, renames, deletes); tests hold
+the sync to a budget. ``latency_s`` adds a fixed delay per call, to see what a VPN user feels.
+
+Write-once: a file is written under a temp name in the same folder, flushed, fsynced, closed,
+and then renamed to its final name *without replacing* anything (the final names are unique; a
+name that exists already raises ``FileExistsError``). Windows sharing violations and other
+transient errors (antivirus, indexer, a file open elsewhere) are retried with a short backoff.
+
+Names on the share are lower-case ``[a-z0-9._-]`` only: SMB names are case-insensitive and
+``: * " < > |`` break a mount (``../shared/notes/smb-test-share.md``).
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import re
+import secrets
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol, TypeVar
+
+T = TypeVar("T")
+
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+TEMP_PREFIX = ".tmp-"
+WRITE_BUFFER = 1 << 20
+READ_CHUNK = 4 << 20
+# About 2.5 s in all, as measured to be enough for antivirus/indexer locks on Windows.
+RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.75, 1.0)
+_TRANSIENT_ERRNOS = {errno.EBUSY, errno.EAGAIN, errno.EACCES, errno.EINTR, errno.ETIMEDOUT}
+_TRANSIENT_WINERRORS = {5, 32, 33}  # access denied, sharing violation, lock violation
+
+
+class ShareError(Exception):
+    """The share cannot be used; ``message_nl`` is for the user."""
+
+    def __init__(self, message: str, message_nl: str) -> None:
+        super().__init__(message)
+        self.message_nl = message_nl
+
+
+class TooLargeError(ShareError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    size: int
+    mtime: float
+
+
+class Share(Protocol):
+    """What the sync needs from the share; ``ops`` counts every call made on it."""
+
+    ops: int
+
+    def list(self, folder: str) -> list[str]: ...
+
+    def read(self, path: str, max_bytes: int) -> bytes: ...
+
+    def write_once(self, path: str, write: Callable[[BinaryIO], None]) -> None: ...
+
+    def stat(self, path: str) -> FileInfo | None: ...
+
+    def delete(self, path: str) -> None: ...
+
+    def makedirs(self, folder: str) -> None: ...
+
+
+def is_transient(exc: OSError) -> bool:
+    if isinstance(exc, FileExistsError | FileNotFoundError | IsADirectoryError):
+        return False
+    if getattr(exc, "winerror", None) in _TRANSIENT_WINERRORS:
+        return True
+    return isinstance(exc, PermissionError) or exc.errno in _TRANSIENT_ERRNOS
+
+
+def check_name(path: str) -> None:
+    parts = path.split("/")
+    if not parts or any(not NAME_RE.match(p) or p in (".", "..") for p in parts):
+        raise ValueError(f"not a valid name on the share: {path!r}")
+
+
+class _CountingRaw(io.RawIOBase):
+    """A file on the share whose reads and writes are counted as share operations."""
+
+    def __init__(self, raw: BinaryIO, share: FolderShare) -> None:
+        self._raw = raw
+        self._share = share
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        self._share._op()
+        return self._raw.write(data)
+
+    def fileno(self) -> int:
+        return self._raw.fileno()
+
+
+class FolderShare:
+    """A :class:`Share` on a folder (a mapped drive, a UNC path, or a temp folder in tests)."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        latency_s: float = 0.0,
+        retry_delays: Sequence[float] = RETRY_DELAYS,
+        temp_tag: str = "",
+    ) -> None:
+        self.root = root
+        self.ops = 0
+        self.latency_s = latency_s
+        self.retry_delays = tuple(retry_delays)
+        self.temp_tag = re.sub(r"[^a-z0-9]", "", temp_tag.lower())[:12] or "x"
+
+    def _op(self) -> None:
+        self.ops += 1
+        if self.latency_s:
+            time.sleep(self.latency_s)
+
+    def _retry(self, action: Callable[[], T]) -> T:
+        for delay in (*self.retry_delays, None):
+            try:
+                return action()
+            except OSError as exc:
+                if delay is None or not is_transient(exc):
+                    raise
+                time.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _path(self, path: str) -> Path:
+        check_name(path)
+        return self.root.joinpath(*path.split("/"))
+
+    def list(self, folder: str) -> list[str]:
+        target = self._path(folder)
+
+        def listing() -> list[str]:
+            self._op()
+            return sorted(os.listdir(target))
+
+        return self._retry(listing)
+
+    def stat(self, path: str) -> FileInfo | None:
+        target = self._path(path)
+
+        def info() -> FileInfo | None:
+            self._op()
+            try:
+                st = os.stat(target)
+            except FileNotFoundError:
+                return None
+            return FileInfo(size=st.st_size, mtime=st.st_mtime)
+
+        return self._retry(info)
+
+    def read(self, path: str, max_bytes: int) -> bytes:
+        target = self._path(path)
+
+        def read_all() -> bytes:
+            self._op()  # open (and close)
+            chunks: list[bytes] = []
+            total = 0
+            with open(target, "rb", buffering=0) as raw:
+                while True:
+                    wanted = min(READ_CHUNK, max_bytes + 1 - total)
+                    self._op()
+                    chunk = raw.read(wanted)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    total += len(chunk)
+                    if total > max_bytes:
+                        raise TooLargeError(
+                            f"{path} is larger than {max_bytes} bytes",
+                            f"Het bestand {path} op de share is te groot.",
+                        )
+                    if len(chunk) < wanted:
+                        break  # a short read of a regular file: its end
+            return b"".join(chunks)
+
+        return self._retry(read_all)
+
+    def write_once(self, path: str, write: Callable[[BinaryIO], None]) -> None:
+        """Create ``path`` with what ``write`` writes; ``FileExistsError`` if it exists."""
+        final = self._path(path)
+        temps: list[Path] = []
+
+        def create() -> Path:
+            # A fresh temp name per attempt: a failed attempt may have left its file behind.
+            temp = final.with_name(f"{TEMP_PREFIX}{self.temp_tag}-{secrets.token_hex(6)}")
+            temps.append(temp)
+            self._op()  # create (and close)
+            with open(temp, "xb", buffering=0) as raw:
+                counted = _CountingRaw(raw, self)
+                buffered = io.BufferedWriter(counted, buffer_size=WRITE_BUFFER)  # type: ignore[type-var]
+                write(buffered)
+                buffered.flush()
+                self._op()
+                os.fsync(raw.fileno())
+            return temp
+
+        try:
+            done = self._retry(create)
+            self._retry(lambda: self._rename_noreplace(done, final))
+            temps.remove(done)
+        finally:
+            for temp in temps:
+                try:
+                    self._op()
+                    temp.unlink()
+                except OSError:
+                    pass  # gone already, or left for a later clean-up of this laptop's temps
+
+    def _rename_noreplace(self, temp: Path, final: Path) -> None:
+        if os.name == "nt":
+            self._op()
+            os.rename(temp, final)  # raises FileExistsError: never replaces on Windows
+            return
+        try:
+            self._op()
+            os.link(temp, final)  # atomic create-if-absent where hard links exist
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+                raise
+            # No hard links (SMB through FUSE): names are unique per laptop, so check + rename.
+            if self.stat(str(final.relative_to(self.root).as_posix())) is not None:
+                raise FileExistsError(errno.EEXIST, "exists", str(final)) from exc
+            self._op()
+            os.rename(temp, final)
+            return
+        try:
+            self._op()
+            os.unlink(temp)
+        except OSError:
+            pass  # the final name exists; the temp file is cleaned up later
+
+    def delete(self, path: str) -> None:
+        target = self._path(path)
+
+        def remove() -> None:
+            self._op()
+            target.unlink()
+
+        self._retry(remove)
+
+    def makedirs(self, folder: str) -> None:
+        target = self._path(folder)
+
+        def make() -> None:
+            self._op()
+            target.mkdir(parents=True, exist_ok=True)
+
+        self._retry(make)
