@@ -21,6 +21,116 @@
         </message>
     </context>
     <context>
+        <name>ConflictTableModel</name>
+        <message>
+            <source>deleted</source>
+            <translation>verwijderd</translation>
+        </message>
+        <message>
+            <source>kept (edited)</source>
+            <translation>behouden (bewerkt)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <source>The kind of record</source>
+            <translation>De soort gegevens</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>The record both edited</source>
+            <translation>Het record dat jullie allebei bewerkten</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Veld</translation>
+        </message>
+        <message>
+            <source>My value</source>
+            <translation>Mijn waarde</translation>
+        </message>
+        <message>
+            <source>The value written on this laptop (or shown now)</source>
+            <translation>De waarde die op deze laptop ingevuld is (of die nu getoond wordt)</translation>
+        </message>
+        <message>
+            <source>By, when</source>
+            <translation>Door, wanneer</translation>
+        </message>
+        <message>
+            <source>Their value</source>
+            <translation>Hun waarde</translation>
+        </message>
+        <message>
+            <source>The value a colleague wrote</source>
+            <translation>De waarde die een collega invulde</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsView</name>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicten</translation>
+        </message>
+        <message>
+            <source>You and a colleague changed the same field before your laptops synchronised. For now everyone sees the value that was written last. Choose which value to keep: your colleagues get your choice at the next sync.</source>
+            <translation>U en een collega wijzigden hetzelfde veld voordat jullie laptops gesynchroniseerd waren. Voorlopig ziet iedereen de waarde die het laatst ingevuld werd. Kies welke waarde blijft: uw collega’s krijgen uw keuze bij de volgende synchronisatie.</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>Open conflicten</translation>
+        </message>
+        <message>
+            <source>Keep &amp;my value</source>
+            <translation>&amp;Mijn waarde houden</translation>
+        </message>
+        <message>
+            <source>Keep the value written on this laptop</source>
+            <translation>De waarde van deze laptop houden</translation>
+        </message>
+        <message>
+            <source>Keep &amp;their value</source>
+            <translation>&amp;Hun waarde houden</translation>
+        </message>
+        <message>
+            <source>Take over the value of your colleague</source>
+            <translation>De waarde van uw collega overnemen</translation>
+        </message>
+        <message>
+            <source>No open conflicts.</source>
+            <translation>Geen open conflicten.</translation>
+        </message>
+        <message>
+            <source>1 open conflict</source>
+            <translation>1 open conflict</translation>
+        </message>
+        <message>
+            <source>%1 open conflicts</source>
+            <translation>%1 open conflicten</translation>
+        </message>
+        <message>
+            <source>This record was deleted on one laptop and changed on another; it was kept. Delete it again in its own screen if it is no longer needed.</source>
+            <translation>Dit record werd op de ene laptop verwijderd en op een andere gewijzigd; het is behouden. Verwijder het opnieuw in zijn eigen scherm als het niet meer nodig is.</translation>
+        </message>
+        <message>
+            <source>Saved. Your colleagues get the chosen value at the next sync.</source>
+            <translation>Bewaard. Uw collega’s krijgen de gekozen waarde bij de volgende synchronisatie.</translation>
+        </message>
+        <message>
+            <source>This conflict was already resolved.</source>
+            <translation>Dit conflict was al opgelost.</translation>
+        </message>
+        <message>
+            <source>The choice could not be saved: %1</source>
+            <translation>De keuze kon niet bewaard worden: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactPersonTableModel</name>
         <message>
             <source>Name</source>
@@ -269,6 +379,49 @@
         </message>
     </context>
     <context>
+        <name>IngestedTableModel</name>
+        <message>
+            <source>Sent by this laptop</source>
+            <translation>Verstuurd door deze laptop</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Ontvangen</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Geweigerd</translation>
+        </message>
+        <message>
+            <source>Colleague</source>
+            <translation>Collega</translation>
+        </message>
+        <message>
+            <source>Who worked on the laptop that wrote the file</source>
+            <translation>Wie werkte op de laptop die het bestand schreef</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Wijzigingen</translation>
+        </message>
+        <message>
+            <source>Changed records in the file</source>
+            <translation>Gewijzigde records in het bestand</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reden</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Bestand</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>VLOT Desktop</source>
@@ -333,6 +486,10 @@
         <message>
             <source>The new language takes effect after a restart.</source>
             <translation>De nieuwe taal geldt na een herstart.</translation>
+        </message>
+        <message>
+            <source>S&amp;ync</source>
+            <translation>S&amp;ynchronisatie</translation>
         </message>
     </context>
     <context>
@@ -537,6 +694,254 @@
         <message>
             <source>A new language takes effect the next time you start VLOT Desktop.</source>
             <translation>Een andere taal geldt pas wanneer u VLOT Desktop opnieuw start.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncAttemptTableModel</name>
+        <message>
+            <source>Succeeded</source>
+            <translation>Gelukt</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Mislukt</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultaat</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <source>Sync &amp;now</source>
+            <translation>Nu &amp;synchroniseren</translation>
+        </message>
+        <message>
+            <source>No share folder chosen yet: it is chosen when this laptop is set up (first-run step).</source>
+            <translation>Nog geen gedeelde map gekozen: die wordt gekozen bij het instellen van deze laptop (eerste start).</translation>
+        </message>
+        <message>
+            <source>Exchange the changes with the share folder now (F9)</source>
+            <translation>De wijzigingen nu uitwisselen met de gedeelde map (F9)</translation>
+        </message>
+        <message>
+            <source>Last sync: not yet</source>
+            <translation>Laatste synchronisatie: nog niet</translation>
+        </message>
+        <message>
+            <source>Last sync: %1</source>
+            <translation>Laatste synchronisatie: %1</translation>
+        </message>
+        <message>
+            <source>To send: %1</source>
+            <translation>Te versturen: %1</translation>
+        </message>
+        <message>
+            <source>Changes made on this laptop that are not on the share folder yet</source>
+            <translation>Wijzigingen op deze laptop die nog niet op de gedeelde map staan</translation>
+        </message>
+        <message>
+            <source>No share folder</source>
+            <translation>Geen gedeelde map</translation>
+        </message>
+        <message>
+            <source>Share reachable</source>
+            <translation>Share bereikbaar</translation>
+        </message>
+        <message>
+            <source>Share not reachable</source>
+            <translation>Share niet bereikbaar</translation>
+        </message>
+        <message>
+            <source>Synchronising…</source>
+            <translation>Bezig met synchroniseren…</translation>
+        </message>
+        <message>
+            <source>Synchronised: %1 sent, %2 received.</source>
+            <translation>Klaar: %1 verstuurd, %2 ontvangen.</translation>
+        </message>
+        <message>
+            <source>New conflicts: %1.</source>
+            <translation>Nieuwe conflicten: %1.</translation>
+        </message>
+        <message>
+            <source>The sync failed (%1).</source>
+            <translation>De synchronisatie is mislukt (%1).</translation>
+        </message>
+        <message>
+            <source>Not synchronised: %1</source>
+            <translation>Niet gesynchroniseerd: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncLabels</name>
+        <message>
+            <source>Reception location</source>
+            <translation>Opvanglocatie</translation>
+        </message>
+        <message>
+            <source>Reception place</source>
+            <translation>Opvangplaats</translation>
+        </message>
+        <message>
+            <source>Location partner</source>
+            <translation>Partner van de locatie</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisatie</translation>
+        </message>
+        <message>
+            <source>Contact person</source>
+            <translation>Contactpersoon</translation>
+        </message>
+        <message>
+            <source>Staff member</source>
+            <translation>Medewerker</translation>
+        </message>
+        <message>
+            <source>Laptop</source>
+            <translation>Laptop</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Household member</source>
+            <translation>Gezinslid</translation>
+        </message>
+        <message>
+            <source>Case event</source>
+            <translation>Dossiergebeurtenis</translation>
+        </message>
+        <message>
+            <source>Helpdesk question</source>
+            <translation>Helpdeskvraag</translation>
+        </message>
+        <message>
+            <source>Contact moment</source>
+            <translation>Contactmoment</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Overleg</translation>
+        </message>
+        <message>
+            <source>Meeting item</source>
+            <translation>Agendapunt</translation>
+        </message>
+        <message>
+            <source>Prospect visit</source>
+            <translation>Prospectiebezoek</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>Vaststelling</translation>
+        </message>
+        <message>
+            <source>Attachment</source>
+            <translation>Bijlage</translation>
+        </message>
+        <message>
+            <source>(deleted record)</source>
+            <translation>(verwijderd record)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notities</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation>E-mailadres</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefoon</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>Voornaam</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>Achternaam</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Actief</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Onderwerp</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referentie</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adres</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(leeg)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nee</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncView</name>
+        <message>
+            <source>Synchronisation</source>
+            <translation>Synchronisatie</translation>
+        </message>
+        <message>
+            <source>Sync rounds since the application started</source>
+            <translation>Synchronisaties sinds de toepassing gestart is</translation>
+        </message>
+        <message>
+            <source>Change files exchanged with the share folder</source>
+            <translation>Wijzigingsbestanden uitgewisseld met de gedeelde map</translation>
+        </message>
+        <message>
+            <source>No sync yet in this session (F9 syncs now).</source>
+            <translation>Nog geen synchronisatie in deze sessie (F9 synchroniseert nu).</translation>
         </message>
     </context>
     <context>

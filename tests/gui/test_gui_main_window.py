@@ -26,11 +26,12 @@ def _menu_items(window: MainWindow, title: str) -> list[str]:
     raise AssertionError(f"no menu {title}")
 
 
-def test_window_is_dutch_with_two_areas(window: MainWindow) -> None:
+def test_window_is_dutch_with_its_areas(window: MainWindow) -> None:
     assert window.windowTitle() == "VLOT Desktop"
     nav = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert nav == ["Dashboard", "Gemeenten"]
-    assert _menu_titles(window) == ["&Bestand", "B&eeld", "&Help"]
+    assert nav == ["Dashboard", "Gemeenten", "Conflicten", "Synchronisatie"]
+    assert _menu_titles(window) == ["&Bestand", "B&eeld", "S&ynchronisatie", "&Help"]
+    assert _menu_items(window, "S&ynchronisatie") == ["Nu &synchroniseren"]
     assert _menu_items(window, "&Bestand") == ["&Instellingen…", "&Afsluiten"]
     assert _menu_items(window, "&Help") == ["&Over VLOT Desktop"]
     assert window.current_screen() is window.dashboard
@@ -108,8 +109,8 @@ def test_preferences_switch_language_after_restart(
 def test_english_interface(english: None, make_window, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(sample_dir)
     nav = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert nav == ["Dashboard", "Municipalities"]
-    assert _menu_titles(window) == ["&File", "&View", "&Help"]
+    assert nav == ["Dashboard", "Municipalities", "Conflicts", "Synchronisation"]
+    assert _menu_titles(window) == ["&File", "&View", "S&ync", "&Help"]
     model = window.dashboard.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Free" in headers  # the place status labels come from domain.enums (label_en)

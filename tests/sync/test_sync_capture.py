@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +17,7 @@ from sqlalchemy.orm import Session
 from vlot_desktop import paths
 from vlot_desktop.db.engine import make_engine, make_session_factory
 from vlot_desktop.db.models import Organisation, synced_tables
-from vlot_desktop.demo.loader import load_demo
 from vlot_desktop.domain.enums import OrganisationKind
-from vlot_desktop.services.data_folder import open_data_folder
 from vlot_desktop.sync.capture import (
     expected_triggers,
     install_triggers,
@@ -207,23 +204,3 @@ def test_demo_data_is_not_captured(demo_dir: Path) -> None:
         assert conn.execute("SELECT count(*) FROM place").fetchone()[0] > 1000
     finally:
         conn.close()
-
-
-def test_the_demo_loader_is_not_much_slower_with_capture_triggers(tmp_path: Path) -> None:
-    """The loader suppresses capture; the triggers' WHEN check is all it pays."""
-
-    def load(folder: Path, drop_triggers: bool) -> float:
-        open_data_folder(folder)
-        if drop_triggers:
-            conn = sqlite3.connect(paths.database_path(folder))
-            with conn:
-                for name in installed_triggers(sqlite3_runner(conn)):
-                    conn.execute(f'DROP TRIGGER "{name}"')
-            conn.close()
-        started = time.perf_counter()
-        load_demo(folder, size="small", seed=7, today=DEMO_TODAY, replace=False)
-        return time.perf_counter() - started
-
-    bare = min(load(tmp_path / f"bare{i}", True) for i in range(2))
-    captured = min(load(tmp_path / f"captured{i}", False) for i in range(2))
-    assert captured < bare * 1.5 + 0.2, (captured, bare)

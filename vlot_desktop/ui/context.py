@@ -31,16 +31,22 @@ class AppContext(QObject):
     Signals:
         database_ready(): the data folder is open and the screens may load.
         settings_changed(): the user, team or share changed (e.g. after the first-run dialog).
+        data_changed(): a screen wrote to the database (e.g. resolved a conflict).
+        sync_logged(): a sync round ended; ``sync_log`` has it at the end.
     """
 
     database_ready = Signal()
     settings_changed = Signal()
+    data_changed = Signal()
+    sync_logged = Signal()
 
     def __init__(self, data_dir: Path, settings: Settings | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.settings = settings if settings is not None else load_settings(data_dir)
         self._database: OpenedDatabase | None = None
+        # The sync rounds of this session (``ui.sync_controller.SyncAttempt``), oldest first.
+        self.sync_log: list[Any] = []
 
     @property
     def is_ready(self) -> bool:

@@ -21,6 +21,7 @@ from vlot_desktop import paths
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.screens import SCREENS
+from vlot_desktop.ui.sync_controller import SyncController
 from vlot_desktop.ui.tasks import TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen
 
@@ -103,9 +104,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self._make_status_bar()
+        self.sync = SyncController(context, runner, self.statusBar(), self)
+        self.sync.applied.connect(self.refresh_all)
+        context.data_changed.connect(self.sync.refresh_pending)
         self._make_actions()
         self._make_menus()
-        self._make_status_bar()
 
         context.database_ready.connect(self._database_ready)
         context.settings_changed.connect(self.update_status_bar)
@@ -147,6 +151,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.action_find)
         view_menu.addAction(self.action_refresh)
+        sync_menu = bar.addMenu(self.tr("S&ync"))
+        sync_menu.addAction(self.sync.action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.action_about)
 
@@ -174,7 +180,7 @@ class MainWindow(QMainWindow):
         )
         self.team_label.setText(self.tr("Team: %1").replace("%1", team))
         folder = str(self.context.data_dir)
-        shown = folder if len(folder) <= 60 else "…" + folder[-59:]
+        shown = folder if len(folder) <= 24 else "…" + folder[-23:]
         self.folder_label.setText(self.tr("Data folder: %1").replace("%1", shown))
         self.folder_label.setToolTip(folder)
 
@@ -252,6 +258,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh_current(self) -> None:
         self.current_screen().refresh()
+        self.sync.refresh_pending()
+
+    @Slot()
+    def refresh_all(self) -> None:
+        """Reload every screen built so far (after a sync brought in colleagues' changes)."""
+        for screen in self._screens:
+            screen.refresh()
 
     @Slot()
     def _database_ready(self) -> None:

@@ -32,6 +32,18 @@ def _municipalities(context: AppContext, runner: TaskRunner) -> Screen:
     return MunicipalitiesView(context, runner)
 
 
+def _conflicts(context: AppContext, runner: TaskRunner) -> Screen:
+    from vlot_desktop.ui.conflicts.conflicts_view import ConflictsView
+
+    return ConflictsView(context, runner)
+
+
+def _sync(context: AppContext, runner: TaskRunner) -> Screen:
+    from vlot_desktop.ui.sync_history.sync_view import SyncView
+
+    return SyncView(context, runner)
+
+
 @dataclass(frozen=True)
 class ScreenEntry:
     key: str
@@ -45,9 +57,13 @@ class ScreenEntry:
 _TITLES: dict[str, Callable[[], str]] = {
     "dashboard": lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
     "municipalities": lambda: QCoreApplication.translate("MunicipalitiesView", "Municipalities"),
+    "conflicts": lambda: QCoreApplication.translate("ConflictsView", "Conflicts"),
+    "sync": lambda: QCoreApplication.translate("SyncView", "Synchronisation"),
 }
 
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("dashboard", _dashboard),
     ScreenEntry("municipalities", _municipalities),
+    ScreenEntry("conflicts", _conflicts),
+    ScreenEntry("sync", _sync),
 )

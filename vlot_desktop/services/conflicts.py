@@ -1,0 +1,87 @@
+"""Resolve a sync conflict: an ordinary new write of the chosen value, which the triggers capture.
+
+The new write has seen the winning write (its ``base`` becomes the winner's HLC when the outbox
+is folded), so on every laptop the merge closes the conflicts of that field up to the winner:
+``DELETE FROM sync_conflicts ... WHERE loser_hlc <= max_base`` (``vlot_desktop.sync.merge``).
+This laptop closes them at once, in the same transaction as the write.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Engine
+
+from vlot_desktop.sync.capture import json_value_sql
+from vlot_desktop.sync.merge import DELETED_FIELD, to_sql
+
+
+class ConflictGoneError(Exception):
+    """The conflict is no longer open (a sync or a colleague resolved it)."""
+
+
+class ConflictNotResolvableError(Exception):
+    """This kind of conflict cannot be resolved by choosing a value (e.g. a revived row)."""
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# The capture triggers' own statements, for re-recording a value that does not change (a plain
+# UPDATE to the same value fires no trigger, but the other laptops must learn it was chosen).
+_NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
+_TICK = (
+    "UPDATE sync_clock SET "
+    f"counter = CASE WHEN {_NOW_MS} > wall_ms THEN 0 ELSE counter + 1 END, "
+    f"wall_ms = max(wall_ms, {_NOW_MS}) WHERE id = 1"
+)
+
+
+def resolve_conflict(engine: Engine, conflict_id: int, value: Any) -> None:
+    """Make ``value`` the value of the conflict's field, and close the conflicts it settles.
+
+    Raises ``ConflictGoneError`` when the conflict is no longer open, and
+    ``ConflictNotResolvableError`` for a conflict that is not about one field's value.
+    """
+    with engine.begin() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT tbl, pk, field FROM sync_conflicts WHERE id = ?", (conflict_id,)
+        ).first()
+        if row is None:
+            raise ConflictGoneError(conflict_id)
+        table, pk, field = str(row[0]), str(row[1]), str(row[2])
+        if field == DELETED_FIELD:
+            raise ConflictNotResolvableError(conflict_id)
+        columns = {str(r[1]) for r in conn.exec_driver_sql(f"PRAGMA table_info({_quote(table)})")}
+        if field not in columns:
+            raise ConflictNotResolvableError(conflict_id)
+        current = conn.exec_driver_sql(
+            f"SELECT {json_value_sql(_quote(field))} FROM {_quote(table)} WHERE id = ?", (pk,)
+        ).first()
+        if current is None:
+            raise ConflictNotResolvableError(conflict_id)
+        if json.loads(current[0]) != value:
+            conn.exec_driver_sql(
+                f"UPDATE {_quote(table)} SET {_quote(field)} = ? WHERE id = ?",
+                (to_sql(value), pk),
+            )
+        else:
+            conn.exec_driver_sql(_TICK)
+            conn.exec_driver_sql(
+                "INSERT INTO sync_outbox (hlc, tbl, pk, op, field, value, device_id, user_id) "
+                "SELECT printf('%013d-%08d', c.wall_ms, c.counter), ?, ?, 'upsert', ?, "
+                f"{json_value_sql('r.' + _quote(field))}, c.device_id, c.user_id "
+                f"FROM sync_clock AS c, {_quote(table)} AS r WHERE c.id = 1 AND r.id = ?",
+                (table, pk, field, pk),
+            )
+        winner = conn.exec_driver_sql(
+            "SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ? AND field = ?",
+            (table, pk, field),
+        ).scalar()
+        conn.exec_driver_sql(
+            "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
+            "AND (id = ? OR loser_hlc <= ?)",
+            (table, pk, field, conflict_id, winner or ""),
+        )

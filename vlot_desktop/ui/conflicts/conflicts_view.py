@@ -1,0 +1,240 @@
+"""The Conflicten screen: fields two people changed at the same time, and choosing a value."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlot_desktop.ui.context import AppContext
+from vlot_desktop.ui.models.conflict_model import ConflictItem, ConflictTableModel, make_items
+from vlot_desktop.ui.models.roles import SORT_ROLE
+from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.widgets.screen import Screen, heading
+
+if TYPE_CHECKING:
+    from vlot_desktop.db.queries.sync import ConflictRow
+
+log = logging.getLogger(__name__)
+
+
+class ConflictsView(Screen):
+    """Open conflicts from ``sync_conflicts``; a choice is a new write that syncs like any edit.
+
+    Signals (inherited):
+        loaded(): the list is shown.
+    """
+
+    key = "conflicts"
+
+    def __init__(
+        self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, runner, parent)
+        self._load_task: TaskHandle | None = None
+        self._reload = False
+
+        self.heading = heading(self.tr("Conflicts"), self)
+        self.explanation = QLabel(
+            self.tr(
+                "You and a colleague changed the same field before your laptops synchronised. "
+                "For now everyone sees the value that was written last. Choose which value to "
+                "keep: your colleagues get your choice at the next sync."
+            ),
+            self,
+        )
+        self.explanation.setWordWrap(True)
+
+        self.model = ConflictTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Open conflicts"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("resultCount")
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+
+        self.keep_mine_button = QPushButton(self.tr("Keep &my value"), self)
+        self.keep_mine_button.setToolTip(self.tr("Keep the value written on this laptop"))
+        self.keep_theirs_button = QPushButton(self.tr("Keep &their value"), self)
+        self.keep_theirs_button.setToolTip(self.tr("Take over the value of your colleague"))
+        self.keep_mine_button.clicked.connect(self.keep_mine)
+        self.keep_theirs_button.clicked.connect(self.keep_theirs)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_mine_button)
+        buttons.addWidget(self.keep_theirs_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.message_label, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if not self.context.is_ready:
+            return
+        if self._load_task is not None:
+            self._reload = True
+            return
+        engine = self.context.engine
+
+        def work(_task: TaskContext) -> list[ConflictRow]:
+            from vlot_desktop.db.queries.sync import open_conflicts
+
+            with engine.connect() as conn:
+                return open_conflicts(conn)
+
+        self._load_task = self.runner.run(
+            work, on_result=self._show, owner=self, name="load conflicts"
+        )
+        self._load_task.done.connect(self._load_done)
+
+    def _show(self, rows: list[ConflictRow]) -> None:
+        selected = self.selected_item()
+        self.model.set_rows(make_items(rows, self.context.settings.device_id))
+        if rows:
+            self.table.resizeColumnsToContents()
+            for column in range(self.proxy.columnCount()):
+                if self.table.columnWidth(column) > 260:
+                    self.table.setColumnWidth(column, 260)
+        if selected is not None:
+            self._select_id(selected.conflict.id)
+        count = len(rows)
+        if count == 0:
+            self.count_label.setText(self.tr("No open conflicts."))
+        elif count == 1:
+            self.count_label.setText(self.tr("1 open conflict"))
+        else:
+            self.count_label.setText(self.tr("%1 open conflicts").replace("%1", str(count)))
+        self._update_buttons()
+        self.loaded.emit()
+
+    @Slot()
+    def _load_done(self) -> None:
+        self._load_task = None
+        if self._reload:
+            self._reload = False
+            self.refresh()
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_item(self) -> ConflictItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def _select_id(self, conflict_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            item = self.model.row_at(row)
+            if item is not None and item.conflict.id == conflict_id:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                return
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self.message_label.setProperty("sticky", False)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.selected_item()
+        enabled = item is not None and not item.is_deleted_row
+        self.keep_mine_button.setEnabled(enabled)
+        self.keep_theirs_button.setEnabled(enabled)
+        if item is not None and item.is_deleted_row:
+            self.message_label.setText(
+                self.tr(
+                    "This record was deleted on one laptop and changed on another; it was kept. "
+                    "Delete it again in its own screen if it is no longer needed."
+                )
+            )
+        elif not self.message_label.property("sticky"):
+            self.message_label.setText("")
+
+    # -- resolving -----------------------------------------------------------------------------
+
+    @Slot()
+    def keep_mine(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self._resolve(item, item.mine.value)
+
+    @Slot()
+    def keep_theirs(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self._resolve(item, item.theirs.value)
+
+    def _resolve(self, item: ConflictItem, value: Any) -> None:
+        engine = self.context.engine
+        conflict_id = item.conflict.id
+
+        def work(_task: TaskContext) -> None:
+            from vlot_desktop.services.conflicts import resolve_conflict
+
+            resolve_conflict(engine, conflict_id, value)
+
+        self.keep_mine_button.setEnabled(False)
+        self.keep_theirs_button.setEnabled(False)
+        self.runner.run(
+            work,
+            on_result=self._resolved,
+            on_error=self._resolve_failed,
+            owner=self,
+            name="resolve conflict",
+        )
+
+    def _resolved(self, _value: object) -> None:
+        self.message_label.setText(
+            self.tr("Saved. Your colleagues get the chosen value at the next sync.")
+        )
+        self.message_label.setProperty("sticky", True)
+        self.context.data_changed.emit()
+        self.refresh()
+
+    def _resolve_failed(self, exc: BaseException) -> None:
+        from vlot_desktop.services.conflicts import ConflictGoneError
+
+        if isinstance(exc, ConflictGoneError):
+            text = self.tr("This conflict was already resolved.")
+        else:
+            log.error("resolving a conflict failed", exc_info=exc)
+            text = self.tr("The choice could not be saved: %1").replace("%1", str(exc))
+        self.message_label.setText(text)
+        self.refresh()

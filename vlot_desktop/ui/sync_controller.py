@@ -1,0 +1,268 @@
+"""Sync from the GUI: "Sync now" (F9), an automatic round every few minutes, and the status bar.
+
+A round (``services.sync_service.run_sync``) runs in a ``TaskRunner`` worker, one at a time;
+closing the window waits for it (``TaskRunner.shutdown``), and a round interrupted anyway leaves
+the database as before its step (every step is one transaction). A routine failure (share not
+reachable, ...) is shown in Dutch in the status bar, never in a modal dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from vlot_desktop.ui.context import AppContext
+from vlot_desktop.ui.formatting import format_date, format_int, format_time
+from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from vlot_desktop.services.sync_service import SyncReport
+
+log = logging.getLogger(__name__)
+
+PENDING_POLL_MS = 30_000
+MESSAGE_MS = 15_000
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    report: SyncReport
+    pending: int
+
+
+@dataclass(frozen=True)
+class SyncAttempt:
+    """One round of this session, for the Synchronisatie screen."""
+
+    at: dt.datetime
+    ok: bool
+    text: str  # what happened, in the interface language
+
+
+class SyncController(QObject):
+    """Owns the sync action, the timer and the three sync labels of the status bar.
+
+    Signals:
+        finished(): a round ended (successfully or not) and the labels are up to date.
+        applied(): a round applied records from colleagues: the screens should reload.
+        pending_updated(int): the number of local changes not yet on the share.
+    """
+
+    finished = Signal()
+    applied = Signal()
+    pending_updated = Signal(int)
+
+    def __init__(
+        self, context: AppContext, runner: TaskRunner, status_bar: QStatusBar, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = runner
+        self.status_bar = status_bar
+        self.last_success: dt.datetime | None = None
+        self.reachable: bool | None = None
+        self.pending: int | None = None
+        self.last_error: str | None = None
+        self._task: TaskHandle | None = None
+        self._pending_task: TaskHandle | None = None
+
+        self.action = QAction(self.tr("Sync &now"), parent)
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.action.triggered.connect(self.sync_now)
+
+        self.last_label = QLabel(parent)
+        self.pending_label = QLabel(parent)
+        self.share_label = QLabel(parent)
+        self.pending_label.setToolTip(
+            self.tr("Changes made on this laptop that are not on the share folder yet")
+        )
+        for label in (self.last_label, self.pending_label, self.share_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            status_bar.addPermanentWidget(label)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+        self.pending_timer = QTimer(self)
+        self.pending_timer.setInterval(PENDING_POLL_MS)
+        self.pending_timer.timeout.connect(self.refresh_pending)
+
+        context.database_ready.connect(self._database_ready)
+        context.settings_changed.connect(self.update_state)
+        self.update_state()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def has_share(self) -> bool:
+        return bool(self.context.settings.share_path)
+
+    @property
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    @Slot()
+    def update_state(self) -> None:
+        """Enable the action and start the timer according to the settings."""
+        settings = self.context.settings
+        ready = self.context.is_ready
+        self.action.setEnabled(self.has_share and ready and not self.is_running)
+        if not self.has_share:
+            self.action.setToolTip(
+                self.tr(
+                    "No share folder chosen yet: it is chosen when this laptop is set up "
+                    "(first-run step)."
+                )
+            )
+        else:
+            self.action.setToolTip(self.tr("Exchange the changes with the share folder now (F9)"))
+        minutes = max(1, int(settings.sync_interval_minutes or 0))
+        if self.has_share and ready:
+            if self.timer.interval() != minutes * 60_000 or not self.timer.isActive():
+                self.timer.start(minutes * 60_000)
+        else:
+            self.timer.stop()
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        if self.last_success is None:
+            self.last_label.setText(self.tr("Last sync: not yet"))
+        else:
+            when = self.last_success
+            text = f"{format_date(when.date())} {format_time(when)}"
+            self.last_label.setText(self.tr("Last sync: %1").replace("%1", text))
+        if self.pending is None:
+            self.pending_label.setText("")
+        else:
+            self.pending_label.setText(
+                self.tr("To send: %1").replace("%1", format_int(self.pending))
+            )
+        if not self.has_share:
+            self.share_label.setText(self.tr("No share folder"))
+        elif self.reachable is None:
+            self.share_label.setText("")
+        elif self.reachable:
+            self.share_label.setText(self.tr("Share reachable"))
+        else:
+            self.share_label.setText(self.tr("Share not reachable"))
+
+    @Slot()
+    def _database_ready(self) -> None:
+        self.update_state()
+        self.refresh_pending()
+        self.pending_timer.start()
+
+    # -- pending changes -----------------------------------------------------------------------
+
+    @Slot()
+    def refresh_pending(self) -> None:
+        """Count the local changes not yet on the share (in a worker)."""
+        if not self.context.is_ready or self._pending_task is not None:
+            return
+        engine = self.context.engine
+
+        def work(_task: TaskContext) -> int:
+            from vlot_desktop.db.queries.sync import pending_changes
+
+            with engine.connect() as conn:
+                return pending_changes(conn)
+
+        self._pending_task = self.runner.run(
+            work,
+            on_result=self._pending_counted,
+            on_error=lambda exc: log.warning("counting pending changes failed: %s", exc),
+            owner=self,
+            name="count pending changes",
+        )
+        self._pending_task.done.connect(self._pending_done)
+
+    def _pending_counted(self, count: int) -> None:
+        self.pending = count
+        self._update_labels()
+        self.pending_updated.emit(count)
+
+    @Slot()
+    def _pending_done(self) -> None:
+        self._pending_task = None
+
+    # -- one round -----------------------------------------------------------------------------
+
+    @Slot()
+    def sync_now(self) -> None:
+        """Start one sync round in a worker (ignored while one runs or without a share)."""
+        if self.is_running or not self.has_share or not self.context.is_ready:
+            return
+        data_dir = self.context.data_dir
+        engine = self.context.engine
+
+        def work(_task: TaskContext) -> SyncOutcome:
+            from vlot_desktop.db.queries.sync import pending_changes
+            from vlot_desktop.services.sync_service import run_sync
+
+            report = run_sync(data_dir)
+            with engine.connect() as conn:
+                pending = pending_changes(conn)
+            return SyncOutcome(report, pending)
+
+        self.status_bar.showMessage(self.tr("Synchronising…"))
+        self._task = self.runner.run(
+            work, on_result=self._succeeded, on_error=self._failed, owner=self, name="sync"
+        )
+        self._task.done.connect(self._round_done)
+        self.action.setEnabled(False)
+
+    def _succeeded(self, outcome: SyncOutcome) -> None:
+        report = outcome.report
+        self.last_success = dt.datetime.now()
+        self.reachable = True
+        self.last_error = None
+        self.share_label.setToolTip("")
+        self.pending = outcome.pending
+        self.pending_updated.emit(outcome.pending)
+        message = (
+            self.tr("Synchronised: %1 sent, %2 received.")
+            .replace("%1", format_int(report.pushed_records))
+            .replace("%2", format_int(report.applied_records))
+        )
+        if report.conflicts_new:
+            message += " " + self.tr("New conflicts: %1.").replace(
+                "%1", format_int(report.conflicts_new)
+            )
+        self.last_label.setToolTip(message)
+        self._log(SyncAttempt(self.last_success, True, message))
+        self.status_bar.showMessage(message, MESSAGE_MS)
+        if report.applied_records or report.conflicts_new:
+            self.applied.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        from vlot_desktop.services.sync_service import SyncSetupError
+        from vlot_desktop.sync.share import ShareError
+
+        message_nl = getattr(exc, "message_nl", "") if current_language() == "nl" else ""
+        if isinstance(exc, SyncSetupError):
+            pass
+        elif isinstance(exc, ShareError | OSError):
+            self.reachable = False
+        else:
+            log.error("sync failed", exc_info=exc)
+        reason = message_nl or self.tr("The sync failed (%1).").replace("%1", str(exc))
+        self.last_error = reason
+        self.share_label.setToolTip(reason)
+        self.status_bar.showMessage(self.tr("Not synchronised: %1").replace("%1", reason))
+        self._log(SyncAttempt(dt.datetime.now(), False, reason))
+
+    def _log(self, attempt: SyncAttempt) -> None:
+        self.context.sync_log.append(attempt)
+        self.context.sync_logged.emit()
+
+    @Slot()
+    def _round_done(self) -> None:
+        self._task = None
+        self.update_state()
+        self.finished.emit()
