@@ -9,7 +9,6 @@ reachable, ...) is shown in Dutch in the status bar, never in a modal dialog.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,9 +22,17 @@ from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
+    import logging
+
     from vlot_desktop.services.sync_service import SyncReport
 
-log = logging.getLogger(__name__)
+
+def _log() -> logging.Logger:
+    """The module's logger, imported on first use: ``logging`` costs start-up time."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 PENDING_POLL_MS = 30_000
 MESSAGE_MS = 15_000
@@ -176,7 +183,7 @@ class SyncController(QObject):
         self._pending_task = self.runner.run(
             work,
             on_result=self._pending_counted,
-            on_error=lambda exc: log.warning("counting pending changes failed: %s", exc),
+            on_error=lambda exc: _log().warning("counting pending changes failed: %s", exc),
             owner=self,
             name="count pending changes",
         )
@@ -250,7 +257,7 @@ class SyncController(QObject):
         elif isinstance(exc, ShareError | OSError):
             self.reachable = False
         else:
-            log.error("sync failed", exc_info=exc)
+            _log().error("sync failed", exc_info=exc)
         reason = message_nl or self.tr("The sync failed (%1).").replace("%1", str(exc))
         self.last_error = reason
         self.share_label.setToolTip(reason)
