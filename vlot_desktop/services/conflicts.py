@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from vlot_desktop.sync.capture import json_value_sql
+from vlot_desktop.sync.capture import json_value_sql, record_current_value_statements
 from vlot_desktop.sync.merge import DELETED_FIELD, to_sql
 
 
@@ -27,16 +27,6 @@ class ConflictNotResolvableError(Exception):
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-# The capture triggers' own statements, for re-recording a value that does not change (a plain
-# UPDATE to the same value fires no trigger, but the other laptops must learn it was chosen).
-_NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
-_TICK = (
-    "UPDATE sync_clock SET "
-    f"counter = CASE WHEN {_NOW_MS} > wall_ms THEN 0 ELSE counter + 1 END, "
-    f"wall_ms = max(wall_ms, {_NOW_MS}) WHERE id = 1"
-)
 
 
 def resolve_conflict(engine: Engine, conflict_id: int, value: Any) -> None:
@@ -68,14 +58,9 @@ def resolve_conflict(engine: Engine, conflict_id: int, value: Any) -> None:
                 (to_sql(value), pk),
             )
         else:
-            conn.exec_driver_sql(_TICK)
-            conn.exec_driver_sql(
-                "INSERT INTO sync_outbox (hlc, tbl, pk, op, field, value, device_id, user_id) "
-                "SELECT printf('%013d-%08d', c.wall_ms, c.counter), ?, ?, 'upsert', ?, "
-                f"{json_value_sql('r.' + _quote(field))}, c.device_id, c.user_id "
-                f"FROM sync_clock AS c, {_quote(table)} AS r WHERE c.id = 1 AND r.id = ?",
-                (table, pk, field, pk),
-            )
+            tick, record = record_current_value_statements(table, field)
+            conn.exec_driver_sql(tick)
+            conn.exec_driver_sql(record, (pk,))
         winner = conn.exec_driver_sql(
             "SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ? AND field = ?",
             (table, pk, field),

@@ -165,6 +165,23 @@ def trigger_statements(table: str, columns: Sequence[str]) -> list[tuple[str, st
     return out
 
 
+def record_current_value_statements(table: str, field: str) -> tuple[str, str]:
+    """The two statements (tick the clock; write the outbox row) that record the current value
+    of ``table.field`` of one row (bind its id to the second) as a new local change.
+
+    For a choice that changes nothing in the row (keeping the value shown when resolving a
+    conflict): a plain UPDATE to the same value fires no trigger, yet the other laptops must
+    learn that this value was chosen. Same clock and stamp as the triggers.
+    """
+    insert = (
+        "INSERT INTO sync_outbox (hlc, tbl, pk, op, field, value, device_id, user_id) "
+        f"SELECT {_STAMP}, {_literal(table)}, r.id, 'upsert', {_literal(field)}, "
+        f"{json_value_sql('r.' + _quote(field))}, c.device_id, c.user_id "
+        f"FROM sync_clock AS c, {_quote(table)} AS r WHERE c.id = 1 AND r.id = ?"
+    )
+    return _TICK.rstrip(";"), insert
+
+
 def expected_triggers(run: Runner) -> dict[str, str]:
     """Trigger name -> CREATE statement, as :func:`install_triggers` would create them now."""
     result: dict[str, str] = {}
