@@ -19,8 +19,10 @@ A batch is gzip'd NDJSON (UTF-8), one JSON object per line:
    lines (each with its newline).
 
 Files on the share are untrusted: the reader caps the compressed size, the decompressed size and
-the line length, checks every type, verifies the count and the checksum, and only then returns
-the records, so a damaged file is rejected whole and never partly applied. Records of tables
+the line length, checks every type, verifies the count and the checksum (:func:`scan_batch`, one
+streaming pass that keeps no records), and only then are the records read again, a chunk at a
+time, to be applied (:func:`iter_record_chunks`), so a damaged file is rejected whole and never
+partly applied, and a large batch never sits in memory at once. Records of tables
 this version does not know are set aside; fields it does not know are kept apart (``extra``).
 """
 
@@ -32,7 +34,7 @@ import hashlib
 import json
 import re
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -179,19 +181,61 @@ def write_batch(out: BinaryIO, header: Mapping[str, Any], records: Iterable[Reco
     return digest.hexdigest()
 
 
-def _decompress(data: bytes) -> bytes:
+_IN_CHUNK = 64 * 1024
+_OUT_CHUNK = 256 * 1024
+
+
+def _stream_lines(data: bytes) -> Iterator[bytes | None]:
+    """The decompressed lines of ``data`` without their newline, streamed; the piece after the
+    last newline comes last (``b""`` for a whole file). A line longer than ``MAX_LINE`` is not
+    kept: it comes as ``None``.
+
+    Raises ``BadBatchError`` for a file that is too large, damaged or truncated gzip, data after
+    the gzip stream, or more than ``MAX_DECOMPRESSED`` bytes. These checks end the stream, so a
+    caller that makes its own checks once the stream is done sees these first (as when the whole
+    file was decompressed at once).
+    """
+    if len(data) > MAX_BATCH_BYTES:
+        raise BadBatchError("file too large")
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip only
-    try:
-        out = inflater.decompress(data, MAX_DECOMPRESSED + 1)
-    except zlib.error as exc:
-        raise BadBatchError(f"not a gzip file or damaged ({exc})") from exc
-    if len(out) > MAX_DECOMPRESSED or inflater.unconsumed_tail:
-        raise BadBatchError("decompresses to more than the allowed size")
+    total = 0
+    pending = b""
+    too_long = False  # the line in progress is longer than MAX_LINE (its bytes are dropped)
+    pos = 0
+    while pos < len(data) and not inflater.eof:
+        source = data[pos : pos + _IN_CHUNK]
+        pos += len(source)
+        while not inflater.eof:
+            try:
+                out = inflater.decompress(source, _OUT_CHUNK)
+            except zlib.error as exc:
+                raise BadBatchError(f"not a gzip file or damaged ({exc})") from exc
+            source = inflater.unconsumed_tail
+            total += len(out)
+            if total > MAX_DECOMPRESSED:
+                raise BadBatchError("decompresses to more than the allowed size")
+            if not out:
+                if not source:
+                    break  # this chunk is used up (and nothing was held back in zlib)
+                continue
+            parts = out.split(b"\n")
+            for part in parts[:-1]:
+                if too_long:
+                    yield None
+                    too_long = False
+                else:
+                    line = pending + part if pending else part
+                    yield line if len(line) <= MAX_LINE else None
+                pending = b""
+            if not too_long:
+                pending += parts[-1]
+                if len(pending) > MAX_LINE:
+                    too_long, pending = True, b""
     if not inflater.eof:
         raise BadBatchError("truncated (the gzip stream does not end)")
-    if inflater.unused_data:
+    if inflater.unused_data or pos < len(data):
         raise BadBatchError("data after the end of the gzip stream")
-    return out
+    yield None if too_long else pending
 
 
 def _loads(line: bytes, what: str) -> dict[str, Any]:
@@ -270,17 +314,80 @@ def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) ->
     )
 
 
-def read_batch(data: bytes, known: Mapping[str, frozenset[str]]) -> Batch:
-    """Parse and verify a whole batch; ``known`` maps each synced table to its fields.
+@dataclass
+class BatchInfo:
+    """What the verifying pass found in a batch; its records are read again by
+    :func:`iter_record_chunks`."""
 
-    Raises ``BadBatchError`` (skip the file and report it) or ``NewerFormatError``.
+    header: dict[str, Any]
+    sha256: str
+    count: int  # records in the file
+    records: int  # records of tables this version knows
+    skipped_records: int  # records of tables this version does not know
+    devices: frozenset[str]  # the devices of the known records (at most two are noted)
+    # The records themselves when there were at most ``keep`` of them (small files need no
+    # second pass); None otherwise.
+    kept: list[Record] | None = None
+
+
+def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) -> BatchInfo:
+    """Verify a whole batch in one streaming pass (gzip, sizes, header, every record's types,
+    count and checksum) without keeping its records (unless there are at most ``keep``);
+    ``known`` maps each synced table to its fields.
+
+    Raises ``BadBatchError`` (skip the file and report it) or ``NewerFormatError``. The checks
+    are made in the order of reading the whole file at once: the gzip stream, the header, the
+    trailer, the count, the checksum, and then the records' types.
     """
-    if len(data) > MAX_BATCH_BYTES:
-        raise BadBatchError("file too large")
-    lines = _decompress(data).split(b"\n")
-    if len(lines) < 3 or lines[-1] != b"":
+    header_line: bytes | None = b""
+    # The last pieces read: a piece is a record once two more follow it (the trailer and the
+    # empty piece after the last newline come last).
+    held: list[bytes | None] = []
+    pieces = 0
+    body = 0
+    digest = hashlib.sha256()
+    first_error: BadBatchError | None = None
+    too_long: BadBatchError | None = None
+    records = skipped = 0
+    devices: set[str] = set()
+    kept: list[Record] | None = []
+    for line in _stream_lines(data):
+        pieces += 1
+        if pieces == 1:
+            header_line = line
+            continue
+        held.append(line)
+        if len(held) < 3:
+            continue
+        body += 1
+        record_line = held.pop(0)
+        if record_line is None:
+            too_long = too_long or BadBatchError(f"record {body}: line too long")
+            continue
+        digest.update(record_line + b"\n")
+        if first_error is None:
+            try:
+                record = _record(_loads(record_line, f"record {body}"), known, body)
+            except BadBatchError as exc:
+                first_error = exc
+            else:
+                if record is None:
+                    skipped += 1
+                else:
+                    records += 1
+                    if len(devices) < 2:
+                        devices.add(record.dev)
+                    if kept is not None:
+                        kept.append(record)
+                        if len(kept) > keep:
+                            kept = None
+    # ``held`` ends with the trailer line and the piece after the last newline.
+    if pieces < 3 or held[-1] != b"":
         raise BadBatchError("truncated (no header or trailer)")
-    header = _loads(lines[0], "header")
+    trailer_line = held[0]
+    if header_line is None or trailer_line is None:
+        raise BadBatchError(f"{'header' if header_line is None else 'trailer'}: line too long")
+    header = _loads(header_line, "header")
     if header.get("magic") != MAGIC:
         raise BadBatchError("not a VLOT change batch")
     version = header.get("format")
@@ -294,26 +401,72 @@ def read_batch(data: bytes, known: Mapping[str, frozenset[str]]) -> Batch:
     if header.get("protection") != PROTECTION_NONE:
         raise BadBatchError(f"protection {str(header.get('protection'))[:32]!r} not supported")
     count = header.get("count")
-    trailer = _loads(lines[-2], "trailer")
+    trailer = _loads(trailer_line, "trailer")
     if trailer.get("trailer") != TRAILER:
         raise BadBatchError("truncated (no trailer)")
-    body = lines[1:-2]
-    if not isinstance(count, int) or count != len(body) or trailer.get("count") != count:
+    if not isinstance(count, int) or count != body or trailer.get("count") != count:
         raise BadBatchError("record count does not match")
-    digest = hashlib.sha256()
-    for line in body:
-        digest.update(line + b"\n")
+    if too_long is not None:
+        raise too_long
     if digest.hexdigest() != trailer.get("sha256"):
         raise BadBatchError("checksum does not match")
-    records: list[Record] = []
-    skipped = 0
-    for n, line in enumerate(body, start=1):
-        record = _record(_loads(line, f"record {n}"), known, n)
-        if record is None:
-            skipped += 1
-        else:
-            records.append(record)
-    return Batch(header=header, records=records, sha256=digest.hexdigest(), skipped_records=skipped)
+    if first_error is not None:
+        raise first_error
+    return BatchInfo(
+        header=header,
+        sha256=digest.hexdigest(),
+        count=body,
+        records=records,
+        skipped_records=skipped,
+        devices=frozenset(devices),
+        kept=kept,
+    )
+
+
+def iter_record_chunks(
+    data: bytes, known: Mapping[str, frozenset[str]], size: int = 5000
+) -> Iterator[list[Record]]:
+    """The records of tables this version knows, in file order, streamed in lists of at most
+    ``size``: the second pass over a batch that :func:`scan_batch` accepted."""
+    chunk: list[Record] = []
+    held: list[bytes | None] = []  # as in scan_batch: a piece is a record once two more follow it
+    n = 0
+    for index, line in enumerate(_stream_lines(data)):
+        if index == 0:
+            continue
+        held.append(line)
+        if len(held) < 3:
+            continue
+        n += 1
+        record_line = held.pop(0)
+        if record_line is None:
+            raise BadBatchError(f"record {n}: line too long")
+        record = _record(_loads(record_line, f"record {n}"), known, n)
+        if record is not None:
+            chunk.append(record)
+            if len(chunk) >= size:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
+
+
+def read_batch(data: bytes, known: Mapping[str, frozenset[str]]) -> Batch:
+    """Parse and verify a whole batch, keeping every record (for small batches and tests; the
+    sync uses :func:`scan_batch` and :func:`iter_record_chunks`).
+
+    Raises ``BadBatchError`` (skip the file and report it) or ``NewerFormatError``.
+    """
+    info = scan_batch(data, known)
+    records = [r for chunk in iter_record_chunks(data, known) for r in chunk]
+    if len(records) != info.records:
+        raise BadBatchError("the file changed while it was read")
+    return Batch(
+        header=info.header,
+        records=records,
+        sha256=info.sha256,
+        skipped_records=info.skipped_records,
+    )
 
 
 def known_fields() -> dict[str, frozenset[str]]:

@@ -14,21 +14,22 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from vlot_desktop.sync import batch as batch_mod
 from vlot_desktop.sync.batch import (
     CHANGES,
     FORMAT_FILE,
     BadBatchError,
-    Batch,
+    BatchInfo,
     Record,
     batch_name,
     check_format_document,
     format_document,
+    iter_record_chunks,
     known_fields,
     parse_batch_name,
-    read_batch,
+    scan_batch,
     write_batch,
 )
 from vlot_desktop.sync.capture import (
@@ -117,38 +118,68 @@ def _clock(conn: sqlite3.Connection) -> tuple[str, int, int]:
     return str(epoch), int(pushed), int(folded)
 
 
-def _outbox_records(
-    conn: sqlite3.Connection, after: int, upto: int, device: str
-) -> Iterator[tuple[Record, list[int]]]:
-    """Outbox rows ``after < seq <= upto`` grouped into records (one per row change)."""
+OUTBOX_CHUNK = 5000  # outbox rows read at a time
+APPLY_CHUNK = 5000  # records of a pulled batch parsed at a time
+
+
+def _group_rows(rows: list[tuple[Any, ...]], device: str) -> list[tuple[Record, list[int]]]:
+    """Consecutive outbox rows of one write (same hlc, table, key and op) as one record."""
+    grouped: list[tuple[Record, list[int]]] = []
     current: Record | None = None
     seqs: list[int] = []
-    cursor = conn.execute(
-        "SELECT seq, hlc, tbl, pk, op, field, value, user_id, base FROM sync_outbox "
-        "WHERE seq > ? AND seq <= ? ORDER BY seq",
-        (after, upto),
-    )
-    for seq, hlc, tbl, pk, op, fname, value, user, base in cursor:
+    for seq, hlc, tbl, pk, op, fname, value, user, base in rows:
         if current is None or (current.hlc, current.table, current.pk, current.op) != (
             hlc,
             tbl,
             pk,
             op,
         ):
-            if current is not None:
-                yield current, seqs
             current = Record(
                 hlc=hlc, dev=device, seq=seq, table=tbl, pk=pk, op=op, fields={}, base={}
             )
             current.user = user
             seqs = []
+            grouped.append((current, seqs))
         current.seq = seq
         seqs.append(seq)
         if fname is not None:
             current.fields[fname] = json.loads(value) if value is not None else None
             current.base[fname] = base
-    if current is not None:
-        yield current, seqs
+    return grouped
+
+
+def _outbox_chunks(
+    conn: sqlite3.Connection, after: int, upto: int, device: str, size: int = OUTBOX_CHUNK
+) -> Iterator[list[tuple[Record, list[int]]]]:
+    """Outbox rows ``after < seq <= upto`` grouped into records (one per row change), in
+    lists of about ``size`` rows. Each list is read whole before it is given, so no statement
+    is open on ``conn`` while the caller writes through it."""
+    limit = size
+    while after < upto:
+        rows = conn.execute(
+            "SELECT seq, hlc, tbl, pk, op, field, value, user_id, base FROM sync_outbox "
+            "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+            (after, upto, limit),
+        ).fetchall()
+        if not rows:
+            return
+        grouped = _group_rows(rows, device)
+        if len(rows) == limit:
+            if len(grouped) == 1:
+                limit *= 2  # one write with more fields than a chunk: read it whole
+                continue
+            grouped.pop()  # the last write may go on past this chunk: read it with the next
+        limit = size
+        after = grouped[-1][1][-1]
+        yield grouped
+
+
+def _outbox_records(
+    conn: sqlite3.Connection, after: int, upto: int, device: str
+) -> Iterator[tuple[Record, list[int]]]:
+    """Outbox rows ``after < seq <= upto`` grouped into records (one per row change)."""
+    for chunk in _outbox_chunks(conn, after, upto, device):
+        yield from chunk
 
 
 def claim_outbox(conn: sqlite3.Connection, device: str, user: str | None) -> None:
@@ -169,20 +200,20 @@ def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
     if last is None or last <= folded:
         return 0
     count = 0
-    pending = list(_outbox_records(conn, folded, last, device))
-    for record, seqs in pending:
-        for fname in record.fields:
-            seen = conn.execute(
-                "SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ? AND field = ?",
-                (record.table, record.pk, fname),
-            ).fetchone()
-            record.base[fname] = seen[0] if seen else None
-            conn.execute(
-                "UPDATE sync_outbox SET base = ? WHERE seq BETWEEN ? AND ? AND field = ?",
-                (record.base[fname], seqs[0], seqs[-1], fname),
-            )
-        merger.apply(record, local=True)
-        count += 1
+    for chunk in _outbox_chunks(conn, folded, last, device):
+        for record, seqs in chunk:
+            for fname in record.fields:
+                seen = conn.execute(
+                    "SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ? AND field = ?",
+                    (record.table, record.pk, fname),
+                ).fetchone()
+                record.base[fname] = seen[0] if seen else None
+                conn.execute(
+                    "UPDATE sync_outbox SET base = ? WHERE seq BETWEEN ? AND ? AND field = ?",
+                    (record.base[fname], seqs[0], seqs[-1], fname),
+                )
+            merger.apply(record, local=True)
+            count += 1
     conn.execute("UPDATE sync_clock SET folded_seq = ? WHERE id = 1", (last,))
     return count
 
@@ -245,7 +276,7 @@ def push(conn: sqlite3.Connection, share: Share, device: str, user: str | None) 
         except FileExistsError:
             # Written by a sync that crashed before its commit: it holds these same records.
             data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
-            digest.append(read_batch(data, known_fields()).sha256)
+            digest.append(scan_batch(data, known_fields()).sha256)
         conn.execute(
             "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
             "VALUES (?, ?, ?, 'own', NULL)",
@@ -273,7 +304,10 @@ def pull(
     epoch, _, _ = _clock(conn)
     seen = {row[0] for row in conn.execute("SELECT file FROM sync_ingested")}
     known = known_fields()
-    good: list[tuple[str, Batch]] = []
+    # The files that passed the first (verifying) pass, with their compressed bytes; their
+    # records are parsed again, a chunk at a time, while they are applied.
+    good: list[tuple[str, bytes, BatchInfo]] = []
+    keep = APPLY_CHUNK  # records of small files kept from the first pass (in all files)
     rejected: list[tuple[str, str]] = []
     for name in names:
         parsed = parse_batch_name(name)
@@ -284,12 +318,12 @@ def pull(
         try:
             data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
             result.files_read += 1
-            batch = read_batch(data, known)
-            head = batch.header
+            info = scan_batch(data, known, keep)
+            head = info.header
             if (
                 head.get("device") != parsed.device
                 or head.get("epoch") != parsed.epoch
-                or any(r.dev != parsed.device for r in batch.records)
+                or any(dev != parsed.device for dev in info.devices)
             ):
                 raise BadBatchError("the records do not belong to the laptop named in the file")
         except (BadBatchError, TooLargeError) as exc:
@@ -297,8 +331,10 @@ def pull(
             continue
         except FileNotFoundError:
             continue  # removed by the compactor in the meantime
-        good.append((name, batch))
-    records = sorted((r for _, b in good for r in b.records), key=lambda r: (r.hlc, r.dev, r.seq))
+        if info.kept is not None:
+            keep -= len(info.kept)
+            data = b""  # not read again
+        good.append((name, data, info))
     merger = _merger(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -307,14 +343,27 @@ def pull(
         merger.applied = merger.conflicts_new = 0
         run = sqlite3_runner(conn)
         with suppressed(run):
-            for record in records:
-                merger.apply(record)
+            # Merging is a function of the set of records (merge.py), so the files are applied
+            # one after the other, each a chunk at a time: memory stays bounded.
+            for _, data, info in good:
+                applied = 0
+                chunks = (
+                    iter_record_chunks(data, known, APPLY_CHUNK)
+                    if info.kept is None
+                    else iter([info.kept])
+                )
+                for chunk in chunks:
+                    for record in chunk:
+                        merger.apply(record)
+                    applied += len(chunk)
+                if applied != info.records:  # the bytes were verified: cannot happen
+                    raise RuntimeError("a batch read differently the second time")
         _advance_clock(conn, merger.max_hlc)
-        for name, batch in good:
+        for name, _, info in good:
             conn.execute(
                 "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
                 "VALUES (?, ?, ?, 'applied', NULL)",
-                (name, batch.sha256, len(batch.records)),
+                (name, info.sha256, info.records),
             )
         for name, reason in rejected:
             conn.execute(
@@ -326,7 +375,7 @@ def pull(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    result.pulled_records = len(records)
+    result.pulled_records = sum(info.records for _, _, info in good)
     result.applied_records = merger.applied
     result.conflicts_new = merger.conflicts_new
     result.rejected_files = [{"file": n, "reason": r} for n, r in rejected]
