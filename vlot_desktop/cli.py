@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="exchange changes with the central share (one round)")
     sync.add_argument("--share", metavar="PATH", help="the share folder (default: from 'init')")
     sync.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+    from vlot_desktop.commands import register_all
+
+    register_all(sub)
     return parser
 
 
@@ -100,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_demo(data_dir, args.size, args.seed, args.as_of, args.replace)
         if args.command == "dump":
             return _cmd_dump(data_dir)
+        run = getattr(args, "run", None)
+        if run is not None:
+            command_exit: int = run(args, data_dir)
+            return command_exit
     except (DatabaseProblem, ShareError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ DATABASE_FILE = "vlot.sqlite3"
 SETTINGS_FILE = "settings.json"
 BACKUP_DIR = "backups"
 LOG_FILE = "vlot-desktop.log"
+ATTACHMENTS_DIR = "attachments"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -79,3 +80,8 @@ def backup_dir(folder: Path) -> Path:
 
 def log_path(folder: Path) -> Path:
     return folder / LOG_FILE
+
+
+def attachments_dir(folder: Path) -> Path:
+    """Photos and documents of this laptop, one file per sha256 (see services.attachment_store)."""
+    return folder / ATTACHMENTS_DIR

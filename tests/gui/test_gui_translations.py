@@ -33,7 +33,7 @@ from pytestqt.qtbot import QtBot
 
 from vlot_desktop.ui.about.about_dialog import AboutDialog
 from vlot_desktop.ui.first_run.first_run_dialog import FirstRunDialog
-from vlot_desktop.ui.i18n import TsTranslator, read_ts, ts_path
+from vlot_desktop.ui.i18n import TsTranslator, read_all_ts, ts_paths
 from vlot_desktop.ui.main_window import MainWindow
 from vlot_desktop.ui.preferences.preferences_dialog import PreferencesDialog
 from vlot_desktop.ui.tasks import TaskRunner
@@ -83,9 +83,10 @@ def extract_strings() -> Iterator[Found]:
 
 
 def all_ts_messages() -> list[tuple[str, str, str | None, str]]:
-    """(context, source, translation type, translation text) of every message in the file."""
+    """(context, source, translation type, translation text) of every message in the files."""
     messages = []
-    for context in ET.parse(ts_path()).getroot().iter("context"):
+    contexts = [c for path in ts_paths() for c in ET.parse(path).getroot().iter("context")]
+    for context in contexts:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
@@ -113,11 +114,11 @@ def test_the_extraction_finds_the_strings() -> None:
 
 @pytest.mark.parametrize("found", FOUND, ids=lambda f: f"{f.context}:{f.source[:40]}")
 def test_every_string_has_a_finished_dutch_translation(found: Found) -> None:
-    finished = read_ts(ts_path())
+    finished = read_all_ts()
     where = f"{found.file}:{found.line}"
     assert (found.context, found.source, "") in finished, (
         f"{where}: {found.source!r} (context {found.context}) has no finished Dutch translation "
-        f"in {ts_path().name}; run pyside6-lupdate and translate it (see ui/i18n.py)"
+        "in resources/translations; run pyside6-lupdate and translate it (see ui/i18n.py)"
     )
     dutch = finished[(found.context, found.source, "")]
     assert dutch.strip(), where
@@ -137,7 +138,7 @@ def test_no_unfinished_or_stale_messages_in_the_ts_file() -> None:
 
 def test_ts_translator_translates_in_and_across_contexts(qapp: object) -> None:
     translator = TsTranslator()
-    assert translator.load_ts(ts_path()) > 100
+    assert translator.load_ts() > 100
     assert translator.translate("MainWindow", "&File") == "&Bestand"
     # PySide's tr() uses the class at run time: a subclass's context still finds the string.
     assert translator.translate("SomeSubclass", "&File") == "&Bestand"
@@ -181,7 +182,7 @@ def test_many_lookups_keep_the_interpreter_alive(dutch: None) -> None:
 
 def _untranslated_patterns() -> list[re.Pattern[str]]:
     """Source strings whose Dutch differs: seeing one on screen means it was not translated."""
-    finished = read_ts(ts_path())
+    finished = read_all_ts()
     patterns = []
     for (_context, source, _comment), dutch in finished.items():
         if dutch.replace("&", "") == source.replace("&", ""):

@@ -1,15 +1,19 @@
 """Interface language: our Dutch translations from a Qt Linguist ``.ts`` file, and Qt's own.
 
 Source strings in the code are English (``self.tr(...)``, ``QCoreApplication.translate(...)``);
-``resources/translations/vlot_nl.ts`` holds their Dutch translations. Instead of committing a
+``resources/translations/*_nl.ts`` hold their Dutch translations: ``vlot_nl.ts`` for the frame
+and the first screens, one file per later work area (e.g. ``locations_nl.ts``), so that work on
+two areas never edits the same file. Instead of committing a
 compiled ``.qm`` file, ``TsTranslator`` reads the ``.ts`` XML at start-up and compiles it in
 memory (a few milliseconds).
 
 Updating the translations after changing strings in the code::
 
-    pyside6-lupdate vlot_desktop/app.py $(find vlot_desktop/ui -name '*.py' | sort) \\
-        -ts resources/translations/vlot_nl.ts -no-obsolete -locations none \\
+    pyside6-lupdate $(find vlot_desktop/ui/locations -name '*.py' | sort) \\
+        -ts resources/translations/locations_nl.ts -no-obsolete -locations none \\
         -source-language en -target-language nl_BE
+
+(the same for ``vlot_nl.ts`` with ``vlot_desktop/app.py`` and the remaining ``ui`` modules)
 
 then fill in the new ``<translation>`` elements (Qt Linguist, or any text editor) and remove
 their ``type="unfinished"``. ``tests/gui/test_gui_translations.py`` fails while one is missing.
@@ -33,6 +37,22 @@ _state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translators": []}
 
 def ts_path() -> Path:
     return paths.resources_dir() / "translations" / TS_FILE_NL
+
+
+def ts_paths() -> list[Path]:
+    """Every Dutch translation file, the frame's (``vlot_nl.ts``) first."""
+    folder = paths.resources_dir() / "translations"
+    others = sorted(p for p in folder.glob("*_nl.ts") if p.name != TS_FILE_NL)
+    return [folder / TS_FILE_NL, *others]
+
+
+def read_all_ts() -> dict[tuple[str, str, str], str]:
+    """The finished translations of all files; a later file never overrides an earlier one."""
+    messages: dict[tuple[str, str, str], str] = {}
+    for path in ts_paths():
+        for key, text in read_ts(path).items():
+            messages.setdefault(key, text)
+    return messages
 
 
 def read_ts(path: Path) -> dict[tuple[str, str, str], str]:
@@ -129,9 +149,9 @@ class TsTranslator(QTranslator):
         super().__init__(parent)
         self._qm = b""  # QTranslator.load(data) keeps a pointer into it: keep it alive
 
-    def load_ts(self, path: Path) -> int:
-        """Read ``path``; returns the number of finished translations loaded."""
-        messages = read_ts(path)
+    def load_ts(self, path: Path | None = None) -> int:
+        """Read ``path`` (default: all files); returns the number of translations loaded."""
+        messages = read_ts(path) if path is not None else read_all_ts()
         if not messages:
             return 0
         self._qm = compile_qm(messages)
@@ -154,7 +174,7 @@ def install_translators(app: QCoreApplication, language: str) -> None:
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     ours = TsTranslator(app)
-    if ours.load_ts(ts_path()):
+    if ours.load_ts():
         app.installTranslator(ours)
         installed.append(ours)
     # Keep references: a translator collected by Python silently stops translating.
