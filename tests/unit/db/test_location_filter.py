@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vlot_desktop import paths
@@ -48,7 +48,7 @@ def session(prepared_dir: Path) -> Iterator[Session]:
 
 
 def _names(session: Session, location_filter: LocationFilter) -> list[str]:
-    query = select(Location.name).where(and_(*location_conditions(location_filter)))
+    query = select(Location.name).where(*location_conditions(location_filter))
     return sorted(session.scalars(query))
 
 
