@@ -85,3 +85,13 @@ def log_path(folder: Path) -> Path:
 def attachments_dir(folder: Path) -> Path:
     """Photos and documents of this laptop, one file per sha256 (see services.attachment_store)."""
     return folder / ATTACHMENTS_DIR
+
+
+def cache_dir(folder: Path) -> Path:
+    """Things made again when missing (downscaled photos); safe to delete."""
+    return folder / "cache"
+
+
+def fonts_dir() -> Path:
+    """The TrueType fonts embedded in PDF reports (DejaVu Sans: Latin and Cyrillic)."""
+    return resources_dir() / "fonts"

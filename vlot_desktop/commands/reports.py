@@ -1,0 +1,140 @@
+"""``vlot-desktop report KIND ...``: printed reports (PDF) from the command line.
+
+One sub-parser per report kind under ``report``; a new kind (``report case ID``,
+``report agenda --team TEAM``) adds a ``_register_<kind>`` function to ``_KINDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vlot_desktop import paths
+from vlot_desktop.commands import fail
+
+if TYPE_CHECKING:
+    from vlot_desktop.commands import SubParsers
+
+
+def register(sub: SubParsers) -> None:
+    report = sub.add_parser("report", help="print a report to PDF (prospect, prospects)")
+    kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    for add_kind in _KINDS:
+        add_kind(kinds)
+
+
+def _register_prospect(kinds: SubParsers) -> None:
+    parser = kinds.add_parser("prospect", help="the report of one prospect visit")
+    parser.add_argument("visit_id", metavar="ID", help="the id of the prospect visit")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
+    parser.set_defaults(run=_run_prospect)
+
+
+def _register_prospects(kinds: SubParsers) -> None:
+    parser = kinds.add_parser(
+        "prospects", help="the reports of all prospect visits in a period (one PDF or a folder)"
+    )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        metavar="DATE",
+        help="first visit date (YYYY-MM-DD or DD/MM/YYYY)",
+    )
+    parser.add_argument(
+        "--to", dest="date_to", required=True, metavar="DATE", help="last visit date (included)"
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="PDF to write (a folder: --folder)"
+    )
+    parser.add_argument(
+        "--folder", action="store_true", help="write one PDF per visit into the folder -o"
+    )
+    parser.set_defaults(run=_run_prospects)
+
+
+_KINDS: tuple[Callable[[SubParsers], None], ...] = (_register_prospect, _register_prospects)
+
+
+def _database(data_dir: Path) -> Path | str:
+    """The prepared database, or a one-line reason why there is none."""
+    from vlot_desktop.db.migrate import check_version, prepare_database, read_state
+
+    db_path = paths.database_path(data_dir)
+    if not db_path.exists():
+        return f"no database in {data_dir} (run 'init' or 'demo' first)"
+    state = read_state(db_path)
+    check_version(state, db_path)
+    if state.revision is None:
+        return f"{db_path} is empty (run 'init' or 'demo' first)"
+    prepare_database(db_path)
+    return db_path
+
+
+def _parse_date(text: str, option: str) -> dt.date | str:
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    return f"{option} {text!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)"
+
+
+def _run_prospect(args: argparse.Namespace, data_dir: Path) -> int:
+    from vlot_desktop.reports.prospect import render_prospect_report
+    from vlot_desktop.reports.prospect_data import MissingTemplateError, UnknownVisitError
+
+    db_path = _database(data_dir)
+    if isinstance(db_path, str):
+        return fail(db_path)
+    out = Path(args.output)
+    try:
+        render_prospect_report(db_path, data_dir, args.visit_id, out)
+    except UnknownVisitError:
+        return fail(f"no prospect visit with id {args.visit_id!r}")
+    except MissingTemplateError as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"Wrote {out}.")
+    return 0
+
+
+def _run_prospects(args: argparse.Namespace, data_dir: Path) -> int:
+    from vlot_desktop.reports.prospect import render_prospect_reports
+    from vlot_desktop.reports.prospect_data import MissingTemplateError, visit_ids_between
+
+    start = _parse_date(args.date_from, "--from")
+    if isinstance(start, str):
+        return fail(start)
+    end = _parse_date(args.date_to, "--to")
+    if isinstance(end, str):
+        return fail(end)
+    if end < start:
+        return fail("--to lies before --from")
+    db_path = _database(data_dir)
+    if isinstance(db_path, str):
+        return fail(db_path)
+    visit_ids = visit_ids_between(db_path, start, end)
+    if not visit_ids:
+        return fail(f"no prospect visits between {start:%d/%m/%Y} and {end:%d/%m/%Y}")
+    out = Path(args.output)
+    try:
+        written = render_prospect_reports(
+            db_path,
+            data_dir,
+            visit_ids,
+            out,
+            one_file=not args.folder,
+            title=f"Prospectieverslagen {start:%d/%m/%Y} – {end:%d/%m/%Y}",
+        )
+    except MissingTemplateError as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
+    where = f"{len(written)} files in {out}" if args.folder else str(out)
+    print(f"Wrote {len(visit_ids)} prospect reports to {where}.")
+    return 0

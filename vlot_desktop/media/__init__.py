@@ -1,0 +1,1 @@
+"""Photos and other media: reading them safely and making downscaled copies. No Qt."""
