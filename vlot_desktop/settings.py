@@ -25,6 +25,8 @@ class Settings:
     share_path: str | None = None
     sync_interval_minutes: int = DEFAULT_SYNC_MINUTES
     language: str = "nl"
+    # The column mapping last chosen in the locations import: header key -> column key.
+    location_import_mapping: dict[str, str] | None = None
 
     @property
     def is_configured(self) -> bool:

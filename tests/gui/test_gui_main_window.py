@@ -29,7 +29,15 @@ def _menu_items(window: MainWindow, title: str) -> list[str]:
 def test_window_is_dutch_with_its_areas(window: MainWindow) -> None:
     assert window.windowTitle() == "VLOT Desktop"
     nav = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert nav == ["Dashboard", "Gemeenten", "Conflicten", "Synchronisatie"]
+    assert nav == [
+        "Dashboard",
+        "Gemeenten",
+        "Opvanglocaties",
+        "Vrije plaatsen",
+        "Prospecties",
+        "Conflicten",
+        "Synchronisatie",
+    ]
     assert _menu_titles(window) == ["&Bestand", "B&eeld", "S&ynchronisatie", "&Help"]
     assert _menu_items(window, "S&ynchronisatie") == ["Nu &synchroniseren"]
     assert _menu_items(window, "&Bestand") == ["&Instellingen…", "&Afsluiten"]
@@ -109,7 +117,15 @@ def test_preferences_switch_language_after_restart(
 def test_english_interface(english: None, make_window, sample_dir: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(sample_dir)
     nav = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert nav == ["Dashboard", "Municipalities", "Conflicts", "Synchronisation"]
+    assert nav == [
+        "Dashboard",
+        "Municipalities",
+        "Reception locations",
+        "Free places",
+        "Prospects",
+        "Conflicts",
+        "Synchronisation",
+    ]
     assert _menu_titles(window) == ["&File", "&View", "S&ync", "&Help"]
     model = window.dashboard.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]

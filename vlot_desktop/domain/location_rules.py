@@ -321,3 +321,91 @@ def duplicate_address_warning(other_location_name: str) -> Problem:
         f"Op dit adres in deze gemeente staat al een locatie: {other_location_name}.",
         f"There already is a location at this address in this municipality: {other_location_name}.",
     )
+
+
+# -- finding the municipality from what a file gives (import) -------------------------------
+
+
+def unknown_municipality_name(name: str) -> Problem:
+    """A municipality name that is none of the 285 Flemish municipalities."""
+    return _error(
+        "municipality_nis",
+        f"Onbekende gemeente: {name}.",
+        f"Unknown municipality: {name}.",
+    )
+
+
+def ambiguous_postcode(postcode: str) -> Problem:
+    """A postcode serving two municipalities cannot say which one is meant."""
+    return _error(
+        "municipality_nis",
+        f"Postcode {postcode} hoort bij meer dan één gemeente; vul de gemeente in.",
+        f"Postcode {postcode} belongs to more than one municipality; fill in the municipality.",
+    )
+
+
+def municipality_name_mismatch(name: str, nis_code: str, nis_name: str) -> Problem:
+    """The name and the NIS code disagree: the NIS code is used, the user should check."""
+    return _warning(
+        "municipality_nis",
+        f"De gemeente {name} past niet bij NIS-code {nis_code} ({nis_name}); "
+        f"{nis_name} wordt gebruikt.",
+        f"The municipality {name} does not match NIS code {nis_code} ({nis_name}); "
+        f"{nis_name} is used.",
+    )
+
+
+# -- typed input and dated steps (the detail pane and the place actions) ------------------
+
+
+def not_a_date(field_name: str) -> Problem:
+    """What the user typed in a date field is not a date."""
+    return _error(
+        field_name,
+        "Geen geldige datum: gebruik dd/mm/jjjj (bijvoorbeeld 26/11/2026).",
+        "Not a valid date: use dd/mm/yyyy (for example 26/11/2026).",
+    )
+
+
+def not_a_whole_number(field_name: str) -> Problem:
+    """What the user typed in a number field is not a whole number."""
+    return _error(
+        field_name, "Vul een geheel getal in (bijvoorbeeld 12).", "Enter a whole number (e.g. 12)."
+    )
+
+
+def check_step_date(
+    field_name: str, on_date: dt.date, *, previous: dt.date | None, today: dt.date
+) -> list[Problem]:
+    """A status step (of a location or a place) is not in the future nor before the last one."""
+    if on_date > today:
+        return [
+            _error(
+                field_name,
+                "De datum kan niet in de toekomst liggen.",
+                "The date cannot be in the future.",
+            )
+        ]
+    if previous is not None and on_date < previous:
+        shown = f"{previous.day:02d}/{previous.month:02d}/{previous.year}"
+        return [
+            _error(
+                field_name,
+                f"De datum ligt vóór de vorige wijziging ({shown}).",
+                f"The date is before the previous change ({shown}).",
+            )
+        ]
+    return []
+
+
+def no_places_chosen() -> Problem:
+    return _error("places", "Kies eerst een of meer plaatsen.", "Choose one or more places first.")
+
+
+def municipality_from_postcode(postcode: str, municipality_name: str) -> Problem:
+    """The municipality was filled in from the postcode: say so, the user may correct it."""
+    return _warning(
+        "municipality_nis",
+        f"Gemeente {municipality_name} ingevuld volgens postcode {postcode}.",
+        f"Municipality {municipality_name} filled in from postcode {postcode}.",
+    )

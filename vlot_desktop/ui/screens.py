@@ -32,6 +32,24 @@ def _municipalities(context: AppContext, runner: TaskRunner) -> Screen:
     return MunicipalitiesView(context, runner)
 
 
+def _locations(context: AppContext, runner: TaskRunner) -> Screen:
+    from vlot_desktop.ui.locations.locations_view import LocationsView
+
+    return LocationsView(context, runner)
+
+
+def _free_places(context: AppContext, runner: TaskRunner) -> Screen:
+    from vlot_desktop.ui.free_places.free_places_view import FreePlacesView
+
+    return FreePlacesView(context, runner)
+
+
+def _prospects(context: AppContext, runner: TaskRunner) -> Screen:
+    from vlot_desktop.ui.prospects.prospects_view import ProspectsView
+
+    return ProspectsView(context, runner)
+
+
 def _conflicts(context: AppContext, runner: TaskRunner) -> Screen:
     from vlot_desktop.ui.conflicts.conflicts_view import ConflictsView
 
@@ -57,6 +75,9 @@ class ScreenEntry:
 _TITLES: dict[str, Callable[[], str]] = {
     "dashboard": lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
     "municipalities": lambda: QCoreApplication.translate("MunicipalitiesView", "Municipalities"),
+    "locations": lambda: QCoreApplication.translate("LocationsView", "Reception locations"),
+    "free_places": lambda: QCoreApplication.translate("FreePlacesView", "Free places"),
+    "prospects": lambda: QCoreApplication.translate("ProspectsView", "Prospects"),
     "conflicts": lambda: QCoreApplication.translate("ConflictsView", "Conflicts"),
     "sync": lambda: QCoreApplication.translate("SyncView", "Synchronisation"),
 }
@@ -64,6 +85,9 @@ _TITLES: dict[str, Callable[[], str]] = {
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("dashboard", _dashboard),
     ScreenEntry("municipalities", _municipalities),
+    ScreenEntry("locations", _locations),
+    ScreenEntry("free_places", _free_places),
+    ScreenEntry("prospects", _prospects),
     ScreenEntry("conflicts", _conflicts),
     ScreenEntry("sync", _sync),
 )

@@ -1,0 +1,1 @@
+"""The Vrije plaatsen screen: free places now per province and municipality, down to locations."""

@@ -1,0 +1,1 @@
+"""The Prospecties screen: the list of prospect visits and visit mode."""
