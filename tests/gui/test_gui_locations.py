@@ -127,7 +127,7 @@ def test_typing_narrows_the_list_and_the_totals_follow(qtbot: QtBot, view: Locat
         "Capaciteit",
         "Bezet",
         "Vrij",
-        "Aangeboden aan FEDASIL",
+        "Aan FEDASIL",
     ]
     cells = [view.model.index(0, c).data() for c in range(8)]
     assert cells == [
