@@ -206,8 +206,8 @@ def test_conflicts_screen_lists_and_resolves_a_conflict(
     window = make_window(an.dir)
     view = _conflicts(window)
     window.show_screen("conflicts")
+    qtbot.waitUntil(lambda: view.count_label.text() == "Geen open conflicten.", timeout=5000)
     assert view.model.rowCount() == 0
-    assert view.count_label.text() == "Geen open conflicten."
     with qtbot.waitSignal(view.loaded, timeout=SYNC_TIMEOUT_MS):
         sync_in_window(qtbot, window)  # brings Bart's name: the screens reload
     assert view.model.rowCount() == 1
