@@ -330,6 +330,22 @@
 <context>
     <name>ProspectsView</name>
     <message>
+        <source>Reports (PDF)…</source>
+        <translation>Verslagen (PDF)…</translation>
+    </message>
+    <message>
+        <source>The prospect reports of every prospect in the list, as PDF</source>
+        <translation>De prospectieverslagen van alle prospecties in de lijst, als PDF</translation>
+    </message>
+    <message>
+        <source>Prospect reports</source>
+        <translation>Prospectieverslagen</translation>
+    </message>
+    <message>
+        <source>There are no prospects in the list.</source>
+        <translation>Er staan geen prospecties in de lijst.</translation>
+    </message>
+    <message>
         <source>Prospects</source>
         <translation>Prospecties</translation>
     </message>
@@ -651,4 +667,54 @@
         <translation>Het rapport kon niet bewaard worden: %1</translation>
     </message>
 </context>
+    <context>
+        <name>BatchReportQuestion</name>
+        <message>
+            <source>Prospect reports</source>
+            <translation>Prospectieverslagen</translation>
+        </message>
+        <message>
+            <source>Make the reports of the %1 prospects in the list.</source>
+            <translation>De verslagen maken van de %1 prospecties in de lijst.</translation>
+        </message>
+        <message>
+            <source>One PDF with contents</source>
+            <translation>Eén PDF met inhoudstafel</translation>
+        </message>
+        <message>
+            <source>One PDF per prospect</source>
+            <translation>Eén PDF per prospectie</translation>
+        </message>
+        <message>
+            <source>Save the reports as</source>
+            <translation>Verslagen opslaan als</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Folder for the reports</source>
+            <translation>Map voor de verslagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchReportJob</name>
+        <message>
+            <source>Prospect reports</source>
+            <translation>Prospectieverslagen</translation>
+        </message>
+        <message>
+            <source>Making the reports…</source>
+            <translation>De verslagen worden gemaakt…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>The reports could not be written to %1: %2</source>
+            <translation>De verslagen konden niet worden opgeslagen in %1: %2</translation>
+        </message>
+    </context>
 </TS>

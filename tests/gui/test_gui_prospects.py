@@ -580,3 +580,51 @@ def test_photos_dropped_on_the_visit_are_added(
         visit.dropEvent(event)
     assert visit.sections.currentRow() == visit.photos_row
     assert [c.photo.file_name for c in page.cards] == ["dak.jpg"]
+
+
+def test_reports_of_the_filtered_list_in_one_pdf_or_a_folder(
+    qtbot: QtBot,
+    dutch: None,
+    make_window: Any,
+    engine: Engine,
+    prepared_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+
+    plan(engine, "Klooster Sint-Jozef")
+    plan(engine, "School De Linde", GENT, "9000")
+    plan(engine, "Hôtel Régina")
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    view = open_screen(qtbot, make_window, prepared_dir)
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT):
+        QTest.keyClicks(view.search_edit, "linde")
+    qtbot.waitUntil(lambda: not view.is_loading, timeout=TIMEOUT)
+    assert names_shown(view) == ["School De Linde"]
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT):
+        view.search_edit.clear()
+    qtbot.waitUntil(
+        lambda: names_shown(view) == ["Hôtel Régina", "Klooster Sint-Jozef", "School De Linde"],
+        timeout=TIMEOUT,
+    )
+
+    book = tmp_path / "verslagen.pdf"
+    job = view.make_reports(book, one_file=True)
+    with qtbot.waitSignal(job.finished, timeout=60_000) as done:  # type: ignore[attr-defined]
+        pass
+    assert done.args[0] == [book]
+    assert opened == [str(book)]
+    text = "".join(page.extract_text() for page in PdfReader(book).pages)
+    for name in ("Hôtel Régina", "Klooster Sint-Jozef", "School De Linde", "Inhoud"):
+        assert name in text
+
+    folder = tmp_path / "map"
+    folder.mkdir()
+    job = view.make_reports(folder, one_file=False)
+    with qtbot.waitSignal(job.finished, timeout=60_000) as done:  # type: ignore[attr-defined]
+        pass
+    assert len(done.args[0]) == 3
+    assert sorted(p.parent for p in done.args[0]) == [folder] * 3

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Slot
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -138,6 +140,12 @@ class ProspectsView(Screen):
         self.open_button.setToolTip(self.tr("Open the selected prospect in visit mode (Enter)"))
         self.open_button.setMinimumHeight(34)
         self.open_button.clicked.connect(self.open_selected)
+        self.reports_button = QPushButton(self.tr("Reports (PDF)…"), self)
+        self.reports_button.setToolTip(
+            self.tr("The prospect reports of every prospect in the list, as PDF")
+        )
+        self.reports_button.setMinimumHeight(34)
+        self.reports_button.clicked.connect(self.make_reports)
         self.result_label = QLabel(self)
         self.result_label.setObjectName("resultCount")
 
@@ -148,6 +156,7 @@ class ProspectsView(Screen):
         title_row.addStretch(1)
         title_row.addWidget(self.new_button)
         title_row.addWidget(self.open_button)
+        title_row.addWidget(self.reports_button)
         row1 = QHBoxLayout()
         row1.setSpacing(8)
         row1.addWidget(self.search_label)
@@ -223,6 +232,35 @@ class ProspectsView(Screen):
             self.visitor_combo,
         ):
             box.currentIndexChanged.connect(self.apply_filter)
+
+    def make_reports(self, out: Path | None = None, one_file: bool = True) -> object:
+        """Reports of the visits the list shows now (the filter), in a worker.
+
+        Asks one-PDF-or-folder and where unless ``out`` is given; returns the running job or
+        ``None`` (nothing in the list, or the user cancelled).
+        """
+        from vlot_desktop.ui.prospects.batch_report import BatchReportJob, BatchReportQuestion
+
+        rows = self.model.rows()
+        # In the order the user sees (the list can be sorted by any column).
+        visit_ids = [
+            rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()].id
+            for r in range(self.proxy.rowCount())
+        ]
+        if not visit_ids:
+            QMessageBox.information(
+                self, self.tr("Prospect reports"), self.tr("There are no prospects in the list.")
+            )
+            return None
+        if out is None:
+            answer = BatchReportQuestion().ask(self, len(visit_ids))
+            if answer is None:
+                return None
+            out, one_file = answer
+        self._batch_job = BatchReportJob(
+            self, self.context, self.runner, visit_ids, out, one_file=one_file
+        )
+        return self._batch_job
 
     def search_field(self) -> QLineEdit | None:
         return self.search_edit
