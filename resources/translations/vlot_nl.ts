@@ -781,6 +781,26 @@
             <source>Not synchronised: %1</source>
             <translation>Niet gesynchroniseerd: %1</translation>
         </message>
+        <message>
+            <source>Read-only: update the application</source>
+            <translation>Alleen lezen: werk de toepassing bij</translation>
+        </message>
+        <message>
+            <source>Records taken from the snapshot on the share: %1.</source>
+            <translation>Records overgenomen uit de momentopname op de share: %1.</translation>
+        </message>
+        <message>
+            <source>Damaged attachments on the share, not kept: %1.</source>
+            <translation>Beschadigde bijlagen op de share, niet bewaard: %1.</translation>
+        </message>
+        <message>
+            <source>Attachments still to fetch: %1.</source>
+            <translation>Bijlagen nog op te halen: %1.</translation>
+        </message>
+        <message>
+            <source>The clock of this laptop is %1 minutes off: set the date and time right.</source>
+            <translation>De klok van deze laptop loopt %1 minuten verkeerd: zet de datum en het uur juist.</translation>
+        </message>
     </context>
     <context>
         <name>SyncLabels</name>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -14,8 +15,10 @@ from hypothesis import strategies as st
 
 from vlot_desktop import paths
 from vlot_desktop.sync.batch import Record, known_fields
+from vlot_desktop.sync.bootstrap import _Applier
 from vlot_desktop.sync.capture import format_hlc, sqlite3_runner, suppressed, synced_local_columns
 from vlot_desktop.sync.merge import Merger
+from vlot_desktop.sync.snapshot import state_lines
 
 DEVICES = ("dev-a", "dev-b", "dev-c")
 KEYS = ("org-1", "org-2")
@@ -28,7 +31,7 @@ VALUES = {
 
 
 @st.composite
-def record_sets(draw: st.DrawFn) -> list[Record]:
+def record_sets(draw: st.DrawFn, purges: bool = True) -> list[Record]:
     stamps = draw(
         st.lists(
             st.tuples(st.integers(1, 30), st.sampled_from(DEVICES)),
@@ -41,8 +44,15 @@ def record_sets(draw: st.DrawFn) -> list[Record]:
     for seq, (tick, dev) in enumerate(stamps):
         hlc = format_hlc(1_795_000_000_000 + tick, 0)
         pk = draw(st.sampled_from(KEYS))
-        if draw(st.integers(0, 4)) == 0:
+        kind = draw(st.integers(0, 9))
+        if kind <= 1:
             records.append(Record(hlc, dev, seq, "organisation", pk, "delete", {}, {}))
+            continue
+        if kind == 2 and purges:
+            # A purge: of some fields, or of the whole row ({}).
+            erased = draw(st.lists(st.sampled_from(["name", "notes"]), unique=True))
+            fields = {f: None for f in erased}
+            records.append(Record(hlc, dev, seq, "organisation", pk, "purge", fields, {}))
             continue
         fields = draw(st.lists(st.sampled_from(sorted(VALUES)), min_size=1, unique=True))
         values = {f: draw(VALUES[f]) for f in fields}
@@ -63,7 +73,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return paths.database_path(folder)
 
 
-def merged_state(template: Path, target: Path, records: list[Record]) -> dict[str, Any]:
+def merged_state(
+    template: Path, target: Path, records: list[Record], snapshot_of: Path | None = None
+) -> dict[str, Any]:
+    """The state after merging ``records`` (after the snapshot of ``snapshot_of``, if given)."""
     shutil.copy(template, target)
     conn = sqlite3.connect(target, isolation_level=None)
     try:
@@ -71,10 +84,20 @@ def merged_state(template: Path, target: Path, records: list[Record]) -> dict[st
         conn.execute("BEGIN")
         merger = Merger(conn, known_fields(), synced_local_columns())
         with suppressed(sqlite3_runner(conn)):
+            if snapshot_of is not None:
+                source = sqlite3.connect(snapshot_of)
+                lines = [json.loads(line) for line in state_lines(source, known_fields())]
+                source.close()
+                applier = _Applier(conn, merger)
+                for start in range(0, len(lines), 3):  # in chunks, as a part is read
+                    applier.apply(lines[start : start + 3])
             for record in records:
                 merger.apply(record)
         conn.execute("COMMIT")
         return {
+            "purged": conn.execute(
+                "SELECT tbl, pk, field, hlc, dev FROM sync_purged ORDER BY tbl, pk, field"
+            ).fetchall(),
             "rows": conn.execute(
                 "SELECT id, name, notes, kind, created_at FROM organisation ORDER BY id"
             ).fetchall(),
@@ -110,3 +133,28 @@ def test_any_order_and_duplicates_give_the_same_state(
     assert first == second
     before = first["outbox"]
     assert before == merged_state(template, tmp_path / "three.sqlite3", [])["outbox"]
+
+
+@settings(
+    max_examples=int(os.environ.get("VLOT_MERGE_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(records=record_sets(), data=st.data())
+def test_a_snapshot_plus_the_changes_after_it_gives_the_same_state(
+    template: Path, tmp_path: Path, records: list[Record], data: st.DataObject
+) -> None:
+    """What compaction relies on: the snapshot of the merge of some records, with the rest
+    merged on top (in any order, some again), equals merging all the records."""
+    cut = data.draw(st.integers(0, len(records)))
+    covered, rest = records[:cut], records[cut:]
+    again = data.draw(st.lists(st.sampled_from(covered), max_size=3)) if covered else []
+    tail = data.draw(st.permutations(rest + again))
+    merged_state(template, tmp_path / "covered.sqlite3", covered)
+    whole = merged_state(template, tmp_path / "whole.sqlite3", records)
+    via_snapshot = merged_state(
+        template, tmp_path / "new.sqlite3", tail, snapshot_of=tmp_path / "covered.sqlite3"
+    )
+    whole.pop("outbox")
+    via_snapshot.pop("outbox")
+    assert via_snapshot == whole

@@ -9,19 +9,26 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vlot_desktop import paths
 from vlot_desktop.services.data_folder import open_data_folder
-from vlot_desktop.settings import load_settings
+from vlot_desktop.settings import Settings, load_settings
+from vlot_desktop.sync.batch import FORMAT_VERSION, NewerFormatError
+from vlot_desktop.sync.compact import DEFAULT_GRACE_DAYS, compact_share, release_lease, take_lease
 from vlot_desktop.sync.engine import (
+    CLOCK_WARN_S,
     NotAShareError,
+    SyncResult,
     check_share,
     create_share,
     open_sync_connection,
     sync_once,
 )
 from vlot_desktop.sync.share import FolderShare, ShareError
+
+if TYPE_CHECKING:
+    import logging
 
 
 class SyncSetupError(ShareError):
@@ -39,6 +46,16 @@ class SyncReport:
     share_ops: int
     duration_s: float
     rejected_files: list[dict[str, str]] = field(default_factory=list)
+    snapshot_applied: str | None = None  # the snapshot this round took (a new laptop)
+    snapshot_rows: int = 0
+    snapshot_error: str | None = None
+    blobs_uploaded: int = 0
+    blobs_downloaded: int = 0
+    blobs_missing: int = 0  # referenced attachments still to fetch
+    blob_errors: list[dict[str, str]] = field(default_factory=list)
+    # Seconds the share's clock is ahead of this laptop's (measured when a file was written).
+    clock_offset_s: float | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -73,11 +90,7 @@ def prepare_share(share_path: str | Path, *, create: bool) -> bool:
     return True
 
 
-def run_sync(
-    data_dir: Path, share_path: str | None = None, *, latency_s: float = 0.0
-) -> SyncReport:
-    """One sync round (push, pull, merge) for the laptop in ``data_dir``."""
-    started = time.perf_counter()
+def _setup(data_dir: Path, share_path: str | None) -> tuple[Settings, str]:
     settings = load_settings(data_dir)
     if not settings.device_id:
         raise SyncSetupError(
@@ -90,16 +103,47 @@ def run_sync(
             "no share folder chosen (use --share or 'init --share')",
             "Er is nog geen sharemap gekozen.",
         )
+    return settings, chosen
+
+
+def run_sync(
+    data_dir: Path, share_path: str | None = None, *, latency_s: float = 0.0
+) -> SyncReport:
+    """One sync round (push, pull, merge) for the laptop in ``data_dir``."""
+    started = time.perf_counter()
+    settings, chosen = _setup(data_dir, share_path)
+    assert settings.device_id
     share = FolderShare(Path(chosen), latency_s=latency_s, temp_tag=settings.device_id)
     open_data_folder(data_dir)
     conn = open_sync_connection(paths.database_path(data_dir))
     try:
-        result = sync_once(conn, share, str(chosen), settings.device_id, settings.user_id)
+        result = sync_once(conn, share, str(chosen), settings.device_id, settings.user_id, data_dir)
     except NotAShareError:
         _folder(chosen)  # say "not reachable" rather than "not a share" where that is the cause
         raise
     finally:
         conn.close()
+    report = _report(result, share.ops, started)
+    for warning in report.warnings:
+        _log().warning("%s", warning)  # on stderr for the command line (no personal data)
+    if result.format_blocked:
+        raise NewerFormatError(
+            f"the share holds data in format {result.format_blocked}, newer than this version "
+            f"of VLOT Desktop reads ({FORMAT_VERSION}): update the application; until then "
+            "this laptop sends nothing to the share",
+            result.format_blocked,
+        )
+    return report
+
+
+def _log() -> logging.Logger:
+    import logging
+
+    return logging.getLogger(__name__)
+
+
+def _report(result: SyncResult, ops: int, started: float) -> SyncReport:
+    check = result.snapshot
     return SyncReport(
         pushed_records=result.pushed_records,
         pulled_records=result.pulled_records,
@@ -107,7 +151,111 @@ def run_sync(
         conflicts_new=result.conflicts_new,
         files_written=result.files_written,
         files_read=result.files_read,
-        share_ops=share.ops,
+        share_ops=ops,
         duration_s=round(time.perf_counter() - started, 3),
         rejected_files=result.rejected_files,
+        snapshot_applied=check.snapshot_id if check and check.applied else None,
+        snapshot_rows=check.rows if check else 0,
+        snapshot_error=check.error if check else None,
+        blobs_uploaded=result.blobs.uploaded,
+        blobs_downloaded=result.blobs.downloaded,
+        blobs_missing=result.blobs.missing,
+        blob_errors=result.blobs.errors,
+        clock_offset_s=result.clock_offset_s,
+        warnings=_warnings(result),
+    )
+
+
+def clock_is_off(offset_s: float | None) -> bool:
+    return offset_s is not None and abs(offset_s) > CLOCK_WARN_S
+
+
+def _warnings(result: SyncResult) -> list[str]:
+    found = []
+    if clock_is_off(result.clock_offset_s):
+        assert result.clock_offset_s is not None
+        way = "behind" if result.clock_offset_s > 0 else "ahead of"
+        found.append(
+            f"this laptop's clock is {abs(result.clock_offset_s):.0f} s {way} the share's: "
+            "set the date and time right (the order of changes stays correct meanwhile)"
+        )
+    if result.snapshot is not None and result.snapshot.error:
+        found.append(f"snapshot not used: {result.snapshot.error}")
+    for error in result.blobs.errors:
+        found.append(f"attachment {error['sha256'][:12]}: {error['reason']}")
+    return found
+
+
+@dataclass
+class CompactReport:
+    snapshot_id: str
+    snapshot_rows: int
+    snapshot_parts: int
+    snapshot_bytes: int
+    files_covered: int
+    files_deleted: int
+    files_deleted_purged: int
+    files_kept: int
+    snapshots_deleted: int
+    outbox_pruned: int
+    sync: dict[str, Any]
+    share_ops: int
+    write_s: float
+    delete_s: float
+    duration_s: float
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def run_compact(
+    data_dir: Path,
+    share_path: str | None = None,
+    *,
+    grace_days: float = DEFAULT_GRACE_DAYS,
+    latency_s: float = 0.0,
+) -> CompactReport:
+    """Take the lease, sync, write a verified snapshot, remove what it makes unnecessary."""
+    if grace_days < 0:
+        raise ValueError("the grace period cannot be negative")
+    started = time.perf_counter()
+    settings, chosen = _setup(data_dir, share_path)
+    assert settings.device_id
+    share = FolderShare(Path(chosen), latency_s=latency_s, temp_tag=settings.device_id)
+    open_data_folder(data_dir)
+    try:
+        check_share(share, str(chosen))
+    except NotAShareError:
+        _folder(chosen)
+        raise
+    conn = open_sync_connection(paths.database_path(data_dir))
+    try:
+        lease = take_lease(share, settings.device_id)
+        try:
+            synced = sync_once(
+                conn, share, str(chosen), settings.device_id, settings.user_id, data_dir
+            )
+            result = compact_share(conn, share, settings.device_id, lease, grace_days=grace_days)
+        finally:
+            release_lease(share, lease)
+    finally:
+        conn.close()
+    return CompactReport(
+        snapshot_id=result.snapshot_id,
+        snapshot_rows=result.snapshot_rows,
+        snapshot_parts=result.snapshot_parts,
+        snapshot_bytes=result.snapshot_bytes,
+        files_covered=result.files_covered,
+        files_deleted=result.files_deleted,
+        files_deleted_purged=result.files_deleted_purged,
+        files_kept=result.files_kept,
+        snapshots_deleted=result.snapshots_deleted,
+        outbox_pruned=result.outbox_pruned,
+        sync=_report(synced, 0, started).as_json(),
+        share_ops=share.ops,
+        write_s=result.write_s,
+        delete_s=result.delete_s,
+        duration_s=round(time.perf_counter() - started, 3),
+        notes=result.notes,
     )

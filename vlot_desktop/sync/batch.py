@@ -12,8 +12,9 @@ A batch is gzip'd NDJSON (UTF-8), one JSON object per line:
    ``protection`` says how the records are protected ("none" now; an encrypted batch names its
    scheme there later); ``scope`` says whose records these are ("all" now; per-team folders
    later).
-2. ``count`` records: ``{"hlc", "dev", "seq", "t" (table), "pk", "op" ("upsert" | "delete"),
-   "f" ({field: value}), "base" ({field: HLC the writer had seen, or null}), "user"}``; values
+2. ``count`` records: ``{"hlc", "dev", "seq", "t" (table), "pk", "op" ("upsert" | "delete" |
+   "purge"), "f" ({field: value}; for a purge ``{field: null}`` of the erased fields, or ``{}``
+   for the whole row), "base" ({field: HLC the writer had seen, or null}), "user"}``; values
    are JSON exactly as SQLite stores them (text dates, 0/1 booleans; a blob as ``{"$hex": ..}``).
 3. trailer: ``{"trailer": "vlot-sync-end", "count", "sha256"}``, the SHA-256 of the record
    lines (each with its newline).
@@ -59,7 +60,7 @@ BATCH_RE = re.compile(
 )
 ID_RE = re.compile(r"^[0-9A-Za-z-]{1,64}$")
 FIELD_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
-OPS = ("upsert", "delete")
+OPS = ("upsert", "delete", "purge")
 
 
 class BadBatchError(ValueError):
@@ -68,6 +69,15 @@ class BadBatchError(ValueError):
 
 class NewerFormatError(Exception):
     """The share or a batch was written by a newer version: this laptop must be updated."""
+
+    message_nl = (
+        "De share bevat gegevens van een nieuwere versie van VLOT Desktop: werk de toepassing "
+        "bij. Tot dan stuurt deze laptop niets naar de share."
+    )
+
+    def __init__(self, message: str, version: int = FORMAT_VERSION + 1) -> None:
+        super().__init__(message)
+        self.version = version
 
 
 def batch_name(device: str, epoch: str, seq_from: int, seq_to: int) -> str:
@@ -109,7 +119,8 @@ def check_format_document(data: bytes) -> int:
     if version > FORMAT_VERSION:
         raise NewerFormatError(
             f"the share has format {version}; this version of VLOT Desktop reads up to "
-            f"{FORMAT_VERSION}: update the application"
+            f"{FORMAT_VERSION}: update the application",
+            version,
         )
     return version
 
@@ -396,7 +407,8 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
     if version > FORMAT_VERSION:
         raise NewerFormatError(
             f"a change batch has format {version}; this version reads up to {FORMAT_VERSION}: "
-            "update the application"
+            "update the application",
+            version,
         )
     if header.get("protection") != PROTECTION_NONE:
         raise BadBatchError(f"protection {str(header.get('protection'))[:32]!r} not supported")

@@ -11,17 +11,21 @@ import datetime as dt
 import io
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from vlot_desktop.sync import batch as batch_mod
+from vlot_desktop.sync import blobs, coverage
 from vlot_desktop.sync.batch import (
     CHANGES,
     FORMAT_FILE,
+    FORMAT_VERSION,
     BadBatchError,
     BatchInfo,
+    NewerFormatError,
     Record,
     batch_name,
     check_format_document,
@@ -32,18 +36,28 @@ from vlot_desktop.sync.batch import (
     scan_batch,
     write_batch,
 )
+from vlot_desktop.sync.blobs import BlobResult
+from vlot_desktop.sync.bootstrap import SnapshotCheck, check_snapshots, should_look
 from vlot_desktop.sync.capture import (
     parse_hlc,
     sqlite3_runner,
     suppressed,
     synced_local_columns,
 )
-from vlot_desktop.sync.merge import Merger
+from vlot_desktop.sync.merge import Merger, canonical
 from vlot_desktop.sync.share import Share, ShareError, TooLargeError
 
 
 class NotAShareError(ShareError):
     pass
+
+
+CLOCK_WARN_S = 120.0
+
+
+def wall_clock() -> float:
+    """This laptop's clock (a function, so tests can set it wrong)."""
+    return time.time()
 
 
 @dataclass
@@ -55,6 +69,13 @@ class SyncResult:
     files_written: int = 0
     files_read: int = 0
     rejected_files: list[dict[str, str]] = field(default_factory=list)
+    snapshot: SnapshotCheck | None = None  # set when the round looked at the snapshots
+    # A newer format met on the share (now or before): this laptop only reads until updated.
+    format_blocked: int = 0
+    newer_files: list[str] = field(default_factory=list)
+    # Seconds the share's file time is ahead of this laptop's clock (None: not measured).
+    clock_offset_s: float | None = None
+    blobs: BlobResult = field(default_factory=BlobResult)
 
 
 def open_sync_connection(db_path: Path) -> sqlite3.Connection:
@@ -193,15 +214,64 @@ def claim_outbox(conn: sqlite3.Connection, device: str, user: str | None) -> Non
     )
 
 
+def _without_state(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (table, key) pairs of ``keys`` that have no field clock, tombstone or purge yet."""
+    by_table: dict[str, list[str]] = {}
+    for table, pk in keys:
+        by_table.setdefault(table, []).append(pk)
+    fresh = set(keys)
+    for table, pks in by_table.items():
+        for start in range(0, len(pks), 500):
+            part = pks[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for sql in (
+                f"SELECT DISTINCT pk FROM sync_field_clock WHERE tbl = ? AND pk IN ({marks})",
+                f"SELECT pk FROM sync_tombstone WHERE tbl = ? AND pk IN ({marks})",
+                f"SELECT DISTINCT pk FROM sync_purged WHERE tbl = ? AND pk IN ({marks})",
+            ):
+                for (pk,) in conn.execute(sql, (table, *part)):
+                    fresh.discard((table, str(pk)))
+    return fresh
+
+
 def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
-    """Merge this laptop's new outbox rows into the field clocks, noting what each had seen."""
+    """Merge this laptop's new outbox rows into the field clocks, noting what each had seen.
+
+    The first write of a row that has no sync state yet (a new record: nothing seen, nothing to
+    conflict with) goes straight into the field clocks, in bulk; every other write goes through
+    the merge one at a time.
+    """
     _, _, folded = _clock(conn)
     last = conn.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]
     if last is None or last <= folded:
         return 0
     count = 0
+    insert = (
+        "INSERT INTO sync_field_clock (tbl, pk, field, hlc, dev, user_id, value, max_base) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, NULL)"
+    )
     for chunk in _outbox_chunks(conn, folded, last, device):
+        fresh = _without_state(
+            conn, {(r.table, r.pk) for r, _ in chunk if r.op == "upsert" and r.fields}
+        )
+        bulk: list[tuple[Any, ...]] = []
         for record, seqs in chunk:
+            count += 1
+            key = (record.table, record.pk)
+            if key in fresh and record.table in merger.known:
+                fresh.discard(key)  # a later write of the same row takes the ordinary path
+                merger.max_hlc = max(merger.max_hlc, record.hlc)
+                if record.table == "attachment" and isinstance(record.fields.get("sha256"), str):
+                    merger.blob_refs.add(record.fields["sha256"])
+                bulk.extend(
+                    (record.table, record.pk, f, record.hlc, record.dev, record.user, canonical(v))
+                    for f, v in record.fields.items()
+                    if f in merger.known[record.table]
+                )
+                continue
+            if bulk:
+                conn.executemany(insert, bulk)
+                bulk = []
             for fname in record.fields:
                 seen = conn.execute(
                     "SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ? AND field = ?",
@@ -213,7 +283,8 @@ def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
                     (record.base[fname], seqs[0], seqs[-1], fname),
                 )
             merger.apply(record, local=True)
-            count += 1
+        if bulk:
+            conn.executemany(insert, bulk)
     conn.execute("UPDATE sync_clock SET folded_seq = ? WHERE id = 1", (last,))
     return count
 
@@ -237,8 +308,15 @@ def _advance_clock(conn: sqlite3.Connection, hlc: str) -> None:
 # --- push ------------------------------------------------------------------------------------
 
 
-def push(conn: sqlite3.Connection, share: Share, device: str, user: str | None) -> SyncResult:
-    """Write every change not yet on the share as one batch file (streamed from the outbox)."""
+def push(
+    conn: sqlite3.Connection,
+    share: Share,
+    device: str,
+    user: str | None,
+    data_dir: Path | None = None,
+) -> SyncResult:
+    """Write every change not yet on the share as one batch file (streamed from the outbox),
+    after the attachment blobs it refers to (from ``data_dir``'s store)."""
     result = SyncResult()
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -266,13 +344,21 @@ def push(conn: sqlite3.Connection, share: Share, device: str, user: str | None) 
         }
         name = batch_name(device, epoch, pushed + 1, last)
         digest: list[str] = []
+        if data_dir is not None:
+            # Before the batch: whoever reads the batch can fetch what it refers to.
+            blobs.upload(share, data_dir, blobs.hashes_in_outbox(conn, pushed, last), result.blobs)
 
         def write(out: io.BufferedIOBase) -> None:
             records = (r for r, _ in _outbox_records(conn, pushed, last, device))
             digest.append(write_batch(out, header, records))  # type: ignore[arg-type]
 
         try:
+            wrote_at = wall_clock()
             share.write_once(f"{CHANGES}/{name}", write)  # type: ignore[arg-type]
+            written = share.stat(f"{CHANGES}/{name}")
+            if written is not None:
+                # The file server stamps the file: compare with this laptop's clock.
+                result.clock_offset_s = round(written.mtime - (wrote_at + wall_clock()) / 2, 1)
         except FileExistsError:
             # Written by a sync that crashed before its commit: it holds these same records.
             data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
@@ -296,7 +382,11 @@ def push(conn: sqlite3.Connection, share: Share, device: str, user: str | None) 
 
 
 def pull(
-    conn: sqlite3.Connection, share: Share, device: str, user: str | None = None
+    conn: sqlite3.Connection,
+    share: Share,
+    device: str,
+    user: str | None = None,
+    data_dir: Path | None = None,
 ) -> SyncResult:
     """Read the batch files not yet taken in and merge them, all in one transaction."""
     result = SyncResult()
@@ -304,6 +394,27 @@ def pull(
     epoch, _, _ = _clock(conn)
     seen = {row[0] for row in conn.execute("SELECT file FROM sync_ingested")}
     known = known_fields()
+    own_key = coverage.key_of(device, epoch)
+    unseen = [
+        parsed
+        for name in names
+        if name not in seen
+        and (parsed := parse_batch_name(name)) is not None
+        and coverage.key_of(parsed.device, parsed.epoch) != own_key
+    ]
+    covers: coverage.Covers = {}
+    if unseen:
+        covers = coverage.local_covers(conn)
+    # Files taken in that are gone from the share: a compactor has been at work.
+    vanished = not seen.issubset(names)
+    if should_look(conn, vanished or coverage.has_gap(covers, unseen)):
+        result.snapshot = check_snapshots(
+            conn, share, device, known, synced_local_columns(), names, data_dir
+        )
+    snapshot_covers = coverage.from_json(
+        conn.execute("SELECT snapshot_covers FROM sync_clock WHERE id = 1").fetchone()[0]
+    )
+    covered: list[str] = []
     # The files that passed the first (verifying) pass, with their compressed bytes; their
     # records are parsed again, a chunk at a time, while they are applied.
     good: list[tuple[str, bytes, BatchInfo]] = []
@@ -315,6 +426,9 @@ def pull(
             continue  # temp files, copies made by other programs, and what we have
         if parsed.device == device.lower() and parsed.epoch == epoch:
             continue  # our own (ledger lost?): its changes are in this database
+        if coverage.contains_name(snapshot_covers, parsed):
+            covered.append(name)  # its records came with a snapshot
+            continue
         try:
             data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
             result.files_read += 1
@@ -328,6 +442,11 @@ def pull(
                 raise BadBatchError("the records do not belong to the laptop named in the file")
         except (BadBatchError, TooLargeError) as exc:
             rejected.append((name, str(exc)))
+            continue
+        except NewerFormatError as exc:
+            # Left unread (not refused): this laptop reads it once it is updated.
+            result.newer_files.append(name)
+            result.format_blocked = max(result.format_blocked, exc.version)
             continue
         except FileNotFoundError:
             continue  # removed by the compactor in the meantime
@@ -359,12 +478,24 @@ def pull(
                 if applied != info.records:  # the bytes were verified: cannot happen
                     raise RuntimeError("a batch read differently the second time")
         _advance_clock(conn, merger.max_hlc)
+        if data_dir is not None:
+            blobs.note_missing(conn, data_dir, merger.blob_refs)
+        if result.format_blocked:
+            conn.execute(
+                "UPDATE sync_clock SET format_blocked = max(format_blocked, ?) WHERE id = 1",
+                (result.format_blocked,),
+            )
         for name, _, info in good:
             conn.execute(
                 "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
                 "VALUES (?, ?, ?, 'applied', NULL)",
                 (name, info.sha256, info.records),
             )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_ingested (file, sha256, records, status, reason) "
+            "VALUES (?, NULL, 0, 'snapshot', NULL)",
+            [(name,) for name in covered],
+        )
         for name, reason in rejected:
             conn.execute(
                 "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
@@ -383,12 +514,42 @@ def pull(
 
 
 def sync_once(
-    conn: sqlite3.Connection, share: Share, where: str, device: str, user: str | None
+    conn: sqlite3.Connection,
+    share: Share,
+    where: str,
+    device: str,
+    user: str | None,
+    data_dir: Path | None = None,
 ) -> SyncResult:
-    """Check the share, push, pull: one round."""
+    """Check the share, push, pull, then fetch missing blobs (with ``data_dir``): one round."""
     check_share(share, where)
-    pushed = push(conn, share, device, user)
-    pulled = pull(conn, share, device, user)
+    blocked = int(
+        conn.execute("SELECT format_blocked FROM sync_clock WHERE id = 1").fetchone()[0] or 0
+    )
+    if blocked > FORMAT_VERSION:
+        pushed = SyncResult()  # read-only until this laptop is updated: nothing is written
+    else:
+        if blocked:
+            conn.execute("UPDATE sync_clock SET format_blocked = 0 WHERE id = 1")  # updated
+        pushed = push(conn, share, device, user, data_dir)
+    pulled = pull(conn, share, device, user, data_dir)
     pulled.pushed_records = pushed.pushed_records
     pulled.files_written = pushed.files_written
+    pulled.blobs = pushed.blobs
+    pulled.clock_offset_s = pushed.clock_offset_s
+    if blocked > FORMAT_VERSION:
+        pulled.format_blocked = max(pulled.format_blocked, blocked)
+    if data_dir is not None and has_missing_blobs(conn):
+        try:
+            blobs.fetch(conn, share, data_dir, pulled.blobs)
+        except OSError as exc:
+            # The changes are in; the attachments wait for the next round.
+            pulled.blobs.errors.append({"sha256": "", "reason": f"fetching stopped: {exc}"})
     return pulled
+
+
+def has_missing_blobs(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM sync_blob WHERE state = 'missing' LIMIT 1").fetchone()
+        is not None
+    )

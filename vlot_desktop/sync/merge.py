@@ -71,6 +71,12 @@ class Merger:
         self.applied = 0
         self.conflicts_new = 0
         self.max_hlc = ""
+        from vlot_desktop.sync.purge import purged_keys
+
+        # (table, key) -> purged fields ("*": the row): their values are dropped, always.
+        self.purged = purged_keys(conn)
+        # Blobs (attachment hashes) that applied rows refer to: fetched after the merge.
+        self.blob_refs: set[str] = set()
 
     # --- conflicts ---------------------------------------------------------------------------
 
@@ -148,6 +154,23 @@ class Merger:
         if rec.table not in self.known:
             return
         self.max_hlc = max(self.max_hlc, rec.hlc)
+        if rec.op == "purge":
+            self._purge(rec)
+            return
+        purged = self.purged.get((rec.table, rec.pk))
+        if purged:
+            from vlot_desktop.sync.purge import WHOLE_ROW, revert_local_edit
+
+            dropped = [WHOLE_ROW] if WHOLE_ROW in purged else [f for f in rec.fields if f in purged]
+            if dropped and local:
+                revert_local_edit(self.conn, rec.table, rec.pk, dropped)
+            if WHOLE_ROW in purged:
+                return  # a purged row never comes back, not even as a tombstone
+            rec.fields = {k: v for k, v in rec.fields.items() if k not in purged}
+            if rec.op == "upsert" and not rec.fields:
+                return
+        if rec.table == "attachment" and isinstance(rec.fields.get("sha256"), str):
+            self.blob_refs.add(rec.fields["sha256"])
         changed = False
         won: dict[str, Any] = {}
         if rec.op == "delete":
@@ -170,6 +193,19 @@ class Merger:
             self.applied += 1
             self._materialize(rec.table, rec.pk, won, local=local)
 
+    def _purge(self, rec: Record) -> None:
+        """A purge always wins: whatever the HLCs, the fields are blanked (or the row goes)."""
+        from vlot_desktop.sync.purge import apply_purge_marker, purge_fields
+
+        fields = purge_fields(rec)
+        if fields is None:
+            return
+        for field in fields:
+            apply_purge_marker(
+                self.conn, self, rec.table, rec.pk, field, (rec.hlc, rec.dev, rec.user)
+            )
+        self.applied += 1
+
     def _materialize(self, table: str, pk: str, won: dict[str, Any], *, local: bool) -> None:
         """Bring the row in line with its field clocks and tombstone."""
         conn = self.conn
@@ -179,12 +215,20 @@ class Merger:
         ).fetchone()
         visible = True
         if tomb is not None:
-            newest = conn.execute(
-                "SELECT hlc, dev FROM sync_field_clock WHERE tbl = ? AND pk = ? "
-                "ORDER BY hlc DESC, dev DESC LIMIT 1",
-                (table, pk),
-            ).fetchone()
-            visible = newest is not None and tuple(newest) > (tomb[0], tomb[1])
+            # Purged fields hold the purge's stamp, not a write: they never revive a row.
+            purged = self.purged.get((table, pk), set())
+            newest = max(
+                (
+                    (str(hlc), str(dev))
+                    for field, hlc, dev in conn.execute(
+                        "SELECT field, hlc, dev FROM sync_field_clock WHERE tbl = ? AND pk = ?",
+                        (table, pk),
+                    )
+                    if field not in purged
+                ),
+                default=None,
+            )
+            visible = newest is not None and newest > (tomb[0], tomb[1])
             conn.execute(
                 "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
                 "AND NOT (loser_hlc = ? AND loser_dev = ? AND ?)",

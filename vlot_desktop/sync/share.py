@@ -16,6 +16,7 @@ Names on the share are lower-case ``[a-z0-9._-]`` only: SMB names are case-insen
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import os
 import re
@@ -65,13 +66,23 @@ class Share(Protocol):
 
     def read(self, path: str, max_bytes: int) -> bytes: ...
 
-    def write_once(self, path: str, write: Callable[[BinaryIO], None]) -> None: ...
+    def write_once(
+        self, path: str, write: Callable[[BinaryIO], None], *, verify: bool = False
+    ) -> None: ...
+
+    def copy_to(self, path: str, sink: Callable[[bytes], None], max_bytes: int) -> int: ...
+
+    def rename_noreplace(self, path: str, new_path: str) -> None: ...
+
+    def create_exclusive(self, path: str, data: bytes) -> None: ...
 
     def stat(self, path: str) -> FileInfo | None: ...
 
     def delete(self, path: str) -> None: ...
 
     def makedirs(self, folder: str) -> None: ...
+
+    def rmdir(self, folder: str) -> None: ...
 
 
 def is_transient(exc: OSError) -> bool:
@@ -94,13 +105,16 @@ class _CountingRaw(io.RawIOBase):
     def __init__(self, raw: BinaryIO, share: FolderShare) -> None:
         self._raw = raw
         self._share = share
+        self.digest = hashlib.sha256()
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
         self._share._op()
-        return self._raw.write(data)
+        written = self._raw.write(data)
+        self.digest.update(memoryview(data)[:written])
+        return written
 
     def fileno(self) -> int:
         return self._raw.fileno()
@@ -191,8 +205,79 @@ class FolderShare:
 
         return self._retry(read_all)
 
-    def write_once(self, path: str, write: Callable[[BinaryIO], None]) -> None:
-        """Create ``path`` with what ``write`` writes; ``FileExistsError`` if it exists."""
+    def copy_to(self, path: str, sink: Callable[[bytes], None], max_bytes: int) -> int:
+        """Stream the file at ``path`` into ``sink`` a chunk at a time; returns its size.
+
+        Not retried half-way (``sink`` has seen part of it): a transient error is raised.
+        """
+        target = self._path(path)
+        self._op()  # open (and close)
+        total = 0
+        with open(target, "rb", buffering=0) as raw:
+            while True:
+                self._op()
+                chunk = raw.read(READ_CHUNK)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > max_bytes:
+                    raise TooLargeError(
+                        f"{path} is larger than {max_bytes} bytes",
+                        f"Het bestand {path} op de share is te groot.",
+                    )
+                sink(chunk)
+        return total
+
+    def create_exclusive(self, path: str, data: bytes) -> None:
+        """Create the small file ``path`` directly (no temp name), failing with
+        ``FileExistsError`` if it exists: an atomic "take it if free" on the server (SMB
+        CREATE with FILE_CREATE), for the compactor's lease. A reader may see it empty for a
+        moment."""
+        target = self._path(path)
+
+        def create() -> None:
+            self._op()
+            with open(target, "xb", buffering=0) as raw:
+                self._op()
+                raw.write(data)
+                self._op()
+                os.fsync(raw.fileno())
+
+        try:
+            create()  # not retried: a second attempt would meet its own half-made file
+        except FileExistsError:
+            raise
+        except OSError:
+            # Do not leave a half-written lease that would block compaction until it expires.
+            try:
+                self._op()
+                target.unlink()
+            except OSError:
+                pass
+            raise
+
+    def rename_noreplace(self, path: str, new_path: str) -> None:
+        """Give the file ``path`` the new name ``new_path`` (in the same folder); raises
+        ``FileNotFoundError`` when ``path`` is gone and ``FileExistsError`` when ``new_path``
+        exists: only one of two laptops racing for the same file succeeds."""
+        source, target = self._path(path), self._path(new_path)
+        left = self._retry(lambda: self._rename_noreplace(source, target))
+        if left:  # made by a hard link whose source could not be removed at once
+
+            def remove() -> None:
+                self._op()
+                source.unlink(missing_ok=True)
+
+            self._retry(remove)
+
+    def write_once(
+        self, path: str, write: Callable[[BinaryIO], None], *, verify: bool = False
+    ) -> None:
+        """Create ``path`` with what ``write`` writes; ``FileExistsError`` if it exists.
+
+        With ``verify``, the temp file is read back and its SHA-256 compared with the bytes
+        written before it gets its final name (for snapshots: a bad write never looks done).
+        """
         final = self._path(path)
         temps: list[Path] = []
 
@@ -208,12 +293,14 @@ class FolderShare:
                 buffered.flush()
                 self._op()
                 os.fsync(raw.fileno())
+            if verify:
+                self._verify(temp, counted.digest.hexdigest())
             return temp
 
         try:
             done = self._retry(create)
-            self._retry(lambda: self._rename_noreplace(done, final))
-            temps.remove(done)
+            if not self._retry(lambda: self._rename_noreplace(done, final)):
+                temps.remove(done)
         finally:
             for temp in temps:
                 try:
@@ -222,11 +309,29 @@ class FolderShare:
                 except OSError:
                     pass  # gone already, or left for a later clean-up of this laptop's temps
 
-    def _rename_noreplace(self, temp: Path, final: Path) -> None:
+    def _verify(self, temp: Path, expected: str) -> None:
+        digest = hashlib.sha256()
+        self._op()  # open (and close)
+        with open(temp, "rb", buffering=0) as raw:
+            while True:
+                self._op()
+                chunk = raw.read(READ_CHUNK)
+                if not chunk:
+                    break
+                digest.update(chunk)
+        if digest.hexdigest() != expected:
+            raise ShareError(
+                f"{temp.name} reads back differently from what was written",
+                "Een bestand op de share leest anders terug dan wat geschreven werd.",
+            )
+
+    def _rename_noreplace(self, temp: Path, final: Path) -> bool:
+        """Rename without ever replacing; True when the source is still there (a hard link was
+        made and removing the source failed: the caller cleans it up)."""
         if os.name == "nt":
             self._op()
             os.rename(temp, final)  # raises FileExistsError: never replaces on Windows
-            return
+            return False
         try:
             self._op()
             os.link(temp, final)  # atomic create-if-absent where hard links exist
@@ -240,12 +345,13 @@ class FolderShare:
                 raise FileExistsError(errno.EEXIST, "exists", str(final)) from exc
             self._op()
             os.rename(temp, final)
-            return
+            return False
         try:
             self._op()
             os.unlink(temp)
         except OSError:
-            pass  # the final name exists; the temp file is cleaned up later
+            return True  # the final name exists; the source is cleaned up later
+        return False
 
     def delete(self, path: str) -> None:
         target = self._path(path)
@@ -264,3 +370,13 @@ class FolderShare:
             target.mkdir(parents=True, exist_ok=True)
 
         self._retry(make)
+
+    def rmdir(self, folder: str) -> None:
+        """Remove an empty folder (an old snapshot's, once its files are deleted)."""
+        target = self._path(folder)
+
+        def remove() -> None:
+            self._op()
+            target.rmdir()
+
+        self._retry(remove)

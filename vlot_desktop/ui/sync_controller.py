@@ -77,6 +77,8 @@ class SyncController(QObject):
         self.reachable: bool | None = None
         self.pending: int | None = None
         self.last_error: str | None = None
+        # A newer format was met on the share: nothing is sent until the app is updated.
+        self.read_only = False
         self._task: TaskHandle | None = None
         self._pending_task: TaskHandle | None = None
 
@@ -154,6 +156,8 @@ class SyncController(QObject):
             self.share_label.setText(self.tr("No share folder"))
         elif self.reachable is None:
             self.share_label.setText("")
+        elif self.read_only:
+            self.share_label.setText(self.tr("Read-only: update the application"))
         elif self.reachable:
             self.share_label.setText(self.tr("Share reachable"))
         else:
@@ -241,19 +245,51 @@ class SyncController(QObject):
             message += " " + self.tr("New conflicts: %1.").replace(
                 "%1", format_int(report.conflicts_new)
             )
+        message += self._extra_message(report)
+        self.read_only = False
         self.last_label.setToolTip(message)
         self._log(SyncAttempt(self.last_success, True, message))
         self.status_bar.showMessage(message, MESSAGE_MS)
         if report.applied_records or report.conflicts_new:
             self.applied.emit()
 
+    def _extra_message(self, report: SyncReport) -> str:
+        """What else the round has to say: a wrong clock (first: the line may be cut off), a
+        snapshot taken, attachments."""
+        from vlot_desktop.services.sync_service import clock_is_off
+
+        extra = ""
+        if clock_is_off(report.clock_offset_s) and report.clock_offset_s is not None:
+            minutes = format_int(round(abs(report.clock_offset_s) / 60))
+            extra += " " + self.tr(
+                "The clock of this laptop is %1 minutes off: set the date and time right."
+            ).replace("%1", minutes)
+        if report.snapshot_applied:
+            extra += " " + self.tr("Records taken from the snapshot on the share: %1.").replace(
+                "%1", format_int(report.snapshot_rows)
+            )
+        damaged = [e for e in report.blob_errors if e.get("sha256")]
+        if damaged:
+            extra += " " + self.tr("Damaged attachments on the share, not kept: %1.").replace(
+                "%1", format_int(len(damaged))
+            )
+        if report.blobs_missing:
+            extra += " " + self.tr("Attachments still to fetch: %1.").replace(
+                "%1", format_int(report.blobs_missing)
+            )
+        return extra
+
     def _failed(self, exc: BaseException) -> None:
         from vlot_desktop.services.sync_service import SyncSetupError
+        from vlot_desktop.sync.batch import NewerFormatError
         from vlot_desktop.sync.share import ShareError
 
         message_nl = getattr(exc, "message_nl", "") if current_language() == "nl" else ""
         if isinstance(exc, SyncSetupError):
             pass
+        elif isinstance(exc, NewerFormatError):
+            self.read_only = True
+            self.reachable = True
         elif isinstance(exc, ShareError | OSError):
             self.reachable = False
         else:

@@ -4,11 +4,13 @@
   change capture is suppressed (while remote records or demo data are written).
 - ``sync_outbox``: every local change of a synced table, one row per changed field, written by
   the capture triggers in the same transaction as the change (``vlot_desktop.sync.capture``).
+- ``sync_purged``: fields (or whole rows) erased for GDPR; later values for them are dropped.
+- ``sync_blob``: attachment blobs this laptop still has to download (or found corrupt).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy import Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vlot_desktop.db.models.base import Base
@@ -35,6 +37,14 @@ class SyncClock(Base):
     pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
     # Outbox rows up to this seq are already merged into ``sync_field_clock``.
     folded_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # The newest snapshot on the share this laptop has looked at (and applied when it needed
+    # it), when it last looked (wall ms), and which batches the snapshots it applied cover
+    # (JSON ``{"<device>_<epoch>": [[seq_from, seq_to], ...]}``).
+    snapshot_id: Mapped[str | None] = mapped_column(String(64))
+    snapshot_checked_ms: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    snapshot_covers: Mapped[str | None] = mapped_column(Text)
+    # A format newer than this version met on the share: sync stays read-only until an update.
+    format_blocked: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 class SyncOutbox(Base):
@@ -127,3 +137,30 @@ class SyncIngested(Base):
     records: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(16))  # "applied" | "own" | "rejected"
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncPurged(Base):
+    """A field (``field = "*"``: the whole row) erased by a purge. A purge always wins: values
+    arriving later for it, from any laptop and with any HLC, are dropped."""
+
+    __tablename__ = "sync_purged"
+    __local__ = True
+
+    tbl: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pk: Mapped[str] = mapped_column(String(64), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(32))
+    dev: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class SyncBlob(Base):
+    """An attachment blob referenced by a synced row but not (yet) in the local store."""
+
+    __tablename__ = "sync_blob"
+    __local__ = True
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))  # "missing" | "corrupt"
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -151,7 +151,8 @@ class IngestedRow:
 
 
 def ingested_files(conn: Connection, limit: int = 500) -> list[IngestedRow]:
-    """The change files exchanged with the share, the most recent first."""
+    """The change files exchanged with the share, the most recent first (not the files skipped
+    because a snapshot brought their changes)."""
     from vlot_desktop.sync.batch import parse_batch_name
 
     devices = {
@@ -166,7 +167,7 @@ def ingested_files(conn: Connection, limit: int = 500) -> list[IngestedRow]:
     rows = conn.execute(
         text(
             "SELECT file, records, status, reason FROM sync_ingested "
-            "ORDER BY rowid DESC LIMIT :limit"
+            "WHERE status != 'snapshot' ORDER BY rowid DESC LIMIT :limit"
         ),
         {"limit": limit},
     ).all()

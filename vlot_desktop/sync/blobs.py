@@ -1,0 +1,178 @@
+"""Attachment blobs on the share: ``blobs/<first 2 hex>/<sha256>``, written once, by content.
+
+- **Push** uploads every blob that the ``attachment`` rows about to be pushed refer to, *before*
+  the batch that refers to them is written, so a colleague who reads the batch can fetch the
+  blob. A blob already on the share is skipped (one ``stat``); the upload goes through a temp
+  name and a rename that never replaces, and the local file is hashed while it is sent, so a
+  damaged local copy is never published under its hash.
+- **Pull** notes the blobs that applied rows refer to and that this laptop lacks
+  (``sync_blob``); a separate step after the changes are applied fetches a bounded number per
+  round, verifies each against its hash (``attachment_store.store_stream``), and keeps a corrupt
+  one out of the store (reported, state ``corrupt``). A missing blob never blocks the rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from vlot_desktop.services import attachment_store
+from vlot_desktop.sync.share import Share, TooLargeError
+
+BLOBS = "blobs"
+TABLE = "attachment"
+FIELD = "sha256"
+MAX_BLOB_BYTES = 256 * 1024 * 1024
+FETCH_PER_ROUND = 25
+FETCH_BYTES_PER_ROUND = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class BlobChangedError(OSError):
+    """The local file no longer has the hash it is stored under: not uploaded."""
+
+
+@dataclass
+class BlobResult:
+    uploaded: int = 0
+    downloaded: int = 0
+    missing: int = 0  # still to fetch after this round
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+
+def blob_path(sha256: str) -> str:
+    if not attachment_store.is_sha256(sha256):
+        raise ValueError(f"not a blob name: {sha256[:80]!r}")
+    return f"{BLOBS}/{sha256[:2]}/{sha256}"
+
+
+def hashes_in_outbox(conn: sqlite3.Connection, after: int, upto: int) -> set[str]:
+    """The blobs that outbox rows ``after < seq <= upto`` of ``attachment`` refer to."""
+    found: set[str] = set()
+    for (value,) in conn.execute(
+        "SELECT DISTINCT value FROM sync_outbox WHERE seq > ? AND seq <= ? AND tbl = ? "
+        "AND field = ? AND op = 'upsert'",
+        (after, upto, TABLE, FIELD),
+    ):
+        try:
+            sha = json.loads(value) if value is not None else None
+        except ValueError:
+            continue
+        if isinstance(sha, str) and attachment_store.is_sha256(sha):
+            found.add(sha)
+    return found
+
+
+def _send(source: BinaryIO, out: BinaryIO, sha256: str) -> None:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: source.read(_CHUNK), b""):
+        digest.update(chunk)
+        out.write(chunk)
+    if digest.hexdigest() != sha256:
+        raise BlobChangedError(f"the local copy of {sha256[:12]}… is damaged")
+
+
+def upload(share: Share, data_dir: Path, hashes: Iterable[str], result: BlobResult) -> None:
+    """Put every blob of ``hashes`` that this laptop has on the share (skipping those there)."""
+    for sha in sorted(hashes):
+        local = attachment_store.attachment_path(data_dir, sha)
+        if not local.is_file():
+            continue  # a colleague's attachment this laptop has not fetched yet: theirs to send
+        path = blob_path(sha)
+        if share.stat(path) is not None:
+            continue
+        share.makedirs(f"{BLOBS}/{sha[:2]}")
+        try:
+            with local.open("rb") as source:
+
+                def write(out: BinaryIO, source: BinaryIO = source, sha: str = sha) -> None:
+                    source.seek(0)
+                    _send(source, out, sha)
+
+                share.write_once(path, write)
+        except FileExistsError:
+            continue  # a colleague sent the same file just now
+        except BlobChangedError as exc:
+            result.errors.append({"sha256": sha, "reason": str(exc)})
+            continue
+        result.uploaded += 1
+
+
+def note_missing(conn: sqlite3.Connection, data_dir: Path, hashes: Iterable[str]) -> int:
+    """Remember the referenced blobs this laptop lacks (inside the caller's transaction)."""
+    missing = [
+        (sha,)
+        for sha in sorted(set(hashes))
+        if attachment_store.is_sha256(sha) and not attachment_store.has(data_dir, sha)
+    ]
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_blob (sha256, state, attempts, last_error) "
+        "VALUES (?, 'missing', 0, NULL)",
+        missing,
+    )
+    return len(missing)
+
+
+def fetch(
+    conn: sqlite3.Connection,
+    share: Share,
+    data_dir: Path,
+    result: BlobResult,
+    *,
+    limit: int = FETCH_PER_ROUND,
+    byte_limit: int = FETCH_BYTES_PER_ROUND,
+) -> None:
+    """Download up to ``limit`` missing blobs, verifying each; the rest wait for the next round.
+
+    Each blob is its own small transaction on ``conn`` (outside any other): an interrupted
+    round keeps what it fetched. A share that fails mid-way ends the step (the error is raised
+    only when nothing at all could be done, so the caller can report the share unreachable).
+    """
+    rows = conn.execute(
+        "SELECT sha256 FROM sync_blob WHERE state = 'missing' ORDER BY attempts, sha256 LIMIT ?",
+        (limit,),
+    ).fetchall()
+    fetched_bytes = 0
+    for (sha,) in rows:
+        sha = str(sha)
+        if attachment_store.has(data_dir, sha):
+            conn.execute("DELETE FROM sync_blob WHERE sha256 = ?", (sha,))
+            continue
+        if fetched_bytes >= byte_limit:
+            break
+        state, reason = "missing", None
+        try:
+            data = share.read(blob_path(sha), MAX_BLOB_BYTES)
+        except FileNotFoundError:
+            reason = "not on the share (yet)"
+        except TooLargeError:
+            state, reason = "corrupt", "larger than allowed"
+        else:
+            fetched_bytes += len(data)
+            try:
+                attachment_store.store_stream(data_dir, io.BytesIO(data), expected_sha256=sha)
+            except attachment_store.AttachmentStoreError as exc:
+                if "does not match" in str(exc):
+                    state, reason = "corrupt", str(exc)
+                else:
+                    raise OSError(str(exc)) from exc  # local disk: stop, try again later
+            else:
+                conn.execute("DELETE FROM sync_blob WHERE sha256 = ?", (sha,))
+                result.downloaded += 1
+                continue
+        conn.execute(
+            "UPDATE sync_blob SET state = ?, attempts = attempts + 1, last_error = ? "
+            "WHERE sha256 = ?",
+            (state, reason, sha),
+        )
+        if state == "corrupt":
+            result.errors.append({"sha256": sha, "reason": reason or ""})
+    result.missing = int(
+        conn.execute("SELECT count(*) FROM sync_blob WHERE state = 'missing'").fetchone()[0]
+    )

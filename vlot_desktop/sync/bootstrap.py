@@ -1,0 +1,426 @@
+"""A laptop takes the newest snapshot when it needs it: a new laptop (bootstrap), or one whose
+missing batches were removed from the share by compaction.
+
+Looking costs one listing of ``snapshots/`` (plus the manifest when there is a newer one), so
+a sync round only looks when it has reason to: never looked before, a gap in the batches on the
+share, or a day since the last look (a laptop that was away while a colleague's batches came and
+went). A laptop that holds every batch the snapshot covers does not apply it; it only prunes
+its outbox of what the snapshot covers. Applying is one transaction: a damaged snapshot is
+rejected whole and the round goes on with the batches.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from json.encoder import encode_basestring
+from pathlib import Path
+from typing import Any
+
+from vlot_desktop.sync import coverage
+from vlot_desktop.sync import snapshot as snap
+from vlot_desktop.sync.batch import MAX_BATCH_BYTES, Record, parse_batch_name
+from vlot_desktop.sync.capture import sqlite3_runner, suppressed
+from vlot_desktop.sync.merge import Merger, canonical, to_sql
+from vlot_desktop.sync.share import Share, TooLargeError
+
+CHECK_EVERY_MS = 24 * 3600 * 1000
+BOOTSTRAP_CACHE_KB = 256 * 1024
+APPLY_CHUNK = 2000
+DELETED_FIELD = "(deleted)"
+
+
+@dataclass
+class SnapshotCheck:
+    looked: bool = False
+    snapshot_id: str | None = None  # the newest complete snapshot seen
+    applied: bool = False
+    rows: int = 0
+    outbox_pruned: int = 0
+    error: str | None = None  # a snapshot that could not be used (and why)
+
+
+def _clock_state(conn: sqlite3.Connection) -> tuple[str | None, int, str]:
+    snap_id, checked, epoch = conn.execute(
+        "SELECT snapshot_id, snapshot_checked_ms, epoch FROM sync_clock WHERE id = 1"
+    ).fetchone()
+    return snap_id, int(checked or 0), str(epoch)
+
+
+def should_look(conn: sqlite3.Connection, gap: bool, now_ms: int | None = None) -> bool:
+    _, checked, _ = _clock_state(conn)
+    now = int(time.time() * 1000) if now_ms is None else now_ms
+    return gap or checked == 0 or now - checked >= CHECK_EVERY_MS
+
+
+def newest_snapshots(share: Share) -> list[str]:
+    """Snapshot ids on the share, newest first (an empty list when there is no folder)."""
+    try:
+        names = share.list(snap.SNAPSHOTS)
+    except FileNotFoundError:
+        return []
+    return sorted((n for n in names if snap.ID_PATTERN.match(n)), reverse=True)
+
+
+def read_manifest(share: Share, snap_id: str) -> snap.Manifest | None:
+    """The manifest of ``snap_id``, or None while it is incomplete (no manifest yet)."""
+    try:
+        data = share.read(f"{snap.folder(snap_id)}/{snap.MANIFEST}", snap.MAX_MANIFEST_BYTES)
+    except FileNotFoundError:
+        return None
+    except TooLargeError as exc:
+        raise snap.BadSnapshotError("manifest too large") from exc
+    return snap.parse_manifest(data, snap_id)
+
+
+def prune_outbox(conn: sqlite3.Connection, covers: coverage.Covers, device: str) -> int:
+    """Drop this laptop's outbox rows that a snapshot on the share covers (and that are on the
+    share and merged already): the snapshot now keeps them."""
+    _, _, epoch = _clock_state(conn)
+    pushed, folded = conn.execute(
+        "SELECT pushed_seq, folded_seq FROM sync_clock WHERE id = 1"
+    ).fetchone()
+    upto = min(int(pushed), int(folded))
+    removed = 0
+    for lo, hi in covers.get(coverage.key_of(device, epoch), []):
+        removed += conn.execute(
+            "DELETE FROM sync_outbox WHERE seq BETWEEN ? AND ? AND seq <= ?",
+            (lo, hi, upto),
+        ).rowcount
+    return removed
+
+
+def forget_vanished(conn: sqlite3.Connection, listing: list[str]) -> int:
+    """Files this laptop took in that compaction removed from the share: their seq ranges move
+    to ``snapshot_covers`` (still held here) and their ledger rows go, so the ledger does not
+    grow forever and a vanished file is a sign of a new snapshot only once."""
+    present = set(listing)
+    gone = [
+        (str(file), str(status))
+        for file, status in conn.execute("SELECT file, status FROM sync_ingested").fetchall()
+        if file not in present
+    ]
+    if not gone:
+        return 0
+    held = coverage.from_json(
+        conn.execute("SELECT snapshot_covers FROM sync_clock WHERE id = 1").fetchone()[0]
+    )
+    for file, status in gone:
+        name = parse_batch_name(file)
+        if name is not None and status in ("applied", "own"):
+            coverage.add_range(
+                held, coverage.key_of(name.device, name.epoch), name.seq_from, name.seq_to
+            )
+    conn.execute(
+        "UPDATE sync_clock SET snapshot_covers = ? WHERE id = 1", (coverage.to_json(held),)
+    )
+    conn.executemany("DELETE FROM sync_ingested WHERE file = ?", [(f,) for f, _ in gone])
+    return len(gone)
+
+
+def check_snapshots(
+    conn: sqlite3.Connection,
+    share: Share,
+    device: str,
+    known: Mapping[str, frozenset[str]],
+    local_columns: Mapping[str, set[str]],
+    listing: list[str] | None = None,
+    data_dir: Path | None = None,
+) -> SnapshotCheck:
+    """Look at the newest complete snapshot; apply it when this laptop lacks batches it covers.
+
+    ``listing`` (the ``changes/`` folder as just listed) lets the ledger forget files that are
+    gone. ``conn`` is outside a transaction; this commits its own.
+    """
+    result = SnapshotCheck(looked=True)
+    if listing is not None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            forget_vanished(conn, listing)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    last_id, _, _ = _clock_state(conn)
+    now_ms = int(time.time() * 1000)
+    manifest: snap.Manifest | None = None
+    for snap_id in newest_snapshots(share):
+        if snap_id == last_id:
+            break  # looked at this one already (and applied it if it was needed)
+        try:
+            manifest = read_manifest(share, snap_id)
+        except snap.BadSnapshotError as exc:
+            result.error = f"{snap_id}: {exc}"
+            continue
+        if manifest is not None:
+            break
+    if manifest is None:
+        conn.execute("UPDATE sync_clock SET snapshot_checked_ms = ? WHERE id = 1", (now_ms,))
+        return result
+    result.snapshot_id = manifest.id
+    needed = not coverage.covers_all(
+        _others(coverage.local_covers(conn), device, conn), _others(manifest.covers, device, conn)
+    )
+    merger = Merger(conn, known, local_columns)
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    if needed:
+        # One transaction for the whole snapshot: a big page cache keeps the indexes being
+        # filled in memory instead of spilling the same pages to the WAL again and again.
+        conn.execute(f"PRAGMA cache_size=-{BOOTSTRAP_CACHE_KB}")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if needed:
+            from vlot_desktop.sync.engine import claim_outbox, fold_outbox
+
+            claim_outbox(conn, device, None)
+            fold_outbox(conn, merger, device)
+            with suppressed(sqlite3_runner(conn)):
+                result.rows = apply_manifest(conn, share, manifest, merger)
+            result.applied = True
+            if data_dir is not None:
+                from vlot_desktop.sync.blobs import note_missing
+
+                note_missing(conn, data_dir, merger.blob_refs)
+            from vlot_desktop.sync.engine import _advance_clock
+
+            _advance_clock(conn, merger.max_hlc)
+        covers = coverage.merge(
+            coverage.from_json(
+                conn.execute("SELECT snapshot_covers FROM sync_clock WHERE id = 1").fetchone()[0]
+            ),
+            manifest.covers if needed else {},
+        )
+        result.outbox_pruned = prune_outbox(conn, manifest.covers, device)
+        conn.execute(
+            "UPDATE sync_clock SET snapshot_id = ?, snapshot_checked_ms = ?, snapshot_covers = ? "
+            "WHERE id = 1",
+            (manifest.id, now_ms, coverage.to_json(covers)),
+        )
+        conn.execute("COMMIT")
+    except snap.BadSnapshotError as exc:
+        conn.execute("ROLLBACK")
+        result.applied, result.rows = False, 0
+        result.error = f"{manifest.id}: {exc}"
+    except FileNotFoundError:
+        conn.execute("ROLLBACK")  # replaced by a newer snapshot meanwhile: next round
+        result.applied, result.rows = False, 0
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute(f"PRAGMA cache_size={int(cache)}")
+    return result
+
+
+def _others(covers: coverage.Covers, device: str, conn: sqlite3.Connection) -> coverage.Covers:
+    """``covers`` without this laptop's own current epoch (its own changes are here anyway)."""
+    _, _, epoch = _clock_state(conn)
+    own = coverage.key_of(device, epoch)
+    return {k: v for k, v in covers.items() if k != own}
+
+
+# --- applying --------------------------------------------------------------------------------
+
+
+def apply_manifest(
+    conn: sqlite3.Connection, share: Share, manifest: snap.Manifest, merger: Merger
+) -> int:
+    """Merge every part of ``manifest`` (inside the caller's transaction); returns the rows."""
+    applier = _Applier(conn, merger)
+    for number, part in enumerate(manifest.parts, start=1):
+        try:
+            data = share.read(f"{snap.folder(manifest.id)}/{part.name}", MAX_BATCH_BYTES)
+        except TooLargeError as exc:
+            raise snap.BadSnapshotError(f"{part.name}: too large") from exc
+        for chunk in _chunks(snap.read_part(data, part, manifest.id, number), APPLY_CHUNK):
+            applier.apply(chunk)
+        del data
+    applier.finish()
+    return applier.rows
+
+
+def _chunks(lines: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _canonical(value: Any) -> str:
+    """``merge.canonical`` for one value, fast for the common scalar cases."""
+    if value is None:
+        return "null"
+    kind = type(value)
+    if kind is str:
+        return str(encode_basestring(value))
+    if kind is int:
+        return str(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return canonical(value)
+
+
+class _Applier:
+    """Merges snapshot lines. Rows this laptop knows nothing of (no field clock, no tombstone,
+    no row: the whole table for a new laptop) are inserted in bulk; the rest go through the
+    ordinary merge, one write at a time."""
+
+    def __init__(self, conn: sqlite3.Connection, merger: Merger) -> None:
+        self.conn = conn
+        self.merger = merger
+        self.known = merger.known
+        self.rows = 0
+        self._now = conn.execute("SELECT strftime('%Y-%m-%d %H:%M:%f000', 'now')").fetchone()[0]
+
+    def apply(self, lines: list[dict[str, Any]]) -> None:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for line in lines:
+            kind, table = line["k"], line["t"]
+            if table not in self.known:
+                continue  # a table this version does not know
+            if kind == "row":
+                rows.setdefault(table, []).append(line)
+            elif kind == "tomb":
+                self._tomb(line)
+            elif kind == "conf":
+                self._conflict(line)
+            else:
+                self._purge(line)
+        for table, items in rows.items():
+            self._rows(table, items)
+
+    def finish(self) -> None:
+        pass
+
+    def _purge(self, line: dict[str, Any]) -> None:
+        from vlot_desktop.sync.purge import apply_purge_marker
+
+        apply_purge_marker(
+            self.conn, self.merger, line["t"], line["pk"], line["field"],
+            (line["hlc"], line["dev"], line["user"]),
+        )  # fmt: skip
+
+    def _tomb(self, line: dict[str, Any]) -> None:
+        record = Record(
+            hlc=line["hlc"], dev=line["dev"], seq=0, table=line["t"], pk=line["pk"],
+            op="delete", fields={}, base={}, user=line["user"],
+        )  # fmt: skip
+        self.merger.apply(record)
+        if line.get("row") is not None:
+            self.conn.execute(
+                "UPDATE sync_tombstone SET row_json = coalesce(row_json, ?) "
+                "WHERE tbl = ? AND pk = ?",
+                (canonical(line["row"]), line["t"], line["pk"]),
+            )
+
+    def _conflict(self, line: dict[str, Any]) -> None:
+        field = line["field"]
+        if field not in self.known[line["t"]]:
+            return
+        value = json.loads(line["value"]) if line["value"] is not None else None
+        record = Record(
+            hlc=line["hlc"], dev=line["dev"], seq=0, table=line["t"], pk=line["pk"],
+            op="upsert", fields={field: value}, base={}, user=line["user"],
+        )  # fmt: skip
+        self.merger.apply(record)
+
+    def _existing(self, table: str, pks: list[str]) -> set[str]:
+        marks = ",".join("?" * len(pks))
+        found: set[str] = set()
+        for sql in (
+            f"SELECT DISTINCT pk FROM sync_field_clock WHERE tbl = ? AND pk IN ({marks})",
+            f"SELECT pk FROM sync_tombstone WHERE tbl = ? AND pk IN ({marks})",
+            f"SELECT pk FROM sync_purged WHERE tbl = ? AND pk IN ({marks})",
+        ):
+            found.update(str(r[0]) for r in self.conn.execute(sql, (table, *pks)))
+        found.update(
+            str(r[0])
+            for r in self.conn.execute(f"SELECT id FROM {_q(table)} WHERE id IN ({marks})", pks)
+        )
+        return found
+
+    def _rows(self, table: str, lines: list[dict[str, Any]]) -> None:
+        fields_known = self.known[table]
+        existing: set[str] = set()
+        for start in range(0, len(lines), 500):
+            existing |= self._existing(table, [ln["pk"] for ln in lines[start : start + 500]])
+        clocks: list[tuple[Any, ...]] = []
+        inserts: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        local = sorted(self.merger.local_columns.get(table, set()))
+        for line in lines:
+            self.rows += 1
+            fields = {k: v for k, v in line["f"].items() if k in fields_known}
+            if not fields:
+                continue
+            which, bases, cl = line.get("w", {}), line.get("b", {}), line["c"]
+            if line["pk"] in existing:
+                self._merge_row(table, line["pk"], fields, which, bases, cl)
+                continue
+            pk = line["pk"]
+            for name, value in fields.items():
+                hlc, dev, user = cl[which.get(name, 0)]
+                clocks.append((table, pk, name, hlc, dev, user, _canonical(value), bases.get(name)))
+                if hlc > self.merger.max_hlc:
+                    self.merger.max_hlc = hlc
+            if table == "attachment" and isinstance(fields.get("sha256"), str):
+                self.merger.blob_refs.add(fields["sha256"])
+            values = [to_sql(v) for v in fields.values()]
+            stamp = fields.get("created_at") or self._now
+            names = (*fields, *local)
+            inserts.setdefault(names, []).append((pk, *values, *([stamp] * len(local))))
+        self.conn.executemany(
+            "INSERT INTO sync_field_clock (tbl, pk, field, hlc, dev, user_id, value, max_base) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            clocks,
+        )
+        for names, values in inserts.items():
+            sql = (
+                f"INSERT INTO {_q(table)} (id, {', '.join(_q(n) for n in names)}) "
+                f"VALUES ({', '.join('?' * (len(names) + 1))})"
+            )
+            self.conn.execute("SAVEPOINT snapshot_rows")
+            try:
+                self.conn.executemany(sql, values)
+            except sqlite3.IntegrityError:
+                # Some row lacks a required field (its batch is late): insert the others one by
+                # one; the rest wait in sync_field_clock, as after an ordinary merge.
+                self.conn.execute("ROLLBACK TO snapshot_rows")
+                for row in values:
+                    self.conn.execute("SAVEPOINT snapshot_row")
+                    try:
+                        self.conn.execute(sql, row)
+                    except sqlite3.IntegrityError:
+                        self.conn.execute("ROLLBACK TO snapshot_row")
+                    self.conn.execute("RELEASE snapshot_row")
+            self.conn.execute("RELEASE snapshot_rows")
+
+    def _merge_row(
+        self,
+        table: str,
+        pk: str,
+        fields: dict[str, Any],
+        which: dict[str, int],
+        bases: dict[str, str],
+        clocks: list[list[Any]],
+    ) -> None:
+        """A row this laptop has: each write (one per clock) through the ordinary merge."""
+        for index, (hlc, dev, user) in enumerate(clocks):
+            own = {k: v for k, v in fields.items() if which.get(k, 0) == index}
+            if not own:
+                continue
+            record = Record(
+                hlc=hlc, dev=dev, seq=0, table=table, pk=pk, op="upsert", fields=own,
+                base={k: bases.get(k) for k in own}, user=user,
+            )  # fmt: skip
+            self.merger.apply(record)

@@ -1,0 +1,266 @@
+"""Compaction: one laptop (the lease holder) writes a snapshot and clears old change files.
+
+Steps, each safe to interrupt:
+
+1. Take the lease ``locks/compactor.lock`` (created exclusively; an expired one is renamed away
+   first, so two laptops never both take it over).
+2. A normal sync round, so the snapshot holds everything this laptop can read.
+3. Write the snapshot (``snapshot.py``): parts, then the manifest, each read back and compared
+   before it gets its final name. Until the manifest is there, nobody uses the snapshot.
+4. Check the lease is still ours, then delete the change files the snapshot covers that are
+   older than the grace period (by the share's own file times, so a laptop with a wrong clock
+   cannot shorten it), and every covered change file that holds a purged value whatever its
+   age (GDPR: ``purge.py``); then the older snapshots (they may hold purged values too).
+5. Release the lease; prune this laptop's outbox of what the snapshot covers.
+
+A laptop that had not yet read a deleted file sees a gap in the batch numbers and takes the
+snapshot instead (``bootstrap.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import secrets
+import sqlite3
+import time
+from dataclasses import dataclass, field
+
+from vlot_desktop.sync import coverage
+from vlot_desktop.sync import snapshot as snap
+from vlot_desktop.sync.batch import CHANGES, MAX_BATCH_BYTES, BadBatchError, known_fields
+from vlot_desktop.sync.batch import parse_batch_name as parse_name
+from vlot_desktop.sync.bootstrap import newest_snapshots, prune_outbox
+from vlot_desktop.sync.share import Share, ShareError, TooLargeError
+
+LOCKS = "locks"
+LEASE = f"{LOCKS}/compactor.lock"
+LEASE_TTL_S = 2 * 3600
+MAX_LEASE_BYTES = 64 * 1024
+DEFAULT_GRACE_DAYS = 60
+
+
+class LeaseHeldError(ShareError):
+    """Another laptop is compacting (its lease has not expired)."""
+
+
+@dataclass(frozen=True)
+class Lease:
+    holder: str
+    token: str
+    expires_at: float
+
+
+def _lease_doc(lease: Lease, now: float) -> bytes:
+    doc = {
+        "holder": lease.holder,
+        "token": lease.token,
+        "taken_at": dt.datetime.fromtimestamp(now, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "expires_at": lease.expires_at,
+    }
+    return (json.dumps(doc) + "\n").encode()
+
+
+def _parse_lease(data: bytes) -> Lease | None:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        holder, token, expires = doc["holder"], doc["token"], doc["expires_at"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not (isinstance(holder, str) and isinstance(token, str)):
+        return None
+    if not isinstance(expires, int | float) or isinstance(expires, bool):
+        return None
+    return Lease(holder[:64], token[:64], float(expires))
+
+
+def _held(lease: Lease | None) -> LeaseHeldError:
+    until = (
+        dt.datetime.fromtimestamp(lease.expires_at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        if lease
+        else "?"
+    )
+    who = lease.holder if lease else "another laptop"
+    return LeaseHeldError(
+        f"laptop {who} is compacting the share (lease until {until}); nothing was changed",
+        f"Laptop {who} is de share aan het opruimen (tot {until}); er is niets gewijzigd.",
+    )
+
+
+def take_lease(
+    share: Share, device: str, *, ttl_s: float = LEASE_TTL_S, now: float | None = None
+) -> Lease:
+    """Take the compactor's lease, or raise ``LeaseHeldError``."""
+    moment = time.time() if now is None else now
+    mine = Lease(device.lower(), secrets.token_hex(8), moment + ttl_s)
+    share.makedirs(LOCKS)
+    try:
+        share.create_exclusive(LEASE, _lease_doc(mine, moment))
+        return mine
+    except FileExistsError:
+        pass
+    try:
+        data = share.read(LEASE, MAX_LEASE_BYTES)
+    except FileNotFoundError:
+        data = None  # released just now: try once more below
+    except TooLargeError:
+        data = b""
+    current = _parse_lease(data) if data is not None else None
+    if data is not None:
+        if current is not None:
+            expired = current.expires_at < moment
+        else:
+            # Empty or damaged (a holder that died while writing it): expired by its age.
+            info = share.stat(LEASE)
+            expired = info is None or info.mtime < moment - ttl_s
+        if not expired:
+            raise _held(current)
+        # Rename the expired lease away: of two laptops taking it over, one rename fails.
+        stale = f"{LEASE}.stale-{secrets.token_hex(6)}"
+        try:
+            share.rename_noreplace(LEASE, stale)
+        except (FileNotFoundError, FileExistsError) as exc:
+            raise _held(None) from exc
+        try:
+            moved = share.read(stale, MAX_LEASE_BYTES)
+        except (FileNotFoundError, TooLargeError):
+            moved = b""
+        if moved != data:
+            # A fresh lease was taken between our read and our rename: give it back.
+            with contextlib.suppress(OSError):
+                share.rename_noreplace(stale, LEASE)
+            raise _held(_parse_lease(moved))
+        share.delete(stale)
+    try:
+        share.create_exclusive(LEASE, _lease_doc(mine, moment))
+    except FileExistsError as exc:
+        raise _held(None) from exc
+    return mine
+
+
+def still_ours(share: Share, lease: Lease, now: float | None = None) -> bool:
+    try:
+        current = _parse_lease(share.read(LEASE, MAX_LEASE_BYTES))
+    except (FileNotFoundError, TooLargeError):
+        return False
+    moment = time.time() if now is None else now
+    return current == lease and lease.expires_at > moment
+
+
+def release_lease(share: Share, lease: Lease) -> None:
+    if still_ours(share, lease, now=0.0):
+        with contextlib.suppress(FileNotFoundError):
+            share.delete(LEASE)
+
+
+# --- the compaction itself -------------------------------------------------------------------
+
+
+@dataclass
+class CompactResult:
+    snapshot_id: str = ""
+    snapshot_rows: int = 0
+    snapshot_parts: int = 0
+    snapshot_bytes: int = 0
+    files_covered: int = 0
+    files_deleted: int = 0
+    files_deleted_purged: int = 0  # deleted within the grace period: they held purged values
+    files_kept: int = 0
+    snapshots_deleted: int = 0
+    outbox_pruned: int = 0
+    write_s: float = 0.0
+    delete_s: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def write_state_snapshot(
+    conn: sqlite3.Connection, share: Share, device: str, result: CompactResult
+) -> snap.Manifest:
+    """Snapshot this laptop's merged state, with what it covers, read in one transaction."""
+    started = time.perf_counter()
+    conn.execute("BEGIN")  # a read transaction: one consistent view of state and coverage
+    try:
+        covers = coverage.local_covers(conn)
+        written = snap.write_snapshot(conn, share, device, covers, known_fields())
+    finally:
+        conn.execute("COMMIT")
+    manifest = written.manifest
+    result.snapshot_id = manifest.id
+    result.snapshot_rows = manifest.counts.get("row", 0)
+    result.snapshot_parts = len(manifest.parts)
+    result.snapshot_bytes = written.bytes
+    result.write_s = round(time.perf_counter() - started, 3)
+    return manifest
+
+
+def compact_share(
+    conn: sqlite3.Connection,
+    share: Share,
+    device: str,
+    lease: Lease,
+    *,
+    grace_days: float = DEFAULT_GRACE_DAYS,
+) -> CompactResult:
+    """Steps 3 to 5 (the caller took the lease and synced)."""
+    from vlot_desktop.sync.purge import batch_holds_purged, purged_keys
+
+    result = CompactResult()
+    manifest = write_state_snapshot(conn, share, device, result)
+    started = time.perf_counter()
+    written = share.stat(f"{snap.folder(manifest.id)}/{snap.MANIFEST}")
+    share_now = written.mtime if written is not None else time.time()
+    cutoff = share_now - grace_days * 86400
+    if not still_ours(share, lease):
+        result.notes.append("the lease expired while writing the snapshot: nothing was deleted")
+        return result
+    purged = purged_keys(conn)
+    known = known_fields()
+    for name in share.list(CHANGES):
+        parsed = parse_name(name)
+        if parsed is None or not coverage.contains_name(manifest.covers, parsed):
+            continue
+        result.files_covered += 1
+        path = f"{CHANGES}/{name}"
+        info = share.stat(path)
+        if info is None:
+            continue
+        old = info.mtime < cutoff
+        if not old and purged:
+            try:
+                holds = batch_holds_purged(share.read(path, MAX_BATCH_BYTES), known, purged)
+            except (BadBatchError, TooLargeError, FileNotFoundError):
+                holds = False
+            if holds:
+                share.delete(path)
+                result.files_deleted_purged += 1
+                continue
+        if old:
+            share.delete(path)
+            result.files_deleted += 1
+        else:
+            result.files_kept += 1
+    for old_id in newest_snapshots(share):
+        if old_id >= manifest.id:
+            continue
+        where = snap.folder(old_id)
+        try:
+            for name in share.list(where):
+                share.delete(f"{where}/{name}")
+            share.rmdir(where)
+        except FileNotFoundError:
+            continue
+        result.snapshots_deleted += 1
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result.outbox_pruned = prune_outbox(conn, manifest.covers, device)
+        conn.execute(
+            "UPDATE sync_clock SET snapshot_id = ?, snapshot_checked_ms = ? WHERE id = 1",
+            (manifest.id, int(time.time() * 1000)),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    result.delete_s = round(time.perf_counter() - started, 3)
+    return result
