@@ -472,6 +472,9 @@ def main() -> int:
     parser.add_argument(
         "--bootstrap-only", action="store_true", help="only publish, compact and bootstrap"
     )
+    parser.add_argument(
+        "--skip-bootstrap", action="store_true", help="everything but the (slow) bootstrap part"
+    )
     args = parser.parse_args()
 
     from run import demo_folder  # the foundation's runner: the same cached demo set
@@ -559,8 +562,9 @@ def main() -> int:
                     str(profile_dir / "noop-command.prof"),
                 ]
             )
-        results["bootstrap"] = bench_bootstrap(work, demo_db, 0.0)
-        print(f"  bootstrap: {results['bootstrap']}", file=sys.stderr, flush=True)
+        if not args.skip_bootstrap:
+            results["bootstrap"] = bench_bootstrap(work, demo_db, 0.0)
+            print(f"  bootstrap: {results['bootstrap']}", file=sys.stderr, flush=True)
         if profile_dir is not None:
             results["profiles"] = {
                 p.name: _profile_summary(p) for p in sorted(profile_dir.glob("*.prof"))
