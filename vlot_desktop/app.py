@@ -31,7 +31,7 @@ def run_gui(data_dir: Path, self_test: bool = False, *, show_error: ShowError | 
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
     from PySide6.QtWidgets import QApplication
 
     from vlot_desktop import __version__
@@ -90,6 +90,10 @@ def run_gui(data_dir: Path, self_test: bool = False, *, show_error: ShowError | 
         window.close()
         context.close()
         window.deleteLater()
+        # Delete the window and its screens now, not in whatever event loop runs next: in one
+        # process that opens several windows (the tests), a deferred delete of this one would
+        # otherwise happen in the middle of another's work.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         handler.uninstall()
         if existing is not None:
             remove_translators(app)
