@@ -11,12 +11,20 @@ goes to ``on_result`` and an exception to ``on_error``, both called on the GUI t
 cancelled task delivers nothing. Without ``on_error`` an exception goes to ``sys.excepthook``
 (the crash log and dialog of ``ui.errors``).
 
+Lifetimes, because getting them wrong crashes the process: pool threads only ever emit on the
+runner's one :class:`_Dispatcher`, which lives as long as the runner (its pool is destroyed,
+and so waited for, first). A :class:`TaskHandle` is referenced only from the GUI thread and
+is dropped there, after its last delivery, never from inside one of its own slots. An earlier
+design gave every task its own signal object held by the pool thread; the last reference then
+sometimes went away on the pool thread, deleting a GUI-thread QObject there (a rare segfault).
+
 ``TaskRunner.shutdown()`` cancels everything and waits for the pool: closing the window while a
 task runs is safe.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 import threading
 from collections.abc import Callable
@@ -31,12 +39,26 @@ class Cancelled(Exception):
     """Raised inside work functions by ``TaskContext.raise_if_cancelled``."""
 
 
+class _Dispatcher(QObject):
+    """Carries every task's results from the pool threads to the GUI thread, by task id.
+
+    Signals (emitted on pool threads, delivered queued on the GUI thread):
+        result(int, object), error(int, object), progress(int, int, int, str), finished(int).
+    """
+
+    result = Signal(int, object)
+    error = Signal(int, object)
+    progress = Signal(int, int, int, str)
+    finished = Signal(int)
+
+
 class TaskContext:
     """What a work function gets: the cancellation flag and a progress reporter."""
 
-    def __init__(self, signals: TaskSignals) -> None:
+    def __init__(self, task_id: int, dispatcher: _Dispatcher) -> None:
         self._cancelled = threading.Event()
-        self._signals = signals
+        self._task_id = task_id
+        self._dispatcher = dispatcher
 
     @property
     def cancelled(self) -> bool:
@@ -51,52 +73,38 @@ class TaskContext:
 
     def report_progress(self, done: int, total: int, text: str = "") -> None:
         if not self._cancelled.is_set():
-            self._signals.progress.emit(done, total, text)
-
-
-class TaskSignals(QObject):
-    """Carrier of a task's signals; lives in the GUI thread, emitted from the pool thread.
-
-    Signals:
-        result(object): the work function's return value.
-        error(object): the exception it raised.
-        progress(int, int, str): done, total, text.
-        finished(): after result or error (also when cancelled).
-    """
-
-    result = Signal(object)
-    error = Signal(object)
-    progress = Signal(int, int, str)
-    finished = Signal()
+            self._dispatcher.progress.emit(self._task_id, done, total, text)
 
 
 class _Runnable(QRunnable):
-    def __init__(
-        self, work: Callable[[TaskContext], Any], context: TaskContext, signals: TaskSignals
-    ) -> None:
+    def __init__(self, work: Callable[[TaskContext], Any], context: TaskContext) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._work = work
         self._context = context
-        self._signals = signals
 
     def run(self) -> None:
+        context = self._context
+        dispatcher = context._dispatcher
+        task_id = context._task_id
         try:
-            value = self._work(self._context)
+            value = self._work(context)
         except Cancelled:
             pass
         except Exception as exc:
-            if not self._context.cancelled:
-                self._signals.error.emit(exc)
+            if not context.cancelled:
+                dispatcher.error.emit(task_id, exc)
         else:
-            if not self._context.cancelled:
-                self._signals.result.emit(value)
+            if not context.cancelled:
+                dispatcher.result.emit(task_id, value)
+            del value
         finally:
-            self._signals.finished.emit()
+            self._work = None  # type: ignore[assignment]  # free the closure on this thread
+            dispatcher.finished.emit(task_id)
 
 
 class TaskHandle(QObject):
-    """One submitted task, living in the GUI thread; its slots call the callbacks there.
+    """One submitted task, living in the GUI thread.
 
     Signals:
         done(): after the result or error was delivered (or the task ended cancelled).
@@ -107,24 +115,18 @@ class TaskHandle(QObject):
     def __init__(
         self,
         name: str,
+        context: TaskContext,
         on_result: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         on_progress: Callable[[int, int, str], None] | None,
     ) -> None:
         super().__init__()
         self.name = name
-        self.signals = TaskSignals()
-        self.context = TaskContext(self.signals)
+        self.context = context
         self._on_result = on_result
         self._on_error = on_error
         self._on_progress = on_progress
         self.is_finished = False
-        # Connected to our own slots: the handle lives in the GUI thread, so Qt queues the
-        # emissions from the pool thread and runs these slots in the GUI thread.
-        self.signals.result.connect(self._deliver_result)
-        self.signals.error.connect(self._deliver_error)
-        self.signals.progress.connect(self._deliver_progress)
-        self.signals.finished.connect(self._deliver_finished)
 
     @property
     def cancelled(self) -> bool:
@@ -135,12 +137,10 @@ class TaskHandle(QObject):
         """Ask the work to stop, and drop whatever it still delivers."""
         self.context.cancel()
 
-    @Slot(object)
     def _deliver_result(self, value: object) -> None:
         if not self.cancelled and self._on_result is not None:
             self._on_result(value)
 
-    @Slot(object)
     def _deliver_error(self, exc: object) -> None:
         if self.cancelled or not isinstance(exc, BaseException):
             return
@@ -149,12 +149,10 @@ class TaskHandle(QObject):
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
-    @Slot(int, int, str)
     def _deliver_progress(self, done: int, total: int, text: str) -> None:
         if not self.cancelled and self._on_progress is not None:
             self._on_progress(done, total, text)
 
-    @Slot()
     def _deliver_finished(self) -> None:
         self.is_finished = True
         self._on_result = self._on_error = self._on_progress = None
@@ -166,11 +164,18 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, max_threads: int = MAX_THREADS) -> None:
         super().__init__(parent)
+        # Created before the dispatcher, so destroyed (and waited for) before it.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(
             max(1, min(max_threads, QThreadPool.globalInstance().maxThreadCount()))
         )
-        self._active: set[TaskHandle] = set()
+        self._dispatcher = _Dispatcher(self)
+        self._dispatcher.result.connect(self._on_result)
+        self._dispatcher.error.connect(self._on_error)
+        self._dispatcher.progress.connect(self._on_progress)
+        self._dispatcher.finished.connect(self._on_finished)
+        self._ids = itertools.count(1)
+        self._active: dict[int, TaskHandle] = {}
         self._closed = False
 
     def run(
@@ -184,31 +189,50 @@ class TaskRunner(QObject):
         name: str = "",
     ) -> TaskHandle:
         """Start ``work`` on the pool. With ``owner``, deleting the owner cancels the task."""
+        task_id = next(self._ids)
+        context = TaskContext(task_id, self._dispatcher)
         handle = TaskHandle(
-            name or getattr(work, "__name__", "task"), on_result, on_error, on_progress
+            name or getattr(work, "__name__", "task"), context, on_result, on_error, on_progress
         )
         if self._closed:
             handle.cancel()
             return handle
         if owner is not None:
             owner.destroyed.connect(handle.cancel)
-        self._active.add(handle)
-        handle.done.connect(self._forget)
-        self._pool.start(_Runnable(work, handle.context, handle.signals))
+        self._active[task_id] = handle
+        self._pool.start(_Runnable(work, context))
         return handle
 
-    @Slot()
-    def _forget(self) -> None:
-        handle = self.sender()
-        if isinstance(handle, TaskHandle):
-            self._active.discard(handle)
+    @Slot(int, object)
+    def _on_result(self, task_id: int, value: object) -> None:
+        handle = self._active.get(task_id)
+        if handle is not None:
+            handle._deliver_result(value)
+
+    @Slot(int, object)
+    def _on_error(self, task_id: int, exc: object) -> None:
+        handle = self._active.get(task_id)
+        if handle is not None:
+            handle._deliver_error(exc)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, task_id: int, done: int, total: int, text: str) -> None:
+        handle = self._active.get(task_id)
+        if handle is not None:
+            handle._deliver_progress(done, total, text)
+
+    @Slot(int)
+    def _on_finished(self, task_id: int) -> None:
+        handle = self._active.pop(task_id, None)
+        if handle is not None:
+            handle._deliver_finished()
 
     @property
     def active_count(self) -> int:
         return len(self._active)
 
     def cancel_all(self) -> None:
-        for handle in list(self._active):
+        for handle in list(self._active.values()):
             handle.cancel()
 
     def wait_for_done(self, timeout_ms: int = -1) -> bool:
