@@ -56,7 +56,18 @@ def _register_prospects(kinds: SubParsers) -> None:
     parser.set_defaults(run=_run_prospects)
 
 
-_KINDS: tuple[Callable[[SubParsers], None], ...] = (_register_prospect, _register_prospects)
+def _register_cases(kinds: SubParsers) -> None:
+    """``report case ID`` and ``report agenda``: defined with the other case commands."""
+    from vlot_desktop.commands.cases import register_report_kinds
+
+    register_report_kinds(kinds)
+
+
+_KINDS: tuple[Callable[[SubParsers], None], ...] = (
+    _register_prospect,
+    _register_prospects,
+    _register_cases,
+)
 
 
 def _database(data_dir: Path) -> Path | str:

@@ -1,0 +1,598 @@
+"""The Dossiers screen: one page of the filtered case list with its count, and one case's detail.
+
+Search runs over the folded names of the household members (``household_member.search_names``:
+Latin and Cyrillic, lower case, accent-free) and over the case reference:
+
+- text with a digit is a reference and only searches references (no name holds a digit, so
+  the members are not scanned): "HH-2025-0001" from its start, "00123" anywhere;
+- otherwise every typed word must be the start of a word of a member's names: "olen" and
+  "Олена" find Olena Kovalenko (Олена Коваленко), "olena kov" too, "helene" finds Hélène.
+  Word starts, not any substring: a substring search ("o", "ko", "енко") matches most of the
+  120,000 members and then has to sort nearly all 50,000 cases (130-160 ms on the large demo
+  set against 40-60 ms for word starts); people are looked up by the start of a name.
+
+A name search is one SQL statement: the matching case ids are collected once into an IN list
+(a scan of the members: the table has no token index), the cases in it are filtered, sorted,
+cut to a page, and ``count(*) OVER ()`` gives the total in the same pass.
+Without search text the page walks the sort index and stops at ``LIMIT``, and the total is an
+index count. Measured in ``tests/benchmarks/cases_bench.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    select,
+)
+
+from vlot_desktop.db.models import (
+    Case,
+    CaseEvent,
+    HouseholdMember,
+    Location,
+    Municipality,
+    Place,
+    StaffUser,
+    Team,
+)
+from vlot_desktop.db.queries._common import CLOSED_CASE_STATUSES, raw_text
+from vlot_desktop.domain.case_rules import Urgency, urgency
+from vlot_desktop.domain.enums import CaseStatus, CaseType, Relation
+from vlot_desktop.domain.text import fold
+
+PAGE_SIZE = 200
+
+
+class CaseState(StrEnum):
+    """The open/closed filter: open = nieuw, in behandeling, wacht op plaats."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class CaseSort(StrEnum):
+    """What the list can be sorted by (the columns of the screen)."""
+
+    DEADLINE = "deadline"
+    REFERENCE = "reference"
+    OPENED = "opened"
+    TYPE = "type"
+    STATUS = "status"
+    TEAM = "team"
+    MUNICIPALITY = "municipality"
+    ASSIGNED = "assigned"
+    HOUSEHOLD = "household"
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the user chose above the list; ``None`` / empty means no restriction.
+
+    ``overdue_only`` uses ``today`` (the deadline before today and the case open).
+    """
+
+    search: str = ""
+    case_type: CaseType | None = None
+    status: CaseStatus | None = None
+    state: CaseState | None = None
+    team_code: str | None = None
+    municipality_nis: str | None = None
+    assigned_to_id: str | None = None
+    overdue_only: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the Dossiers list."""
+
+    id: str
+    reference: str
+    case_type: str
+    status: str
+    team_code: str
+    municipality_nis: str
+    municipality_name: str
+    assigned_to_id: str | None
+    assigned_to_name: str | None
+    opened_on: dt.date
+    deadline: dt.date | None
+    household_size: int
+    contact_name: str  # "Olena Kovalenko (Олена Коваленко)", "" when erased
+    urgency: Urgency
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """One page of the list and the number of cases matching the filter."""
+
+    rows: list[CaseRow]
+    total: int
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+def _escape(folded: str) -> str:
+    return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def reference_condition(search: str) -> ColumnElement[bool] | None:
+    """The condition on the reference when ``search`` looks like one (it holds a digit).
+
+    "HH-2025-0001" is a prefix (a range over the reference index, so a count stays cheap);
+    "00012" or "2025-0001" matches anywhere in the reference.
+    """
+    folded = fold(search.strip())
+    if not any(ch.isdigit() for ch in folded):
+        return None
+    if folded[0].isalpha():
+        prefix = folded.upper()
+        return and_(Case.reference >= prefix, Case.reference < prefix + "\uffff")
+    return Case.reference.like(f"%{_escape(folded)}%", escape="\\")
+
+
+def _name_match(folded: str) -> ColumnElement[bool]:
+    """Every word typed starts a word of the member's names ("olen kov" finds Olena Kovalenko).
+
+    One LIKE per word on ``' ' || search_names``: a word start is a space before it.
+    """
+    padded = literal(" ") + HouseholdMember.search_names
+    return and_(*(padded.like(f"% {_escape(word)}%", escape="\\") for word in folded.split()))
+
+
+def matching_case_ids(search: str) -> Select[Any] | None:
+    """A select of the ids of the cases with a member whose names match ``search``.
+
+    ``None`` when there is nothing to search for, or when it is a reference (see
+    :func:`reference_condition`).
+    """
+    folded = fold(search.strip())
+    if not folded or any(ch.isdigit() for ch in folded):
+        return None
+    return select(HouseholdMember.case_id).where(_name_match(folded))
+
+
+# -- the list -------------------------------------------------------------------------------
+
+
+def case_conditions(case_filter: CaseFilter) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of everything but the search text."""
+    conditions: list[ColumnElement[bool]] = []
+    status = raw_text(Case.status)
+    if case_filter.case_type is not None:
+        conditions.append(raw_text(Case.case_type) == case_filter.case_type.value)
+    if case_filter.status is not None:
+        conditions.append(status == case_filter.status.value)
+    if case_filter.state is CaseState.OPEN or case_filter.overdue_only:
+        conditions.append(status.not_in(CLOSED_CASE_STATUSES))
+    elif case_filter.state is CaseState.CLOSED:
+        conditions.append(status.in_(CLOSED_CASE_STATUSES))
+    if case_filter.team_code:
+        conditions.append(Case.team_code == case_filter.team_code)
+    if case_filter.municipality_nis:
+        conditions.append(Case.municipality_nis == case_filter.municipality_nis)
+    if case_filter.assigned_to_id:
+        conditions.append(Case.assigned_to_id == case_filter.assigned_to_id)
+    if case_filter.overdue_only:
+        conditions.append(and_(Case.deadline.is_not(None), Case.deadline < case_filter.today))
+    return conditions
+
+
+def _order_values(values: list[str]) -> dict[str, int]:
+    return {value: position for position, value in enumerate(values)}
+
+
+def _sort_key(sort: CaseSort) -> Any:
+    if sort is CaseSort.REFERENCE:
+        return Case.reference
+    if sort is CaseSort.OPENED:
+        return Case.opened_on
+    if sort is CaseSort.TYPE:
+        return case(
+            _order_values([t.value for t in CaseType]),
+            value=raw_text(Case.case_type),
+            else_=len(CaseType),
+        )
+    if sort is CaseSort.STATUS:  # workflow order, not alphabetical
+        return case(
+            _order_values([s.value for s in CaseStatus]),
+            value=raw_text(Case.status),
+            else_=len(CaseStatus),
+        )
+    if sort is CaseSort.TEAM:
+        return select(Team.sort_order).where(Team.code == Case.team_code).scalar_subquery()
+    if sort is CaseSort.MUNICIPALITY:
+        return (
+            select(Municipality.search_name)
+            .where(Municipality.nis_code == Case.municipality_nis)
+            .scalar_subquery()
+        )
+    if sort is CaseSort.ASSIGNED:
+        return select(StaffUser.name).where(StaffUser.id == Case.assigned_to_id).scalar_subquery()
+    if sort is CaseSort.HOUSEHOLD:
+        return Case.household_size
+    # Deadline: cases without one last, whatever the direction.
+    return Case.deadline
+
+
+def _order_by(sort: CaseSort, descending: bool) -> list[Any]:
+    key = _sort_key(sort)
+    order: list[Any] = []
+    if sort is CaseSort.DEADLINE:
+        order.append(Case.deadline.is_(None))
+    order.append(key.desc() if descending else key.asc())
+    order.append(Case.id.desc() if descending else Case.id)
+    return order
+
+
+def list_cases(
+    conn: Connection,
+    case_filter: CaseFilter,
+    *,
+    sort: CaseSort = CaseSort.DEADLINE,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> CasePage:
+    """One page of the cases matching ``case_filter`` in the chosen order, and their total.
+
+    Equal sort values fall back to the id, so pages never overlap.
+    """
+    conditions = case_conditions(case_filter)
+    order = _order_by(sort, descending)
+    hits = matching_case_ids(case_filter.search)
+    by_reference = reference_condition(case_filter.search)
+    if by_reference is not None:
+        conditions.append(by_reference)
+    if hits is None:
+        ids_stmt = select(Case.id).where(*conditions).order_by(*order).offset(offset).limit(limit)
+        ids = list(conn.scalars(ids_stmt))
+        total = conn.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
+    else:
+        # IN, not a join: a case whose two members match counts once.
+        conditions.append(Case.id.in_(hits))
+        stmt = (
+            select(Case.id, func.count().over().label("total"))
+            .where(*conditions)
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+        )
+        found = conn.execute(stmt).all()
+        ids = [row[0] for row in found]
+        if found:
+            total = int(found[0][1])
+        elif offset == 0:
+            total = 0
+        else:  # scrolled past the end: count separately
+            total = conn.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
+    return CasePage(rows=case_rows(conn, ids, today=case_filter.today), total=int(total))
+
+
+def case_rows(conn: Connection, ids: list[str], *, today: dt.date) -> list[CaseRow]:
+    """The list lines of ``ids`` in that order (also: the line of one case after an edit)."""
+    if not ids:
+        return []
+    stmt = (
+        select(
+            Case.id,
+            Case.reference,
+            raw_text(Case.case_type),
+            raw_text(Case.status),
+            Case.team_code,
+            Case.municipality_nis,
+            Municipality.name_nl,
+            Case.assigned_to_id,
+            StaffUser.name,
+            Case.opened_on,
+            Case.deadline,
+            Case.household_size,
+        )
+        .join(Municipality, Municipality.nis_code == Case.municipality_nis)
+        .outerjoin(StaffUser, StaffUser.id == Case.assigned_to_id)
+        .where(Case.id.in_(ids))
+    )
+    contacts = _contact_names(conn, ids)
+    rows: dict[str, CaseRow] = {}
+    for row in conn.execute(stmt):
+        status = _status(row[3])
+        rows[row[0]] = CaseRow(
+            **dict(zip(_ROW_FIELDS, row, strict=False)),
+            contact_name=contacts.get(row[0], ""),
+            urgency=urgency(row[10], status, today) if status else Urgency.NONE,
+        )
+    return [rows[case_id] for case_id in ids if case_id in rows]
+
+
+def _status(value: str) -> CaseStatus | None:
+    try:
+        return CaseStatus(value)
+    except ValueError:  # a status of a newer version of the app, synced in
+        return None
+
+
+def display_name(
+    first: str | None, last: str | None, first_cyr: str | None, last_cyr: str | None
+) -> str:
+    """'Olena Kovalenko (Олена Коваленко)'; without the brackets when there is no Cyrillic."""
+    latin = " ".join(p for p in (first, last) if p)
+    cyrillic = " ".join(p for p in (first_cyr, last_cyr) if p)
+    return f"{latin} ({cyrillic})" if cyrillic and latin else latin or cyrillic
+
+
+def _contact_names(conn: Connection, ids: list[str]) -> dict[str, str]:
+    """The contact person of each case (else its first member), by creation order."""
+    stmt = (
+        select(
+            HouseholdMember.case_id,
+            HouseholdMember.first_name,
+            HouseholdMember.last_name,
+            HouseholdMember.first_name_cyrillic,
+            HouseholdMember.last_name_cyrillic,
+        )
+        .where(HouseholdMember.case_id.in_(ids))
+        .order_by(
+            raw_text(HouseholdMember.relation) != Relation.CONTACT_PERSON.value,
+            HouseholdMember.created_at,
+            HouseholdMember.id,
+        )
+    )
+    names: dict[str, str] = {}
+    for case_id, *parts in conn.execute(stmt):
+        names.setdefault(case_id, display_name(*parts))
+    return names
+
+
+# -- the detail -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A household member without the sensitive (health) fields: those need
+    :func:`sensitive_member_data`, after the viewing was recorded."""
+
+    id: str
+    first_name: str
+    last_name: str
+    first_name_cyrillic: str | None
+    last_name_cyrillic: str | None
+    birth_year: int | None
+    sex: str | None
+    relation: str
+    phone: str | None
+    language: str | None
+    has_pets: bool
+    school_age: bool
+
+    @property
+    def display_name(self) -> str:
+        return display_name(
+            self.first_name, self.last_name, self.first_name_cyrillic, self.last_name_cyrillic
+        )
+
+
+@dataclass(frozen=True)
+class SensitiveMemberData:
+    """The health fields of one member (shown only when the user asks, and logged)."""
+
+    member_id: str
+    needs_mobility: bool
+    needs_medical: bool
+    medical_notes: str | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the timeline."""
+
+    id: str
+    kind: str
+    occurred_at: dt.datetime
+    author_id: str | None
+    author_name: str | None
+    text: str | None
+    from_status: str | None
+    to_status: str | None
+    place_id: str | None
+
+
+@dataclass(frozen=True)
+class AssignedPlace:
+    """The place a case was given, and its location."""
+
+    place_id: str
+    label: str
+    status: str
+    location_id: str
+    location_name: str
+    municipality_name: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything the detail pane shows of one case (sensitive fields excepted)."""
+
+    id: str
+    reference: str
+    case_type: str
+    status: str
+    team_code: str
+    team_name: str
+    municipality_nis: str
+    municipality_name: str
+    assigned_to_id: str | None
+    assigned_to_name: str | None
+    opened_on: dt.date
+    deadline: dt.date | None
+    closed_on: dt.date | None
+    household_size: int
+    summary: str | None
+    outcome: str | None
+    personal_data_erased_on: dt.date | None
+    urgency: Urgency
+    members: list[MemberRow]
+    timeline: list[EventRow]  # newest first
+    place: AssignedPlace | None
+
+
+def case_detail(
+    conn: Connection, case_id: str, *, today: dt.date | None = None
+) -> CaseDetail | None:
+    """The case with its members, its timeline (newest first) and its assigned place."""
+    today = today or dt.date.today()
+    row = conn.execute(
+        select(
+            Case.id,
+            Case.reference,
+            raw_text(Case.case_type),
+            raw_text(Case.status),
+            Case.team_code,
+            Team.name_nl,
+            Case.municipality_nis,
+            Municipality.name_nl,
+            Case.assigned_to_id,
+            StaffUser.name,
+            Case.opened_on,
+            Case.deadline,
+            Case.closed_on,
+            Case.household_size,
+            Case.summary,
+            Case.outcome,
+            Case.personal_data_erased_on,
+            Case.assigned_place_id,
+        )
+        .join(Team, Team.code == Case.team_code)
+        .join(Municipality, Municipality.nis_code == Case.municipality_nis)
+        .outerjoin(StaffUser, StaffUser.id == Case.assigned_to_id)
+        .where(Case.id == case_id)
+    ).first()
+    if row is None:
+        return None
+    status = _status(row[3])
+    values: dict[str, Any] = dict(zip(_DETAIL_FIELDS, row[:17], strict=True))
+    return CaseDetail(
+        **values,
+        urgency=urgency(row[11], status, today) if status else Urgency.NONE,
+        members=household(conn, case_id),
+        timeline=timeline(conn, case_id),
+        place=_assigned_place(conn, row[17]),
+    )
+
+
+def household(conn: Connection, case_id: str) -> list[MemberRow]:
+    """The members, contact person first, then in the order they were added."""
+    stmt = (
+        select(
+            HouseholdMember.id,
+            HouseholdMember.first_name,
+            HouseholdMember.last_name,
+            HouseholdMember.first_name_cyrillic,
+            HouseholdMember.last_name_cyrillic,
+            HouseholdMember.birth_year,
+            raw_text(HouseholdMember.sex),
+            raw_text(HouseholdMember.relation),
+            HouseholdMember.phone,
+            HouseholdMember.language,
+            HouseholdMember.has_pets,
+            HouseholdMember.school_age,
+        )
+        .where(HouseholdMember.case_id == case_id)
+        .order_by(
+            raw_text(HouseholdMember.relation) != Relation.CONTACT_PERSON.value,
+            HouseholdMember.created_at,
+            HouseholdMember.id,
+        )
+    )
+    return [MemberRow(**dict(zip(_MEMBER_FIELDS, r, strict=True))) for r in conn.execute(stmt)]
+
+
+def sensitive_member_data(conn: Connection, case_id: str) -> list[SensitiveMemberData]:
+    """The health fields of a case's members. Call only after
+    :func:`vlot_desktop.services.cases.record_sensitive_access` recorded the viewing."""
+    stmt = select(
+        HouseholdMember.id,
+        HouseholdMember.needs_mobility,
+        HouseholdMember.needs_medical,
+        HouseholdMember.medical_notes,
+    ).where(HouseholdMember.case_id == case_id)
+    return [SensitiveMemberData(*r) for r in conn.execute(stmt)]
+
+
+def timeline(conn: Connection, case_id: str) -> list[EventRow]:
+    """Notes, contact moments, status changes and place assignments, newest first."""
+    stmt = (
+        select(
+            CaseEvent.id,
+            raw_text(CaseEvent.kind),
+            CaseEvent.occurred_at,
+            CaseEvent.author_id,
+            StaffUser.name,
+            CaseEvent.text,
+            raw_text(CaseEvent.from_status),
+            raw_text(CaseEvent.to_status),
+            CaseEvent.place_id,
+        )
+        .outerjoin(StaffUser, StaffUser.id == CaseEvent.author_id)
+        .where(CaseEvent.case_id == case_id)
+        .order_by(CaseEvent.occurred_at.desc(), CaseEvent.id.desc())
+    )
+    return [EventRow(*r) for r in conn.execute(stmt)]
+
+
+def _assigned_place(conn: Connection, place_id: str | None) -> AssignedPlace | None:
+    if not place_id:
+        return None
+    row = conn.execute(
+        select(
+            Place.id,
+            Place.label,
+            raw_text(Place.status),
+            Location.id,
+            Location.name,
+            Municipality.name_nl,
+        )
+        .join(Location, Location.id == Place.location_id)
+        .join(Municipality, Municipality.nis_code == Location.municipality_nis)
+        .where(Place.id == place_id)
+    ).first()
+    return AssignedPlace(*row) if row is not None else None
+
+
+_ROW_FIELDS = [f.name for f in fields(CaseRow)][:12]
+_DETAIL_FIELDS = [f.name for f in fields(CaseDetail)][:17]
+_MEMBER_FIELDS = [f.name for f in fields(MemberRow)]
+
+__all__ = [
+    "PAGE_SIZE",
+    "AssignedPlace",
+    "CaseDetail",
+    "CaseFilter",
+    "CasePage",
+    "CaseRow",
+    "CaseSort",
+    "CaseState",
+    "EventRow",
+    "MemberRow",
+    "SensitiveMemberData",
+    "case_conditions",
+    "case_detail",
+    "case_rows",
+    "display_name",
+    "household",
+    "list_cases",
+    "matching_case_ids",
+    "sensitive_member_data",
+    "timeline",
+]

@@ -1,0 +1,153 @@
+"""The subject access report (inzageverzoek, GDPR art. 15) of one household member as PDF.
+
+Prints what :func:`vlot_desktop.services.privacy.export_person` collects: the person's own
+fields (sensitive ones included: it is their own data), their case, the case's timeline and
+who viewed their sensitive data. The JSON form is written by the same service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from vlot_desktop.db.engine import make_engine, make_session_factory
+from vlot_desktop.reports import layout
+from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para
+from vlot_desktop.services.privacy import export_person
+
+REPORT_TITLE = "Inzage persoonsgegevens"
+INTRO = (
+    "Alle gegevens die VLOT over deze persoon bewaart, op het moment van afdrukken "
+    "(AVG, artikel 15). Gegevens van andere gezinsleden zijn niet opgenomen."
+)
+
+
+# Dutch labels for the fields; a field not listed shows its technical name.
+LABELS = {
+    "id": "Id",
+    "case_id": "Dossier-id",
+    "first_name": "Voornaam",
+    "last_name": "Achternaam",
+    "first_name_cyrillic": "Voornaam (cyrillisch)",
+    "last_name_cyrillic": "Achternaam (cyrillisch)",
+    "search_names": "Zoeknamen",
+    "birth_year": "Geboortejaar",
+    "sex": "Geslacht",
+    "relation": "Relatie tot contactpersoon",
+    "phone": "Telefoon",
+    "language": "Taal",
+    "needs_mobility": "Mobiliteitsnoden",
+    "needs_medical": "Medische noden",
+    "medical_notes": "Medische toelichting",
+    "has_pets": "Huisdieren",
+    "school_age": "Schoolgaand",
+    "created_at": "Geregistreerd op (UTC)",
+    "reference": "Referentie",
+    "case_type": "Soort dossier",
+    "status": "Status",
+    "team_code": "Team (code)",
+    "team_name": "Team",
+    "municipality_nis": "Gemeente (NIS-code)",
+    "municipality_name": "Gemeente",
+    "assigned_to_id": "Toegewezen aan (id)",
+    "assigned_to_name": "Toegewezen aan",
+    "opened_on": "Geopend op",
+    "deadline": "Deadline",
+    "closed_on": "Afgesloten op",
+    "household_size": "Gezinsgrootte",
+    "summary": "Samenvatting",
+    "outcome": "Uitkomst",
+    "assigned_place_id": "Toegewezen plaats (id)",
+    "municipal_contact_id": "Gemeentelijke contactpersoon (id)",
+    "personal_data_erased_on": "Persoonsgegevens gewist op",
+}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+def _fields(values: Mapping[str, Any], styles: Styles) -> Flowable:
+    return layout.table(
+        [
+            (para(LABELS.get(k, k), styles.cell_bold), para(_text(v), styles.cell))
+            for k, v in values.items()
+        ],
+        [56 * mm, CONTENT_WIDTH - 56 * mm],
+        header=False,
+        extra_style=[("BACKGROUND", (0, 0), (0, -1), layout.LIGHT)],
+    )
+
+
+def subject_access_flowables(data: Mapping[str, Any]) -> list[Flowable]:
+    styles = layout.make_styles()
+    person = data["person"]
+    name = " ".join(str(person.get(k) or "") for k in ("first_name", "last_name")).strip()
+    flow: list[Flowable] = [
+        Heading(f"{REPORT_TITLE}: {name or '(gewist)'}", styles.title, 0),
+        para(INTRO, styles.subtitle),
+        Heading("Persoon", styles.h1, 0),
+        _fields(person, styles),
+        Heading("Dossier", styles.h1, 0),
+        _fields(data["case"], styles),
+        Heading("Tijdlijn van het dossier", styles.h1, 0),
+    ]
+    if data["timeline"]:
+        widths = [36 * mm, 30 * mm, 32 * mm, 0.0]
+        widths[3] = CONTENT_WIDTH - sum(widths)
+        rows: list[list[object]] = [["Wanneer", "Soort", "Door", "Inhoud"]]
+        for e in data["timeline"]:
+            change = f"{e['from_status'] or '—'} → {e['to_status']}" if e.get("to_status") else ""
+            texts = [
+                str(e["occurred_at"]).replace("T", " "),
+                e["kind"],
+                e.get("author_name") or "",
+                "\n".join(p for p in (change, e.get("text")) if p),
+            ]
+            rows += layout.text_rows(texts, styles.cell, widths)
+        flow.append(layout.table(rows, widths))
+    else:
+        flow.append(para("Geen activiteiten.", styles.muted))
+    flow.append(Heading("Inzage van gevoelige gegevens", styles.h1, 0))
+    if data["sensitive_data_access"]:
+        widths = [40 * mm, 0.0]
+        widths[1] = CONTENT_WIDTH - widths[0]
+        rows = [["Wanneer", "Door"]]
+        rows += [
+            [str(a["viewed_at"]).replace("T", " "), a.get("user_name") or a.get("user_id") or ""]
+            for a in data["sensitive_data_access"]
+        ]
+        flow.append(layout.table(rows, widths))
+    else:
+        flow.append(para("Niemand heeft de gevoelige gegevens ingekeken.", styles.muted))
+    return flow
+
+
+def write_subject_access_pdf(data: Mapping[str, Any], out: Path) -> None:
+    """Write an :func:`export_person` result as PDF (replaced only when complete)."""
+
+    def build(target: str) -> None:
+        doc = ReportDocument(target, title=REPORT_TITLE, header_text=REPORT_TITLE)
+        doc.build_to(subject_access_flowables(data))
+
+    layout.write_atomically(out, build)
+
+
+def render_subject_access(db_path: Path, out: Path, member_id: str) -> None:
+    """Collect everything about ``member_id`` and write it as PDF. Raises
+    :class:`vlot_desktop.services.privacy.UnknownMemberError` and ``OSError``."""
+    engine = make_engine(db_path)
+    try:
+        with make_session_factory(engine)() as session:
+            data = export_person(session, member_id)
+    finally:
+        engine.dispose()
+    write_subject_access_pdf(data, out)

@@ -1,0 +1,464 @@
+"""Changing cases: create, status steps, timeline entries, household members, sensitive views.
+
+Each function is one transaction: it checks with :mod:`vlot_desktop.domain.case_rules` first
+and returns the problems (Dutch + English); when there is an error nothing was changed. The
+household's ``search_names`` and the case's ``household_size`` are kept in step with the
+members here, in the same transaction as the member change. Sync capture is done by the
+triggers. Nothing here logs names or health data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from vlot_desktop.db.models import (
+    Case,
+    CaseEvent,
+    HouseholdMember,
+    Municipality,
+    SensitiveDataAccess,
+    StaffUser,
+    Team,
+)
+from vlot_desktop.db.models.base import utc_now
+from vlot_desktop.domain.case_rules import (
+    MemberValues,
+    Problem,
+    Severity,
+    check_member,
+    check_new_case,
+    check_status_step,
+    check_timeline_text,
+    member_search_names,
+)
+from vlot_desktop.domain.enums import CaseEventKind, CaseStatus, CaseType, Relation, Sex
+from vlot_desktop.services.places import known_author
+
+# The reference is PREFIX-YEAR-NUMBER, e.g. HH-2026-00042 (as in the demo data).
+REFERENCE_PREFIXES = {
+    CaseType.REHOUSING: "HH",
+    CaseType.VULNERABLE: "KP",
+    CaseType.FEDASIL_INTAKE: "FI",
+}
+_REFERENCE_NUMBER = re.compile(r"-(\d+)$")
+
+
+class CaseNotFoundError(LookupError):
+    """The case is gone (erased or deleted on another laptop and synced in)."""
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What the user fills in for a new case (the household comes as ``MemberValues``)."""
+
+    case_type: str | None
+    team_code: str | None
+    municipality_nis: str | None
+    opened_on: dt.date
+    deadline: dt.date | None = None
+    summary: str | None = None
+    assigned_to_id: str | None = None
+    municipal_contact_id: str | None = None
+
+
+def _error(field_name: str, nl: str, en: str) -> Problem:
+    return Problem(field_name, nl, en, Severity.ERROR)
+
+
+def _errors(problems: Sequence[Problem]) -> bool:
+    return any(p.is_error for p in problems)
+
+
+def _case(session: Session, case_id: str) -> Case:
+    found = session.get(Case, case_id)
+    if found is None:
+        raise CaseNotFoundError(case_id)
+    return found
+
+
+def next_reference(session: Session, case_type: CaseType, year: int) -> str:
+    """The next free reference of that type and year on this laptop (HH-2026-00042)."""
+    prefix = f"{REFERENCE_PREFIXES[case_type]}-{year}-"
+    existing = session.scalars(select(Case.reference).where(Case.reference.startswith(prefix)))
+    numbers = [int(m.group(1)) for ref in existing if (m := _REFERENCE_NUMBER.search(ref))]
+    return f"{prefix}{max(numbers, default=0) + 1:05d}"
+
+
+def _apply_member(member: HouseholdMember, values: MemberValues) -> None:
+    def clean(text: str | None) -> str | None:
+        stripped = (text or "").strip()
+        return stripped or None
+
+    member.first_name = (values.first_name or "").strip()
+    member.last_name = (values.last_name or "").strip()
+    member.first_name_cyrillic = clean(values.first_name_cyrillic)
+    member.last_name_cyrillic = clean(values.last_name_cyrillic)
+    member.search_names = member_search_names(values)
+    member.birth_year = values.birth_year
+    member.sex = Sex(values.sex) if values.sex else None
+    member.relation = Relation(values.relation or Relation.OTHER.value)
+    member.phone = clean(values.phone)
+    member.language = clean(values.language)
+    member.needs_mobility = values.needs_mobility
+    member.needs_medical = values.needs_medical
+    member.medical_notes = clean(values.medical_notes)
+    member.has_pets = values.has_pets
+    member.school_age = values.school_age
+
+
+def _sync_household_size(session: Session, case: Case) -> None:
+    session.flush()
+    count = session.scalar(
+        select(func.count()).select_from(HouseholdMember).where(HouseholdMember.case_id == case.id)
+    )
+    case.household_size = int(count or 0)
+
+
+def create_case(
+    engine: Engine,
+    values: NewCase,
+    members: Sequence[MemberValues],
+    *,
+    author_id: str | None,
+    today: dt.date | None = None,
+) -> tuple[str | None, list[Problem]]:
+    """A new case with status nieuw, its household and a first timeline line.
+
+    Returns (the new case id or ``None``, problems). At least one member (the contact person)
+    is needed. Problems of a member carry the field name prefixed with ``members[i].``.
+    """
+    today = today or dt.date.today()
+    with Session(engine, autoflush=False) as session, session.begin():
+        problems = check_new_case(
+            case_type=values.case_type,
+            team_code=values.team_code,
+            municipality_nis=values.municipality_nis,
+            opened_on=values.opened_on,
+            deadline=values.deadline,
+            today=today,
+            known_teams=set(session.scalars(select(Team.code))),
+            known_municipalities=set(session.scalars(select(Municipality.nis_code))),
+        )
+        if not members:
+            problems.append(
+                _error(
+                    "members",
+                    "Vul minstens de contactpersoon van het gezin in.",
+                    "Enter at least the household's contact person.",
+                )
+            )
+        for index, member_values in enumerate(members):
+            for problem in check_member(member_values, today=today):
+                problems.append(
+                    Problem(
+                        f"members[{index}].{problem.field}",
+                        problem.message,
+                        problem.message_en,
+                        problem.severity,
+                    )
+                )
+        if _errors(problems) or not values.case_type:
+            return None, problems
+        case_type = CaseType(values.case_type)
+        author = known_author(session, author_id)
+        case = Case(
+            reference=next_reference(session, case_type, values.opened_on.year),
+            case_type=case_type,
+            status=CaseStatus.NEW,
+            team_code=values.team_code,
+            municipality_nis=values.municipality_nis,
+            assigned_to_id=known_author(session, values.assigned_to_id),
+            opened_on=values.opened_on,
+            deadline=values.deadline,
+            household_size=len(members),
+            summary=(values.summary or "").strip() or None,
+            municipal_contact_id=values.municipal_contact_id,
+        )
+        session.add(case)
+        session.flush()
+        for member_values in members:
+            member = HouseholdMember(case_id=case.id)
+            _apply_member(member, member_values)
+            session.add(member)
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind=CaseEventKind.STATUS_CHANGE,
+                occurred_at=utc_now(),
+                author_id=author,
+                from_status=None,
+                to_status=CaseStatus.NEW,
+            )
+        )
+        return case.id, problems
+
+
+def apply_status(
+    session: Session,
+    case: Case,
+    new_status: CaseStatus,
+    *,
+    author_id: str | None,
+    today: dt.date,
+    text: str | None = None,
+    at: dt.datetime | None = None,
+) -> list[Problem]:
+    """Within the caller's transaction: one workflow step, recorded as a timeline line.
+
+    Closing (solved, referred, closed) sets ``closed_on`` to ``today`` if not set yet;
+    reopening clears it. Returns the problems; on an error nothing changed.
+    """
+    current = CaseStatus(str(getattr(case.status, "value", case.status)))
+    problems = check_status_step(current, new_status)
+    if _errors(problems):
+        return problems
+    case.status = new_status
+    if new_status.is_open:
+        case.closed_on = None
+    elif case.closed_on is None:
+        case.closed_on = today
+    session.add(
+        CaseEvent(
+            case_id=case.id,
+            kind=CaseEventKind.STATUS_CHANGE,
+            occurred_at=at or utc_now(),
+            author_id=known_author(session, author_id),
+            text=(text or "").strip() or None,
+            from_status=current,
+            to_status=new_status,
+        )
+    )
+    return problems
+
+
+def change_status(
+    engine: Engine,
+    case_id: str,
+    new_status: CaseStatus,
+    *,
+    author_id: str | None,
+    text: str | None = None,
+    today: dt.date | None = None,
+) -> list[Problem]:
+    """Move a case one step in its workflow (refused with the rule's message otherwise)."""
+    with Session(engine, autoflush=False) as session, session.begin():
+        case = _case(session, case_id)
+        return apply_status(
+            session,
+            case,
+            new_status,
+            author_id=author_id,
+            today=today or dt.date.today(),
+            text=text,
+        )
+
+
+def update_case(
+    engine: Engine,
+    case_id: str,
+    *,
+    deadline: dt.date | None,
+    assigned_to_id: str | None,
+    summary: str | None,
+    author_id: str | None,
+) -> list[Problem]:
+    """Change the deadline, the staff member handling the case and the summary.
+
+    A change of staff member is written on the timeline (a note with the new name), so the
+    team sees who took over and when.
+    """
+    with Session(engine, autoflush=False) as session, session.begin():
+        case = _case(session, case_id)
+        problems: list[Problem] = []
+        if deadline is not None and deadline < case.opened_on:
+            problems.append(
+                _error(
+                    "deadline",
+                    "De deadline ligt vóór de openingsdatum.",
+                    "The deadline is before the opening date.",
+                )
+            )
+        staff = session.get(StaffUser, assigned_to_id) if assigned_to_id else None
+        if assigned_to_id and staff is None:
+            problems.append(
+                _error(
+                    "assigned_to_id",
+                    "Onbekende medewerker.",
+                    "Unknown staff member.",
+                )
+            )
+        if problems:
+            return problems
+        if case.assigned_to_id != assigned_to_id:
+            session.add(
+                CaseEvent(
+                    case_id=case.id,
+                    kind=CaseEventKind.NOTE,
+                    occurred_at=utc_now(),
+                    author_id=known_author(session, author_id),
+                    text=(
+                        f"Dossier toegewezen aan {staff.name}."
+                        if staff is not None
+                        else "Dossier niet langer toegewezen aan een medewerker."
+                    ),
+                )
+            )
+        case.deadline = deadline
+        case.assigned_to_id = assigned_to_id
+        case.summary = (summary or "").strip() or None
+    return []
+
+
+def add_timeline_entry(
+    engine: Engine,
+    case_id: str,
+    kind: CaseEventKind,
+    text: str | None,
+    *,
+    author_id: str | None,
+    occurred_at: dt.datetime | None = None,
+) -> list[Problem]:
+    """Add a note or a contact moment (with author and time) to the case's timeline.
+
+    ``occurred_at`` (naive UTC) defaults to now; a contact moment may be entered afterwards,
+    but not in the future.
+    """
+    if kind not in (CaseEventKind.NOTE, CaseEventKind.CONTACT):
+        return [
+            _error(
+                "kind",
+                "Alleen notities en contactmomenten kunnen zo worden toegevoegd.",
+                "Only notes and contact moments can be added this way.",
+            )
+        ]
+    problems = check_timeline_text(text)
+    now = utc_now()
+    moment = occurred_at or now
+    if moment > now + dt.timedelta(minutes=5):
+        problems.append(
+            _error(
+                "occurred_at",
+                "Het tijdstip kan niet in de toekomst liggen.",
+                "The time cannot be in the future.",
+            )
+        )
+    if _errors(problems):
+        return problems
+    with Session(engine, autoflush=False) as session, session.begin():
+        case = _case(session, case_id)
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind=kind,
+                occurred_at=moment.replace(microsecond=0),
+                author_id=known_author(session, author_id),
+                text=(text or "").strip(),
+            )
+        )
+    return problems
+
+
+def add_member(
+    engine: Engine,
+    case_id: str,
+    values: MemberValues,
+    *,
+    today: dt.date | None = None,
+) -> tuple[str | None, list[Problem]]:
+    """Add a household member; returns (its id or ``None``, problems)."""
+    problems = check_member(values, today=today or dt.date.today())
+    if _errors(problems):
+        return None, problems
+    with Session(engine, autoflush=False) as session, session.begin():
+        case = _case(session, case_id)
+        member = HouseholdMember(case_id=case.id)
+        _apply_member(member, values)
+        session.add(member)
+        _sync_household_size(session, case)
+        return member.id, problems
+
+
+def update_member(
+    engine: Engine,
+    member_id: str,
+    values: MemberValues,
+    *,
+    today: dt.date | None = None,
+) -> list[Problem]:
+    """Change a household member (its search names follow)."""
+    problems = check_member(values, today=today or dt.date.today())
+    if _errors(problems):
+        return problems
+    with Session(engine, autoflush=False) as session, session.begin():
+        member = session.get(HouseholdMember, member_id)
+        if member is None:
+            raise LookupError(member_id)
+        _apply_member(member, values)
+    return problems
+
+
+def remove_member(engine: Engine, member_id: str) -> list[Problem]:
+    """Remove a member from the household; the last one stays (a case needs a household).
+
+    Records of who viewed this member's sensitive fields keep the case but lose the member.
+    """
+    with Session(engine, autoflush=False) as session, session.begin():
+        member = session.get(HouseholdMember, member_id)
+        if member is None:
+            raise LookupError(member_id)
+        case = _case(session, member.case_id)
+        count = session.scalar(
+            select(func.count())
+            .select_from(HouseholdMember)
+            .where(HouseholdMember.case_id == case.id)
+        )
+        if (count or 0) <= 1:
+            return [
+                _error(
+                    "members",
+                    "Het laatste gezinslid kan niet worden verwijderd.",
+                    "The last household member cannot be removed.",
+                )
+            ]
+        for access in session.scalars(
+            select(SensitiveDataAccess).where(SensitiveDataAccess.member_id == member_id)
+        ):
+            access.member_id = None
+        session.flush()
+        session.delete(member)
+        _sync_household_size(session, case)
+    return []
+
+
+def record_sensitive_access(
+    engine: Engine,
+    case_id: str,
+    *,
+    user_id: str | None,
+    member_id: str | None = None,
+) -> str:
+    """Record that ``user_id`` looked at the sensitive fields of a case (or one member).
+
+    Call it before showing the fields (GDPR accountability); returns the record's id.
+    """
+    with Session(engine, autoflush=False) as session, session.begin():
+        case = _case(session, case_id)
+        if member_id is not None:
+            member = session.get(HouseholdMember, member_id)
+            if member is None or member.case_id != case.id:
+                raise LookupError(member_id)
+        access = SensitiveDataAccess(
+            case_id=case.id,
+            member_id=member_id,
+            user_id=known_author(session, user_id),
+            viewed_at=utc_now(),
+        )
+        session.add(access)
+        session.flush()
+        return access.id

@@ -1,0 +1,375 @@
+"""GDPR tools for cases: retention, "erase this person", subject access, export columns.
+
+Erasure always goes through the sync's purge (:func:`vlot_desktop.sync.purge.purge_record`,
+here its form on the raw connection, ``purge_in``, for many rows at once), so it travels to
+every laptop, wins over any edit and leaves the values nowhere after compaction.
+
+What stays after erasure (anonymous, for the statistics): a case's type, status, team,
+municipality, dates, ``household_size`` and outcome; a member row with its relation,
+language, pets and school-age flags (so the household still counts right). What goes: every
+column marked ``personal`` (names, birth year, sex, phone, health needs, the case summary) and
+the text of timeline entries.
+
+Nothing personal is ever logged here: only counts and ids.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import json
+import logging
+import os
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.orm import Session
+
+from vlot_desktop.db.models import Base
+from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
+from vlot_desktop.db.models.people import StaffUser
+from vlot_desktop.db.models.reference import Municipality, Team
+from vlot_desktop.domain.enums import CaseStatus
+from vlot_desktop.domain.text import fold as _fold
+from vlot_desktop.sync.purge import purge_in
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RETENTION_MONTHS = 12
+"""Personal data of a case is kept this many months after the case was closed."""
+RETENTION_CHUNK = 100
+"""Cases erased per transaction: an interrupted run keeps whole cases erased, and resumes."""
+
+
+class UnknownMemberError(LookupError):
+    """No household member with that id."""
+
+
+# --- columns -------------------------------------------------------------------------------
+
+
+def _table(table: str | Table) -> Table:
+    if isinstance(table, Table):
+        return table
+    try:
+        return Base.metadata.tables[table]
+    except KeyError:
+        raise LookupError(f"no table {table!r}") from None
+
+
+def personal_columns(table: str | Table) -> list[str]:
+    """The columns of ``table`` marked personal (sensitive ones included), in table order."""
+    return [c.name for c in _table(table).columns if c.info.get("personal")]
+
+
+def list_export_columns(table: str | Table, include_sensitive: bool = False) -> list[str]:
+    """The columns a list export of ``table`` may hold: sensitive columns (health,
+    vulnerability) only when the user explicitly chose them; local bookkeeping never."""
+    return [
+        c.name
+        for c in _table(table).columns
+        if not c.info.get("local") and (include_sensitive or not c.info.get("sensitive"))
+    ]
+
+
+# --- retention -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ErasureSummary:
+    """What an erasure did (or, in a dry run, would do): counts only, never values."""
+
+    cases: int
+    members: int
+    events: int
+    fields: int
+    dry_run: bool = False
+
+
+def retention_cutoff(today: dt.date, months: int = DEFAULT_RETENTION_MONTHS) -> dt.date:
+    """``today`` minus ``months`` calendar months (31 March - 1 month = 28/29 February)."""
+    if months < 1:
+        raise ValueError("the retention period is at least one month")
+    index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(today.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def find_expired_cases(
+    session: Session, today: dt.date, months: int = DEFAULT_RETENTION_MONTHS
+) -> list[Case]:
+    """Closed cases (not open, with a closing date) closed on or before the cutoff whose
+    personal data has not been erased yet, oldest first."""
+    cutoff = retention_cutoff(today, months)
+    open_statuses = [s for s in CaseStatus if s.is_open]
+    return list(
+        session.scalars(
+            select(Case)
+            .where(
+                Case.closed_on.is_not(None),
+                Case.closed_on <= cutoff,
+                Case.status.not_in(open_statuses),
+                Case.personal_data_erased_on.is_(None),
+            )
+            .order_by(Case.closed_on, Case.id)
+        )
+    )
+
+
+def _member_ids(session: Session, case_ids: Sequence[str]) -> list[str]:
+    if not case_ids:
+        return []
+    return list(
+        session.scalars(
+            select(HouseholdMember.id)
+            .where(HouseholdMember.case_id.in_(case_ids))
+            .order_by(HouseholdMember.id)
+        )
+    )
+
+
+def _event_ids(session: Session, case_ids: Sequence[str]) -> list[str]:
+    if not case_ids:
+        return []
+    return list(
+        session.scalars(
+            select(CaseEvent.id).where(CaseEvent.case_id.in_(case_ids)).order_by(CaseEvent.id)
+        )
+    )
+
+
+def apply_retention(
+    session: Session,
+    today: dt.date,
+    months: int = DEFAULT_RETENTION_MONTHS,
+    dry_run: bool = False,
+) -> ErasureSummary:
+    """Erase the personal data of every case closed longer than ``months`` (default 12).
+
+    Purges the case's personal columns, those of all its household members and the text of
+    its timeline entries, and sets ``personal_data_erased_on``. With ``dry_run`` nothing is
+    changed and the summary says what would be erased. Commits when it changed something.
+    Idempotent: an erased case is not found again.
+    """
+    cases = find_expired_cases(session, today, months)
+    case_ids = [c.id for c in cases]
+    members = _member_ids(session, case_ids)
+    events = _event_ids(session, case_ids)
+    case_cols = personal_columns(Case.__table__)  # type: ignore[arg-type]
+    member_cols = personal_columns(HouseholdMember.__table__)  # type: ignore[arg-type]
+    event_cols = personal_columns(CaseEvent.__table__)  # type: ignore[arg-type]
+    summary = ErasureSummary(
+        cases=len(case_ids),
+        members=len(members),
+        events=len(events),
+        fields=len(case_ids) * len(case_cols)
+        + len(members) * len(member_cols)
+        + len(events) * len(event_cols),
+        dry_run=dry_run,
+    )
+    if dry_run or not case_ids:
+        log.info(
+            "retention (%s): %d cases, %d members, %d events, %d fields",
+            "dry run" if dry_run else "nothing to do",
+            summary.cases,
+            summary.members,
+            summary.events,
+            summary.fields,
+        )
+        return summary
+    for start in range(0, len(case_ids), RETENTION_CHUNK):
+        chunk = case_ids[start : start + RETENTION_CHUNK]
+        rows = [
+            (HouseholdMember.__tablename__, m, member_cols) for m in _member_ids(session, chunk)
+        ]
+        rows += [(CaseEvent.__tablename__, e, event_cols) for e in _event_ids(session, chunk)]
+        rows += [(Case.__tablename__, c, case_cols) for c in chunk]
+        try:
+            _purge_rows(session, rows)
+            session.execute(
+                update(Case)
+                .where(Case.id.in_(chunk))
+                .values(personal_data_erased_on=today)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        log.debug("retention: %d of %d cases erased", start + len(chunk), len(case_ids))
+    session.expire_all()
+    log.info(
+        "retention applied: %d cases, %d members, %d events, %d fields",
+        summary.cases,
+        summary.members,
+        summary.events,
+        summary.fields,
+    )
+    return summary
+
+
+def _purge_rows(session: Session, rows: Sequence[tuple[str, str, list[str]]]) -> None:
+    """:func:`purge_record` for many rows in the session's transaction, expiring the
+    session's objects once instead of after every row (which costs more than the purge)."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    for table, row_id, columns in rows:
+        purge_in(raw, table, row_id, columns)
+    session.expire_all()
+
+
+# --- erase one person ----------------------------------------------------------------------
+
+
+def _mentions(text: str | None, names: Sequence[str]) -> bool:
+    if not text:
+        return False
+    folded = _fold(text)
+    return any(name in folded for name in names)
+
+
+def _member_names(member: HouseholdMember) -> list[str]:
+    """The folded full names and last names of a member (short ones left out: a two-letter
+    name would match inside unrelated words)."""
+    candidates = [
+        f"{member.first_name} {member.last_name}",
+        member.last_name,
+        f"{member.first_name_cyrillic or ''} {member.last_name_cyrillic or ''}",
+        member.last_name_cyrillic or "",
+    ]
+    names = {_fold(c).strip() for c in candidates}
+    return sorted(n for n in names if len(n) >= 3)
+
+
+def erase_member(session: Session, member_id: str) -> ErasureSummary:
+    """Erase one household member ("erase this person") here and on every laptop.
+
+    Decision: the member's personal columns are purged but the row stays (with its relation,
+    language, pets and school-age flags), so ``household_size`` and the household's make-up
+    stay right for the statistics. Timeline entries of the case whose text names the person
+    (last name or full name, Latin or Cyrillic, accent-insensitive) have their text purged too.
+    The access log (who viewed sensitive data) stays: it holds no personal values. Commits.
+    Raises :class:`UnknownMemberError` for an unknown id (nothing changed). Idempotent.
+    """
+    member = session.get(HouseholdMember, member_id)
+    if member is None:
+        raise UnknownMemberError(member_id)
+    names = _member_names(member)
+    events = [
+        e.id
+        for e in session.scalars(select(CaseEvent).where(CaseEvent.case_id == member.case_id))
+        if _mentions(e.text, names)
+    ]
+    member_cols = personal_columns(HouseholdMember.__table__)  # type: ignore[arg-type]
+    event_cols = personal_columns(CaseEvent.__table__)  # type: ignore[arg-type]
+    rows = [(HouseholdMember.__tablename__, member_id, member_cols)]
+    rows += [(CaseEvent.__tablename__, e, event_cols) for e in events]
+    try:
+        _purge_rows(session, rows)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    summary = ErasureSummary(
+        cases=0,
+        members=1,
+        events=len(events),
+        fields=len(member_cols) + len(events) * len(event_cols),
+    )
+    log.info(
+        "member %s erased: %d timeline texts, %d fields", member_id, len(events), summary.fields
+    )
+    return summary
+
+
+# --- subject access request ----------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready value: enums by their value, dates in ISO form."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _row(obj: Any, skip: Sequence[str] = ()) -> dict[str, Any]:
+    table = obj.__table__
+    return {
+        c.name: _plain(getattr(obj, c.key))
+        for c in table.columns
+        if not c.info.get("local") and c.name not in skip
+    }
+
+
+def export_person(session: Session, member_id: str) -> dict[str, Any]:
+    """Everything the database holds about one household member (GDPR art. 15).
+
+    The member's own fields, the case they belong to (without the other members' data: only
+    the household size), the case's timeline and the log of who viewed the sensitive data of
+    this person or of the whole case. Raises :class:`UnknownMemberError`.
+    """
+    member = session.get(HouseholdMember, member_id)
+    if member is None:
+        raise UnknownMemberError(member_id)
+    case = session.get(Case, member.case_id)
+    assert case is not None  # a foreign key
+    staff = {s.id: s.name for s in session.scalars(select(StaffUser))}
+    team = session.get(Team, case.team_code)
+    municipality = session.get(Municipality, case.municipality_nis)
+    case_data = _row(case)
+    case_data["team_name"] = team.name_nl if team else None
+    case_data["municipality_name"] = municipality.name_nl if municipality else None
+    case_data["assigned_to_name"] = staff.get(case.assigned_to_id or "")
+    timeline = [
+        {**_row(e), "author_name": staff.get(e.author_id or "")}
+        for e in session.scalars(
+            select(CaseEvent)
+            .where(CaseEvent.case_id == case.id)
+            .order_by(CaseEvent.occurred_at.desc(), CaseEvent.id)
+        )
+    ]
+    accesses = [
+        {**_row(a), "user_name": staff.get(a.user_id or "")}
+        for a in session.scalars(
+            select(SensitiveDataAccess)
+            .where(
+                SensitiveDataAccess.case_id == case.id,
+                (SensitiveDataAccess.member_id == member_id)
+                | SensitiveDataAccess.member_id.is_(None),
+            )
+            .order_by(SensitiveDataAccess.viewed_at, SensitiveDataAccess.id)
+        )
+    ]
+    return {
+        "format": "vlot-subject-access/1",
+        "exported_at": dt.datetime.now().replace(microsecond=0).isoformat(),
+        "person": _row(member),
+        "case": case_data,
+        "timeline": timeline,
+        "sensitive_data_access": accesses,
+    }
+
+
+def _write_atomically(out: Path, data: bytes) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.parent / f".{out.stem[:40]}-{uuid.uuid4().hex[:12]}.part"
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_subject_access_json(data: dict[str, Any], out: Path) -> None:
+    """Write :func:`export_person` as readable UTF-8 JSON (Cyrillic kept as is)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    _write_atomically(out, text.encode("utf-8"))
