@@ -87,6 +87,11 @@ def attachments_dir(folder: Path) -> Path:
     return folder / ATTACHMENTS_DIR
 
 
+def sync_rounds_path(folder: Path) -> Path:
+    """The recent sync rounds of this laptop (see services.sync_rounds)."""
+    return folder / "sync-rounds.json"
+
+
 def cache_dir(folder: Path) -> Path:
     """Things made again when missing (downscaled photos); safe to delete."""
     return folder / "cache"

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from vlot_desktop.services.sync_rounds import KEEP, SyncRound, last_success
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date, format_int, format_time
 from vlot_desktop.ui.i18n import current_language
@@ -44,13 +45,8 @@ class SyncOutcome:
     pending: int
 
 
-@dataclass(frozen=True)
-class SyncAttempt:
-    """One round of this session, for the Synchronisatie screen."""
-
-    at: dt.datetime
-    ok: bool
-    text: str  # what happened, in the interface language
+SyncAttempt = SyncRound
+"""One round, for the Synchronisatie screen (kept across restarts by services.sync_rounds)."""
 
 
 class SyncController(QObject):
@@ -168,6 +164,27 @@ class SyncController(QObject):
         self.update_state()
         self.refresh_pending()
         self.pending_timer.start()
+        self._load_rounds()
+
+    def _load_rounds(self) -> None:
+        """Read the rounds of earlier sessions (in a worker: the data folder may be slow)."""
+        data_dir = self.context.data_dir
+
+        def work(_task: TaskContext) -> list[SyncRound]:
+            from vlot_desktop.services.sync_rounds import load_rounds
+
+            return load_rounds(data_dir)
+
+        self.runner.run(work, on_result=self._rounds_loaded, owner=self, name="load sync rounds")
+
+    def _rounds_loaded(self, rounds: list[SyncRound]) -> None:
+        # Rounds of this session (if a sync already ran) stay after the earlier ones.
+        known = set(self.context.sync_log)
+        self.context.sync_log[:0] = [r for r in rounds if r not in known]
+        if self.last_success is None:
+            self.last_success = last_success(self.context.sync_log)
+        self._update_labels()
+        self.context.sync_logged.emit()
 
     # -- pending changes -----------------------------------------------------------------------
 
@@ -302,7 +319,21 @@ class SyncController(QObject):
 
     def _log(self, attempt: SyncAttempt) -> None:
         self.context.sync_log.append(attempt)
+        del self.context.sync_log[:-KEEP]
         self.context.sync_logged.emit()
+        data_dir = self.context.data_dir
+        rounds = list(self.context.sync_log)
+
+        def work(_task: TaskContext) -> None:
+            from vlot_desktop.services.sync_rounds import save_rounds
+
+            save_rounds(data_dir, rounds)
+
+        self.runner.run(
+            work,
+            on_error=lambda exc: _log().warning("keeping the sync rounds failed: %s", exc),
+            name="save sync rounds",
+        )
 
     @Slot()
     def _round_done(self) -> None:

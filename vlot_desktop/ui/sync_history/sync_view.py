@@ -55,10 +55,10 @@ class SyncView(Screen):
         self._reload = False
         self.heading = heading(self.tr("Synchronisation"), self)
 
-        self.session_label = QLabel(self.tr("Sync rounds since the application started"), self)
+        self.session_label = QLabel(self.tr("Recent sync rounds of this laptop"), self)
         self.session_model = SyncAttemptTableModel(self)
         self.session_table = _table(self, self.session_model)
-        self.session_table.setAccessibleName(self.tr("Sync rounds since the application started"))
+        self.session_table.setAccessibleName(self.tr("Recent sync rounds of this laptop"))
         self.session_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.empty_label = QLabel(self)
 
@@ -81,7 +81,7 @@ class SyncView(Screen):
     def _show_session(self) -> None:
         self.session_model.set_rows(self.context.sync_log)
         self.empty_label.setText(
-            self.tr("No sync yet in this session (F9 syncs now).")
+            self.tr("No sync yet on this laptop (F9 syncs now).")
             if not self.context.sync_log
             else ""
         )
