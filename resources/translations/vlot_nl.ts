@@ -129,6 +129,30 @@
             <source>The choice could not be saved: %1</source>
             <translation>De keuze kon niet bewaard worden: %1</translation>
         </message>
+        <message>
+            <source>&amp;Other value…</source>
+            <translation>&amp;Andere waarde…</translation>
+        </message>
+        <message>
+            <source>Type a new value (for text fields), for example both versions combined</source>
+            <translation>Typ een nieuwe waarde (voor tekstvelden), bijvoorbeeld beide versies samen</translation>
+        </message>
+        <message>
+            <source>This field cannot be empty: nothing was changed.</source>
+            <translation>Dit veld mag niet leeg zijn: er is niets gewijzigd.</translation>
+        </message>
+        <message>
+            <source>At most %1 characters: nothing was changed.</source>
+            <translation>Hoogstens %1 tekens: er is niets gewijzigd.</translation>
+        </message>
+        <message>
+            <source>Other value</source>
+            <translation>Andere waarde</translation>
+        </message>
+        <message>
+            <source>The value to keep (your colleagues get it at the next sync):</source>
+            <translation>De waarde die blijft (je collega's krijgen ze bij de volgende synchronisatie):</translation>
+        </message>
     </context>
     <context>
         <name>ContactPersonTableModel</name>
@@ -952,16 +976,16 @@
             <translation>Synchronisatie</translation>
         </message>
         <message>
-            <source>Sync rounds since the application started</source>
-            <translation>Synchronisaties sinds de toepassing gestart is</translation>
+            <source>Recent sync rounds of this laptop</source>
+            <translation>Recente synchronisaties van deze laptop</translation>
         </message>
         <message>
             <source>Change files exchanged with the share folder</source>
             <translation>Wijzigingsbestanden uitgewisseld met de gedeelde map</translation>
         </message>
         <message>
-            <source>No sync yet in this session (F9 syncs now).</source>
-            <translation>Nog geen synchronisatie in deze sessie (F9 synchroniseert nu).</translation>
+            <source>No sync yet on this laptop (F9 syncs now).</source>
+            <translation>Nog geen synchronisatie op deze laptop (F9 synchroniseert nu).</translation>
         </message>
     </context>
     <context>

@@ -337,3 +337,93 @@ def test_a_revived_record_is_listed_but_not_resolved_by_a_value(
     assert not view.keep_mine_button.isEnabled()
     assert not view.keep_theirs_button.isEnabled()
     assert view.message_label.text().startswith("Dit record werd op de ene laptop verwijderd")
+
+
+def test_last_sync_and_rounds_survive_a_restart(
+    qtbot: QtBot, dutch: None, make_window, an: Laptop, share: Path
+) -> None:
+    window = make_window(an.dir)
+    sync_in_window(qtbot, window)
+    shown = window.sync.last_label.text()
+    assert shown.startswith("Laatste synchronisatie: ") and "nog niet" not in shown
+    rounds_file = paths.sync_rounds_path(an.dir)
+    qtbot.waitUntil(rounds_file.exists, timeout=SYNC_TIMEOUT_MS)
+    window.close()
+
+    again = make_window(an.dir)
+    qtbot.waitUntil(lambda: again.sync.last_label.text() == shown, timeout=SYNC_TIMEOUT_MS)
+    view = again.screen_by_key("sync")
+    again.show_screen("sync")
+    session = view.session_table.model()
+    qtbot.waitUntil(lambda: session.rowCount() == 1, timeout=SYNC_TIMEOUT_MS)
+    assert str(session.data(session.index(0, 1))) == "Gelukt"
+    assert not view.empty_label.isVisible()
+
+
+def test_a_damaged_rounds_file_means_no_rounds_yet(
+    qtbot: QtBot, dutch: None, make_window, an: Laptop
+) -> None:
+    paths.sync_rounds_path(an.dir).write_bytes(b"\x00{not json")
+    window = make_window(an.dir)
+    qtbot.wait(200)
+    assert window.sync.last_label.text() == "Laatste synchronisatie: nog niet"
+    sync_in_window(qtbot, window)
+    qtbot.waitUntil(
+        lambda: paths.sync_rounds_path(an.dir).read_bytes().startswith(b"["),
+        timeout=SYNC_TIMEOUT_MS,
+    )
+
+
+def test_a_typed_third_value_resolves_a_text_conflict_everywhere(
+    qtbot: QtBot,
+    dutch: None,
+    make_window,
+    an: Laptop,
+    bart: Laptop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _make_conflict(an, bart)
+    an.sync()
+    window = make_window(an.dir)
+    view = _conflicts(window)
+    window.show_screen("conflicts")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=SYNC_TIMEOUT_MS)
+    view.select_row(0)
+    assert view.other_value_button.text() == "&Andere waarde…"
+    assert view.other_value_button.isEnabled()
+    offered: list[str] = []
+    answers = iter(["   ", "x" * 201, "  OCMW Hasselt (An en Bart)  "])
+
+    def ask(start: str) -> str:
+        offered.append(start)
+        return next(answers)
+
+    monkeypatch.setattr(view, "ask_value", ask)
+    view.type_other_value()
+    assert view.message_label.text() == "Dit veld mag niet leeg zijn: er is niets gewijzigd."
+    view.type_other_value()
+    assert view.message_label.text() == "Hoogstens 200 tekens: er is niets gewijzigd."
+    assert an.sql("SELECT count(*) FROM sync_conflicts") == [(1,)]
+    assert offered[0] == "Versie An"  # starts from my own value
+    with qtbot.waitSignal(view.loaded, timeout=SYNC_TIMEOUT_MS):
+        view.type_other_value()
+    assert view.model.rowCount() == 0
+    assert an.sql("SELECT name FROM organisation WHERE id = ?", ORG) == [
+        ("OCMW Hasselt (An en Bart)",)
+    ]
+    sync_in_window(qtbot, window)
+    bart.sync()
+    assert bart.sql("SELECT name FROM organisation WHERE id = ?", ORG) == [
+        ("OCMW Hasselt (An en Bart)",)
+    ]
+    assert bart.sql("SELECT count(*) FROM sync_conflicts") == [(0,)]
+
+
+def test_only_text_fields_offer_a_typed_value() -> None:
+    from vlot_desktop.ui.conflicts.conflicts_view import TextField, text_field
+
+    assert text_field("organisation", "name") == TextField(200, True)
+    assert text_field("organisation", "kind") is None  # a choice
+    assert text_field("location", "capacity") is None  # a number with rules
+    assert text_field("location", "municipality_nis") is None  # a reference
+    assert text_field("no_such_table", "name") is None

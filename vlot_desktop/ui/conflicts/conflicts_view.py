@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Slot
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +30,36 @@ if TYPE_CHECKING:
     from vlot_desktop.db.queries.sync import ConflictRow
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TextField:
+    """What a typed third value must respect: the column's length and whether it may be empty."""
+
+    max_length: int | None
+    required: bool
+
+
+def text_field(table: str, field: str) -> TextField | None:
+    """The limits of ``table.field`` when it is a text column; None for other columns.
+
+    Only text is offered for a typed value: numbers, dates and choices have rules (capacity
+    against occupancy, date order, workflow) that live in their own screens, where the user
+    changes them after keeping one of the two values.
+    """
+    from sqlalchemy import String
+
+    from vlot_desktop.db.models import Base
+
+    column = Base.metadata.tables.get(table, None)
+    if column is None or field not in column.columns:
+        return None
+    col = column.columns[field]
+    if not isinstance(col.type, String) or col.info.get("choices") or col.primary_key:
+        return None
+    if col.foreign_keys or getattr(col.type, "enums", None):
+        return None
+    return TextField(col.type.length, not col.nullable)
 
 
 class ConflictsView(Screen):
@@ -83,12 +116,18 @@ class ConflictsView(Screen):
         self.keep_mine_button.setToolTip(self.tr("Keep the value written on this laptop"))
         self.keep_theirs_button = QPushButton(self.tr("Keep &their value"), self)
         self.keep_theirs_button.setToolTip(self.tr("Take over the value of your colleague"))
+        self.other_value_button = QPushButton(self.tr("&Other value…"), self)
+        self.other_value_button.setToolTip(
+            self.tr("Type a new value (for text fields), for example both versions combined")
+        )
         self.keep_mine_button.clicked.connect(self.keep_mine)
         self.keep_theirs_button.clicked.connect(self.keep_theirs)
+        self.other_value_button.clicked.connect(self.type_other_value)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_mine_button)
         buttons.addWidget(self.keep_theirs_button)
+        buttons.addWidget(self.other_value_button)
         buttons.addSpacing(12)
         buttons.addWidget(self.message_label, 1)
 
@@ -177,6 +216,11 @@ class ConflictsView(Screen):
         enabled = item is not None and not item.is_deleted_row
         self.keep_mine_button.setEnabled(enabled)
         self.keep_theirs_button.setEnabled(enabled)
+        self.other_value_button.setEnabled(
+            enabled
+            and item is not None
+            and text_field(item.conflict.table, item.conflict.field) is not None
+        )
         if item is not None and item.is_deleted_row:
             self.message_label.setText(
                 self.tr(
@@ -201,6 +245,44 @@ class ConflictsView(Screen):
         if item is not None:
             self._resolve(item, item.theirs.value)
 
+    @Slot()
+    def type_other_value(self) -> None:
+        """Ask for a third value of a text field (starting from mine) and keep that."""
+        item = self.selected_item()
+        if item is None:
+            return
+        limits = text_field(item.conflict.table, item.conflict.field)
+        if limits is None:
+            return
+        start = item.mine.value if isinstance(item.mine.value, str) else ""
+        typed = self.ask_value(start)
+        if typed is None:
+            return
+        value = typed.strip()
+        problem = ""
+        if not value and limits.required:
+            problem = self.tr("This field cannot be empty: nothing was changed.")
+        elif limits.max_length is not None and len(value) > limits.max_length:
+            problem = self.tr("At most %1 characters: nothing was changed.").replace(
+                "%1", str(limits.max_length)
+            )
+        if problem:
+            self.message_label.setText(problem)
+            self.message_label.setProperty("sticky", True)
+            return
+        self._resolve(item, value or None)
+
+    def ask_value(self, start: str) -> str | None:
+        """The value the user typed, or None when cancelled (a seam for tests)."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Other value"),
+            self.tr("The value to keep (your colleagues get it at the next sync):"),
+            QLineEdit.EchoMode.Normal,
+            start,
+        )
+        return text if ok else None
+
     def _resolve(self, item: ConflictItem, value: Any) -> None:
         engine = self.context.engine
         conflict_id = item.conflict.id
@@ -212,6 +294,7 @@ class ConflictsView(Screen):
 
         self.keep_mine_button.setEnabled(False)
         self.keep_theirs_button.setEnabled(False)
+        self.other_value_button.setEnabled(False)
         self.runner.run(
             work,
             on_result=self._resolved,
