@@ -50,8 +50,14 @@ def is_empty(value: CellValue) -> bool:
 
 
 def parse_text(value: CellValue) -> str | None:
-    """Trimmed text; ``None`` for an empty cell. Numbers keep their plain form (``3500``)."""
+    """Trimmed text; ``None`` for an empty cell. Numbers keep their plain form (``3500``).
+
+    The apostrophe our CSV export puts before text that starts like a formula ("'=A1") is
+    taken off again.
+    """
     text = cell_text(value)
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+        text = text[1:].strip()
     return text or None
 
 

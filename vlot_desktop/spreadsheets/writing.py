@@ -8,7 +8,9 @@ leaves the old file (or none), never half a file.
 - .xlsx: a bold, frozen header row with an auto-filter; dates with the format dd/mm/yyyy; text
   that starts with "=" stays text (never a formula).
 - .csv: what Excel on a Belgian Windows opens without a wizard: UTF-8 with a BOM, ``;`` as
-  separator, dates as 26/11/2026.
+  separator, dates as 26/11/2026. Text that Excel would take for a formula (starting with
+  ``= + - @``, a tab or a carriage return) gets a leading apostrophe, as OWASP advises against
+  CSV injection; ``cells.parse_text`` takes it off again, so re-importing changes nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from vlot_desktop.spreadsheets.errors import SpreadsheetError
 BELGIAN_DATE_FORMAT = "DD/MM/YYYY"
 CSV_DELIMITER = ";"
 CSV_ENCODING = "utf-8-sig"
+# How a cell that a spreadsheet would evaluate as a formula starts (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Characters an .xlsx file cannot hold (control characters other than tab and newlines).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f]")
 
@@ -187,7 +191,9 @@ def _write_csv(
         writer = csv.writer(handle, delimiter=CSV_DELIMITER, lineterminator="\r\n")
         writer.writerow([c.header for c in columns])
         for row in rows:
-            writer.writerow([_csv_text(value) for value in row])
+            writer.writerow(
+                [_csv_text(value, column.kind) for column, value in zip(columns, row, strict=True)]
+            )
             count += 1
             _tick(count, on_progress)
         handle.flush()
@@ -195,9 +201,11 @@ def _write_csv(
     return count
 
 
-def _csv_text(value: CellValue) -> str:
+def _csv_text(value: CellValue, kind: ColumnKind = ColumnKind.TEXT) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and kind is ColumnKind.TEXT and value.startswith(FORMULA_STARTS):
+        return "'" + value
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, dt.datetime):

@@ -248,6 +248,26 @@ def test_export_then_import_changes_nothing(
         assert outbox_count(engine) == before
 
 
+def test_text_that_looks_like_a_formula_survives_a_csv_round_trip(
+    engine: Engine, locations: dict[str, str], tmp_path: Path
+) -> None:
+    location_id = next(iter(locations.values()))
+    with Session(engine) as session, session.begin():
+        location = session.get(Location, location_id)
+        assert location is not None
+        location.name = '=HYPERLINK("http://x";"klik")'
+        location.notes = "- trap kapot\n+ tuin"
+    file = tmp_path / "formules.csv"
+    export_locations(engine, file)
+    text = file.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK(" in text and "'- trap kapot" in text
+    before = outbox_count(engine)
+    summary = import_locations(engine, file)
+    assert (summary.unchanged, summary.created, summary.updated) == (3, 0, 0)
+    assert outbox_count(engine) == before
+    assert _location(engine, location_id).name == '=HYPERLINK("http://x";"klik")'
+
+
 def test_an_edited_export_updates_what_changed_and_creates_new_rows(
     engine: Engine, locations: dict[str, str], author: str, tmp_path: Path
 ) -> None:

@@ -46,7 +46,7 @@ def test_csv_for_excel_on_a_belgian_windows(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.decode("utf-8-sig").split("\r\n") == [
         "Naam;Capaciteit;Geopend op",
-        "=SUM(A1);12;26/11/2026",
+        "'=SUM(A1);12;26/11/2026",  # Excel shows the text, never runs it
         "Zeezicht\x0b;;",
         "",
     ]
