@@ -128,6 +128,14 @@
             <source>&amp;Places</source>
             <translation>&amp;Plaatsen</translation>
         </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Verwijderen…</translation>
+        </message>
+        <message>
+            <source>Delete a location entered by mistake (a location in use is closed instead)</source>
+            <translation>Een locatie verwijderen die per vergissing ingevoerd is (een locatie in gebruik sluit je in de plaats)</translation>
+        </message>
     </context>
     <context>
         <name>LocationForm</name>
@@ -673,6 +681,29 @@
         <message>
             <source>Choose a partner in the list first.</source>
             <translation>Kies eerst een partner in de lijst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocationDeleter</name>
+        <message>
+            <source>Delete location</source>
+            <translation>Locatie verwijderen</translation>
+        </message>
+        <message>
+            <source>Delete “%1” with its places and their history? Use this for a location entered by mistake. It disappears on every laptop at the next sync and cannot be undone.</source>
+            <translation>“%1” verwijderen met zijn plaatsen en hun geschiedenis? Doe dit voor een locatie die per vergissing ingevoerd is. Ze verdwijnt bij de volgende synchronisatie op elke laptop en dit kan niet ongedaan gemaakt worden.</translation>
+        </message>
+        <message>
+            <source>This location cannot be deleted:</source>
+            <translation>Deze locatie kan niet verwijderd worden:</translation>
+        </message>
+        <message>
+            <source>Set its status to Closed instead: its history and the figures stay.</source>
+            <translation>Zet de status op Gesloten: de geschiedenis en de cijfers blijven dan bewaard.</translation>
+        </message>
+        <message>
+            <source>The location could not be deleted: %1</source>
+            <translation>De locatie kon niet verwijderd worden: %1</translation>
         </message>
     </context>
 </TS>

@@ -506,3 +506,60 @@ def test_export_writes_the_filtered_list_and_import_opens_the_wizard(
     dialogs = [w for w in view.findChildren(LocationImportDialog) if w.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].close()
+
+
+def test_a_location_in_use_is_not_deleted_and_the_user_reads_why(
+    qtbot: QtBot, view: LocationsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(view.deleter, "inform", told.append)
+    monkeypatch.setattr(view.deleter, "confirm", lambda _name: pytest.fail("asked to confirm"))
+    location_id = select(view, "De Linde")
+    assert view.detail.delete_button.text() == "&Verwijderen…"
+    with qtbot.waitSignal(view.deleter.refused, timeout=5000):
+        qtbot.mouseClick(view.detail.delete_button, Qt.MouseButton.LeftButton)
+    assert told and told[0].startswith("Deze locatie kan niet verwijderd worden:")
+    assert "Er wonen mensen: 1 plaats(en) bezet." in told[0]
+    assert "Zet de status op Gesloten" in told[0]
+    assert stored(view, location_id, "name") == "De Linde"
+    assert names(view) == ["De Linde", "Opvang Hélène", "Zeezicht"]
+
+
+def test_a_location_entered_by_mistake_is_deleted_with_its_places_after_confirmation(
+    qtbot: QtBot, view: LocationsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter([False, True])
+    asked: list[str] = []
+
+    def confirm(name: str) -> bool:
+        asked.append(name)
+        return next(answers)
+
+    monkeypatch.setattr(view.deleter, "confirm", confirm)
+    location_id = select(view, "Zeezicht")
+    qtbot.mouseClick(view.detail.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
+    qtbot.wait(50)
+    assert stored(view, location_id, "name") == "Zeezicht"  # "Nee": nothing deleted
+    with engine_of(view).connect() as conn:
+        outbox_before = conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar()
+    with qtbot.waitSignal(view.deleter.deleted, timeout=5000):
+        qtbot.mouseClick(view.detail.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Zeezicht", "Zeezicht"]
+    qtbot.waitUntil(lambda: names(view) == ["De Linde", "Opvang Hélène"], timeout=5000)
+    assert view.detail.location_id is None
+    with engine_of(view).connect() as conn:
+        left = [
+            conn.exec_driver_sql(
+                f"SELECT count(*) FROM {table} WHERE {key} = ?", (location_id,)
+            ).scalar()
+            for table, key in (
+                ("location", "id"),
+                ("place", "location_id"),
+                ("place_status_change", "location_id"),
+            )
+        ]
+        outbox_after = conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar()
+    assert left == [0, 0, 0]
+    assert outbox_after > outbox_before  # the deletes go to the other laptops
+    assert view.totals_label.text().startswith("2 locaties")

@@ -50,6 +50,8 @@ __all__ = [
     "add_partner",
     "change_status",
     "create_location",
+    "delete_location",
+    "deletion_problems",
     "remove_partner",
     "update_location",
 ]
@@ -395,3 +397,92 @@ def remove_partner(engine: Engine, partner_id: str) -> None:
         partner = session.get(LocationPartner, partner_id)
         if partner is not None:
             session.delete(partner)
+
+
+def deletion_problems(session: Session, location_id: str) -> list[Problem]:
+    """Why a location cannot be deleted (empty: it can).
+
+    Deleting is for a location entered by mistake. A location that people live in, that a
+    case refers to or that came from a prospect keeps its history: it is closed (status
+    gesloten) instead, so the figures of earlier months stay right.
+    """
+    from sqlalchemy import func
+
+    from vlot_desktop.db.models import Case, CaseEvent, Place, ProspectVisit
+    from vlot_desktop.domain.enums import PlaceStatus
+
+    problems: list[Problem] = []
+    place_ids = select(Place.id).where(Place.location_id == location_id)
+    occupied = session.scalar(
+        select(func.count())
+        .select_from(Place)
+        .where(Place.location_id == location_id, Place.status == PlaceStatus.OCCUPIED)
+    )
+    if occupied:
+        problems.append(
+            Problem(
+                "",
+                f"Er wonen mensen: {occupied} plaats(en) bezet.",
+                f"People live here: {occupied} place(s) occupied.",
+            )
+        )
+    cases = session.scalar(
+        select(func.count()).select_from(Case).where(Case.assigned_place_id.in_(place_ids))
+    ) or session.scalar(
+        select(func.count()).select_from(CaseEvent).where(CaseEvent.place_id.in_(place_ids))
+    )
+    if cases:
+        problems.append(
+            Problem(
+                "",
+                "Een dossier verwijst naar een plaats van deze locatie.",
+                "A case refers to a place of this location.",
+            )
+        )
+    prospects = session.scalar(
+        select(func.count())
+        .select_from(ProspectVisit)
+        .where(ProspectVisit.location_id == location_id)
+    )
+    if prospects:
+        problems.append(
+            Problem(
+                "",
+                "De locatie komt uit een prospectie.",
+                "The location came from a prospect visit.",
+            )
+        )
+    return problems
+
+
+def delete_location(engine: Engine, location_id: str) -> list[Problem]:
+    """Delete a location entered by mistake with its places, partners and history, in one
+    transaction; returns the problems (and deletes nothing) when it is in use.
+
+    The deletes are captured like any edit, so the location disappears on every laptop.
+    """
+    from sqlalchemy import delete
+
+    from vlot_desktop.db.models import Attachment, CapacityChange, Place, PlaceStatusChange
+
+    with Session(engine) as session, session.begin():
+        if session.get(Location, location_id) is None:
+            raise LocationNotFoundError(location_id)
+        problems = deletion_problems(session, location_id)
+        if problems:
+            return problems
+        for model in (
+            PlaceStatusChange,
+            Place,
+            CapacityChange,
+            LocationStatusChange,
+            LocationPartner,
+        ):
+            session.execute(delete(model).where(model.location_id == location_id))
+        session.execute(
+            delete(Attachment).where(
+                Attachment.owner_table == "location", Attachment.owner_id == location_id
+            )
+        )
+        session.execute(delete(Location).where(Location.id == location_id))
+    return []

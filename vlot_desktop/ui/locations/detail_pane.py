@@ -43,9 +43,11 @@ QFrame#locationPane {
 class LocationDetailPane(QFrame):
     """Signals:
     changed(str): something of this location (id) changed in the database.
+    delete_requested(str, str): the user asked to delete this location (id, name).
     """
 
     changed = Signal(str)
+    delete_requested = Signal(str, str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,11 @@ class LocationDetailPane(QFrame):
         self.undo_button = QPushButton(self.tr("&Undo"), content)
         self.undo_button.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
         self.undo_button.setEnabled(False)
+        self.delete_button = QPushButton(self.tr("&Delete…"), content)
+        self.delete_button.setToolTip(
+            self.tr("Delete a location entered by mistake (a location in use is closed instead)")
+        )
+        self.delete_button.clicked.connect(self._ask_delete)
         self.undo_action = QAction(self.tr("Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -94,6 +101,7 @@ class LocationDetailPane(QFrame):
         state = QHBoxLayout()
         state.addWidget(self.place_label, 1)
         state.addWidget(self.undo_button)
+        state.addWidget(self.delete_button)
         self.save_label.setWordWrap(True)
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
@@ -192,6 +200,11 @@ class LocationDetailPane(QFrame):
         self.flush()
         self._reload_all(keep_undo=True)
         self.changed.emit(location_id)
+
+    @Slot()
+    def _ask_delete(self) -> None:
+        if self.location_id is not None and self.flush():
+            self.delete_requested.emit(self.location_id, self.name_label.text())
 
     @Slot(str)
     def _places_changed(self, location_id: str) -> None:

@@ -34,6 +34,7 @@ from vlot_desktop.domain.enums import LocationStatus, LocationType
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.locations.delete_location import LocationDeleter
 from vlot_desktop.ui.locations.detail_pane import LocationDetailPane
 from vlot_desktop.ui.models.location_table_model import COLUMNS, ColumnKey, LocationTableModel
 from vlot_desktop.ui.models.roles import KEY_ROLE
@@ -202,6 +203,9 @@ class LocationsView(Screen):
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._location_changed)
+        self.deleter = LocationDeleter(context, runner, self)
+        self.detail.delete_requested.connect(self.deleter.ask)
+        self.deleter.deleted.connect(self._location_deleted)
 
     # -- for the other parts of the screen (and the import/export buttons) ----------------------
 
@@ -425,6 +429,13 @@ class LocationsView(Screen):
             return
         self._selected_id = str(location_id)
         self.detail.show_location(self._selected_id)
+
+    @Slot(str)
+    def _location_deleted(self, location_id: str) -> None:
+        if self._selected_id == location_id:
+            self._selected_id = None
+        self.detail.show_location(None)
+        self.apply_filter()
 
     @Slot(str)
     def _location_changed(self, location_id: str) -> None:
