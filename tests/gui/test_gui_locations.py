@@ -515,6 +515,8 @@ def test_a_location_in_use_is_not_deleted_and_the_user_reads_why(
     monkeypatch.setattr(view.deleter, "inform", told.append)
     monkeypatch.setattr(view.deleter, "confirm", lambda _name: pytest.fail("asked to confirm"))
     location_id = select(view, "De Linde")
+    view.detail.tabs.setCurrentIndex(1)  # Status en partners: where a location's life ends
+    assert view.detail.delete_button.isVisible()
     assert view.detail.delete_button.text() == "&Verwijderen…"
     with qtbot.waitSignal(view.deleter.refused, timeout=5000):
         qtbot.mouseClick(view.detail.delete_button, Qt.MouseButton.LeftButton)
@@ -537,6 +539,7 @@ def test_a_location_entered_by_mistake_is_deleted_with_its_places_after_confirma
 
     monkeypatch.setattr(view.deleter, "confirm", confirm)
     location_id = select(view, "Zeezicht")
+    view.detail.tabs.setCurrentIndex(1)
     qtbot.mouseClick(view.detail.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
     qtbot.wait(50)

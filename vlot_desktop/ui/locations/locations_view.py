@@ -377,7 +377,8 @@ class LocationsView(Screen):
                 continue
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             widest = max(bold.horizontalAdvance(line) for line in text.split("\n"))
-            header.resizeSection(column, max(widest, fm.horizontalAdvance("9.999")) + 10)
+            # Room for the sort arrow and the header's own margins.
+            header.resizeSection(column, max(widest, fm.horizontalAdvance("9.999")) + 16)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     # -- selection and changes ---------------------------------------------------------------------
