@@ -24,6 +24,7 @@ from vlot_desktop.db.models.people import StaffUser
 from vlot_desktop.db.models.reference import Municipality, Team
 from vlot_desktop.domain.enums import CaseStatus, CaseType
 from vlot_desktop.reports import layout
+from vlot_desktop.reports.case_summary import start_together
 from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, para
 
 REPORT_TITLE = "Agenda wekelijks overleg dossiers"
@@ -115,7 +116,7 @@ def _flowables(agenda: list[TeamAgenda], today: dt.date) -> list[Flowable]:
         para(MINIMISATION_NOTE, styles.muted),
         Spacer(1, 3 * mm),
     ]
-    widths = [27 * mm, 40 * mm, 30 * mm, 28 * mm, 0.0, 12 * mm]
+    widths = [27 * mm, 37 * mm, 39 * mm, 28 * mm, 0.0, 11 * mm]
     widths[4] = CONTENT_WIDTH - sum(widths)
     header: list[object] = [
         "Referentie",
@@ -126,10 +127,11 @@ def _flowables(agenda: list[TeamAgenda], today: dt.date) -> list[Flowable]:
         "Gezin",
     ]
     for team in agenda:
-        flow.append(Heading(f"{team.name} ({len(team.lines)})", styles.h1, 0))
+        team_heading = Heading(f"{team.name} ({len(team.lines)})", styles.h1, 0)
         if not team.lines:
-            flow.append(para("Geen open dossiers.", styles.muted))
+            flow += [team_heading, para("Geen open dossiers.", styles.muted)]
             continue
+        headings: list[Flowable] = [team_heading]
         for kind in CaseType:
             lines = [line for line in team.lines if line.case_type is kind]
             if not lines:
@@ -138,7 +140,7 @@ def _flowables(agenda: list[TeamAgenda], today: dt.date) -> list[Flowable]:
             title = f"{kind.label_nl} ({len(lines)}" + (
                 f", waarvan {overdue} {OVERDUE})" if overdue else ")"
             )
-            flow.append(Heading(title, styles.h2, 1))
+            headings.append(Heading(title, styles.h2, 1))
             rows: list[list[object]] = [header]
             marks: list[tuple[object, ...]] = []
             for number, line in enumerate(lines, start=1):
@@ -159,7 +161,8 @@ def _flowables(agenda: list[TeamAgenda], today: dt.date) -> list[Flowable]:
                         str(line.household_size),
                     ]
                 )
-            flow.append(layout.table(rows, widths, extra_style=marks))
+            flow.append(start_together(*headings, layout.table(rows, widths, extra_style=marks)))
+            headings = []
     return flow
 
 

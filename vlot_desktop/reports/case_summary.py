@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus.doctemplate import _FrameBreak
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,30 @@ SENSITIVE_INCLUDED = (
     "Dit overzicht bevat gevoelige gegevens (gezondheid). Vertrouwelijk: niet doorsturen, "
     "vernietigen na gebruik. Het afdrukken is geregistreerd."
 )
+
+
+START_ROOM = 40 * mm
+"""Below this much room on a page, a heading and the start of its table go to the next page."""
+
+
+class _StartTogether(KeepTogether):  # type: ignore[misc]  # reportlab has no type hints
+    """Headings with the table they introduce, without reportlab's keepWithNext flaw: that
+    moves a heading with a table longer than a page to a new page and leaves the rest of the
+    page empty. Here the group moves only when less than ``START_ROOM`` is left; otherwise
+    the table starts right below its heading and continues on the next page."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if avail_height >= START_ROOM and parts and isinstance(parts[0], _FrameBreak):
+            return parts[1:]
+        return parts
+
+
+def start_together(*flowables: Flowable) -> Flowable:
+    """Keep ``flowables`` (headings, then a table) together at the start (see above)."""
+    for flowable in flowables[:-1]:
+        flowable.keepWithNext = False  # else the document groups them again, the old way
+    return _StartTogether(list(flowables))
 
 
 class UnknownCaseError(LookupError):
@@ -131,8 +156,8 @@ def _household(data: CaseSummaryData, styles: Styles, sensitive: bool) -> list[F
                 para(m.relation.label_nl, styles.cell),
             ]
         )
-    flow.append(layout.table(rows, widths))
-    flow.append(Heading("Noden", styles.h1, 0))
+    flow = [start_together(*flow, layout.table(rows, widths))]
+    needs_heading = Heading("Noden", styles.h1, 0)
     header: list[object] = ["Naam", "Taal", "Huisdieren", "Schoolgaand"]
     if sensitive:
         header += ["Mobiliteit", "Medisch"]
@@ -155,7 +180,7 @@ def _household(data: CaseSummaryData, styles: Styles, sensitive: bool) -> list[F
     else:
         widths = [44 * mm, 40 * mm, 26 * mm, 0.0]
     widths[-1] = CONTENT_WIDTH - sum(widths)
-    flow.append(layout.table(need_rows, widths))
+    flow.append(start_together(needs_heading, layout.table(need_rows, widths)))
     flow.append(para(SENSITIVE_INCLUDED if sensitive else SENSITIVE_LEFT_OUT, styles.muted))
     return flow
 
@@ -174,7 +199,7 @@ def _timeline(data: CaseSummaryData, styles: Styles) -> list[Flowable]:
     flow: list[Flowable] = [Heading("Tijdlijn", styles.h1, 0)]
     if not data.events:
         return [*flow, para("Nog geen activiteiten.", styles.muted)]
-    widths = [32 * mm, 26 * mm, 32 * mm, 0.0]
+    widths = [30 * mm, 30 * mm, 32 * mm, 0.0]
     widths[3] = CONTENT_WIDTH - sum(widths)
     rows: list[list[object]] = [["Wanneer", "Soort", "Door", "Inhoud"]]
     for e in data.events:
@@ -185,8 +210,7 @@ def _timeline(data: CaseSummaryData, styles: Styles) -> list[Flowable]:
             _event_text(e),
         ]
         rows += layout.text_rows(texts, styles.cell, widths)
-    flow.append(layout.table(rows, widths))
-    return flow
+    return [start_together(*flow, layout.table(rows, widths))]
 
 
 def summary_flowables(data: CaseSummaryData, sensitive: bool) -> list[Flowable]:

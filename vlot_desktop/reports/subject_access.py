@@ -7,6 +7,7 @@ who viewed their sensitive data. The JSON form is written by the same service.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from vlot_desktop.db.engine import make_engine, make_session_factory
+from vlot_desktop.domain.enums import (
+    CaseEventKind,
+    CaseStatus,
+    CaseType,
+    LabelledEnum,
+    Relation,
+    Sex,
+)
 from vlot_desktop.reports import layout
+from vlot_desktop.reports.case_summary import start_together
 from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para
 from vlot_desktop.services.privacy import export_person
 
@@ -67,18 +77,44 @@ LABELS = {
 }
 
 
-def _text(value: Any) -> str:
-    if value is None:
+# Fields holding an enum value: printed with its Dutch label (the JSON keeps the value).
+ENUM_FIELDS: dict[str, type[LabelledEnum]] = {
+    "sex": Sex,
+    "relation": Relation,
+    "case_type": CaseType,
+    "status": CaseStatus,
+    "kind": CaseEventKind,
+    "from_status": CaseStatus,
+    "to_status": CaseStatus,
+}
+
+
+def _text(value: Any, key: str = "") -> str:
+    """A value as the person reads it: Dutch labels, Belgian dates, "ja"/"nee"."""
+    if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if key in ENUM_FIELDS:
+        try:
+            return ENUM_FIELDS[key](value).label_nl
+        except ValueError:  # a value of a newer version of the app
+            return str(value)
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if len(value) == 10:
+            return moment.strftime("%d/%m/%Y")
+        return moment.strftime("%d/%m/%Y %H:%M")
     return str(value)
 
 
 def _fields(values: Mapping[str, Any], styles: Styles) -> Flowable:
     return layout.table(
         [
-            (para(LABELS.get(k, k), styles.cell_bold), para(_text(v), styles.cell))
+            (para(LABELS.get(k, k), styles.cell_bold), para(_text(v, k), styles.cell))
             for k, v in values.items()
         ],
         [56 * mm, CONTENT_WIDTH - 56 * mm],
@@ -94,40 +130,45 @@ def subject_access_flowables(data: Mapping[str, Any]) -> list[Flowable]:
     flow: list[Flowable] = [
         Heading(f"{REPORT_TITLE}: {name or '(gewist)'}", styles.title, 0),
         para(INTRO, styles.subtitle),
-        Heading("Persoon", styles.h1, 0),
-        _fields(person, styles),
-        Heading("Dossier", styles.h1, 0),
-        _fields(data["case"], styles),
-        Heading("Tijdlijn van het dossier", styles.h1, 0),
+        start_together(Heading("Persoon", styles.h1, 0), _fields(person, styles)),
+        start_together(Heading("Dossier", styles.h1, 0), _fields(data["case"], styles)),
     ]
+    timeline_heading = Heading("Tijdlijn van het dossier", styles.h1, 0)
     if data["timeline"]:
         widths = [36 * mm, 30 * mm, 32 * mm, 0.0]
         widths[3] = CONTENT_WIDTH - sum(widths)
         rows: list[list[object]] = [["Wanneer", "Soort", "Door", "Inhoud"]]
         for e in data["timeline"]:
-            change = f"{e['from_status'] or '—'} → {e['to_status']}" if e.get("to_status") else ""
+            change = (
+                f"{_text(e['from_status'], 'from_status')} → {_text(e['to_status'], 'to_status')}"
+                if e.get("to_status")
+                else ""
+            )
             texts = [
-                str(e["occurred_at"]).replace("T", " "),
-                e["kind"],
+                _text(e["occurred_at"]),
+                _text(e["kind"], "kind"),
                 e.get("author_name") or "",
                 "\n".join(p for p in (change, e.get("text")) if p),
             ]
             rows += layout.text_rows(texts, styles.cell, widths)
-        flow.append(layout.table(rows, widths))
+        flow.append(start_together(timeline_heading, layout.table(rows, widths)))
     else:
-        flow.append(para("Geen activiteiten.", styles.muted))
-    flow.append(Heading("Inzage van gevoelige gegevens", styles.h1, 0))
+        flow += [timeline_heading, para("Geen activiteiten.", styles.muted)]
+    access_heading = Heading("Inzage van gevoelige gegevens", styles.h1, 0)
     if data["sensitive_data_access"]:
         widths = [40 * mm, 0.0]
         widths[1] = CONTENT_WIDTH - widths[0]
         rows = [["Wanneer", "Door"]]
         rows += [
-            [str(a["viewed_at"]).replace("T", " "), a.get("user_name") or a.get("user_id") or ""]
+            [_text(a["viewed_at"]), a.get("user_name") or a.get("user_id") or ""]
             for a in data["sensitive_data_access"]
         ]
-        flow.append(layout.table(rows, widths))
+        flow.append(start_together(access_heading, layout.table(rows, widths)))
     else:
-        flow.append(para("Niemand heeft de gevoelige gegevens ingekeken.", styles.muted))
+        flow += [
+            access_heading,
+            para("Niemand heeft de gevoelige gegevens ingekeken.", styles.muted),
+        ]
     return flow
 
 

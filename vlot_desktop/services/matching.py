@@ -24,6 +24,7 @@ nothing changes and the Dutch message says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from enum import IntEnum
@@ -50,6 +51,7 @@ from vlot_desktop.services.cases import CaseNotFoundError, apply_status
 from vlot_desktop.services.places import counts_in_use, known_author
 
 DEFAULT_LIMIT = 50
+_DIGITS = re.compile(r"(\d+)")
 
 
 class Proximity(IntEnum):
@@ -75,6 +77,11 @@ _PROXIMITY_LABELS = {
     Proximity.SAME_PROVINCE: ("in dezelfde provincie", "in the same province"),
     Proximity.ELSEWHERE: ("elders in Vlaanderen", "elsewhere in Flanders"),
 }
+
+
+def capitalised(text: str) -> str:
+    """The first letter in upper case, the rest as it is ("elders in Vlaanderen")."""
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,8 @@ class HouseholdNeeds:
 @dataclass(frozen=True)
 class Suggestion:
     """One location to propose, ranked; ``free_place_ids`` are the places assignment would take
-    (as many as the household has members, if there are that many)."""
+    (as many as the household has members, if there are that many), ``free_place_labels``
+    their labels in the same order (for the user's confirmation)."""
 
     rank: int
     location_id: str
@@ -115,6 +123,7 @@ class Suggestion:
     free_place_ids: tuple[str, ...]
     fits: bool
     reasons: tuple[Reason, ...]
+    free_place_labels: tuple[str, ...] = ()
 
     @property
     def failed(self) -> tuple[Reason, ...]:
@@ -158,17 +167,21 @@ def _reasons(c: _Candidate, needs: HouseholdNeeds, proximity: Proximity) -> list
         Reason(
             "proximity",
             True,
-            proximity.label_nl.capitalize() + ".",
-            proximity.label_en.capitalize() + ".",
+            capitalised(proximity.label_nl) + ".",
+            capitalised(proximity.label_en) + ".",
         )
     ]
+    places_nl = f"{c.free} vrije plaats" + ("" if c.free == 1 else "en")
+    places_en = f"{c.free} free place" + ("" if c.free == 1 else "s")
+    persons_nl = f"{needs.size} " + ("persoon" if needs.size == 1 else "personen")
+    persons_en = f"{needs.size} " + ("person" if needs.size == 1 else "persons")
     if c.free >= needs.size:
         reasons.append(
             Reason(
                 "places",
                 True,
-                f"{c.free} vrije plaats(en) voor {needs.size} perso(o)n(en).",
-                f"{c.free} free place(s) for {needs.size} person(s).",
+                f"{places_nl} voor {persons_nl}.",
+                f"{places_en} for {persons_en}.",
             )
         )
     else:
@@ -176,8 +189,8 @@ def _reasons(c: _Candidate, needs: HouseholdNeeds, proximity: Proximity) -> list
             Reason(
                 "places",
                 False,
-                f"Maar {c.free} vrije plaats(en) voor {needs.size} personen.",
-                f"Only {c.free} free place(s) for {needs.size} persons.",
+                f"Maar {places_nl} voor {persons_nl}.",
+                f"Only {places_en} for {persons_en}.",
             )
         )
     if needs.mobility:
@@ -291,7 +304,7 @@ def suggest_places(engine: Engine, case_id: str, *, limit: int = DEFAULT_LIMIT) 
             scored.append((key, c, proximity, reasons))
         scored.sort(key=lambda item: item[0])
         best = scored[:limit]
-        place_ids = _free_place_ids(session, [c.id for _, c, _, _ in best], needs.size)
+        chosen = _free_places(session, [c.id for _, c, _, _ in best], needs.size)
         return [
             Suggestion(
                 rank=index + 1,
@@ -301,31 +314,43 @@ def suggest_places(engine: Engine, case_id: str, *, limit: int = DEFAULT_LIMIT) 
                 municipality_name=c.municipality_name,
                 proximity=proximity,
                 free_places=c.free,
-                free_place_ids=tuple(place_ids.get(c.id, [])),
+                free_place_ids=tuple(p[0] for p in chosen.get(c.id, [])),
                 fits=not key[0],
                 reasons=tuple(reasons),
+                free_place_labels=tuple(p[1] for p in chosen.get(c.id, [])),
             )
             for index, (key, c, proximity, reasons) in enumerate(best)
         ]
 
 
-def _free_place_ids(session: Session, location_ids: list[str], size: int) -> dict[str, list[str]]:
-    """Per location, the first ``size`` free places (by label order of creation)."""
+def label_key(label: str) -> tuple[tuple[int, int | str], ...]:
+    """Natural order of place labels: "Kamer 2 - bed 1" before "Kamer 10 - bed 1"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in _DIGITS.split(label)
+        if part
+    )
+
+
+def _free_places(
+    session: Session, location_ids: list[str], size: int
+) -> dict[str, list[tuple[str, str]]]:
+    """Per location, the (id, label) of its first ``size`` free places in label order, so a
+    household gets neighbouring places ("Kamer 3 - bed 1", "Kamer 3 - bed 2", ...)."""
     if not location_ids:
         return {}
-    found: dict[str, list[str]] = {}
-    for location_id, place_id in session.execute(
-        select(Place.location_id, Place.id)
-        .where(
+    free: dict[str, list[tuple[str, str]]] = {}
+    for location_id, place_id, label in session.execute(
+        select(Place.location_id, Place.id, Place.label).where(
             Place.location_id.in_(location_ids),
             raw_text(Place.status) == PlaceStatus.FREE.value,
         )
-        .order_by(Place.location_id, Place.created_at, Place.id)
     ):
-        chosen = found.setdefault(location_id, [])
-        if len(chosen) < size:
-            chosen.append(place_id)
-    return found
+        free.setdefault(location_id, []).append((place_id, label))
+    return {
+        location_id: sorted(places, key=lambda p: (label_key(p[1]), p[0]))[:size]
+        for location_id, places in free.items()
+    }
 
 
 def _error(field_name: str, nl: str, en: str) -> Problem:
@@ -438,9 +463,9 @@ def _assign(
                 author_id=author,
             )
         )
-    labels = ", ".join(sorted(p.label for p in places))
+    labels = ", ".join(sorted((p.label for p in places), key=label_key))
     now = utc_now()
-    case.assigned_place_id = sorted(places, key=lambda p: (p.created_at, p.id))[0].id
+    case.assigned_place_id = min(places, key=lambda p: (label_key(p.label), p.id)).id
     session.add(
         CaseEvent(
             case_id=case.id,

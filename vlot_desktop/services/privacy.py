@@ -36,6 +36,7 @@ from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, Sensi
 from vlot_desktop.db.models.people import StaffUser
 from vlot_desktop.db.models.reference import Municipality, Team
 from vlot_desktop.domain.enums import CaseStatus
+from vlot_desktop.domain.location_rules import Problem, Severity
 from vlot_desktop.domain.text import fold as _fold
 from vlot_desktop.sync.purge import purge_in
 
@@ -45,6 +46,13 @@ DEFAULT_RETENTION_MONTHS = 12
 """Personal data of a case is kept this many months after the case was closed."""
 RETENTION_CHUNK = 100
 """Cases erased per transaction: an interrupted run keeps whole cases erased, and resumes."""
+RETENTION_MONTHS_MIN = 1
+RETENTION_MONTHS_MAX = 120
+PRIVACY_SETTINGS_FILE = "privacy-settings.json"
+"""The laptop's privacy settings (the retention period), next to ``settings.json``.
+
+Decision: a file of its own, because ``settings.Settings`` drops keys it does not know when
+it is saved; the setting moves into ``Settings`` when that module gets a field for it."""
 
 
 class UnknownMemberError(LookupError):
@@ -90,6 +98,44 @@ class ErasureSummary:
     events: int
     fields: int
     dry_run: bool = False
+
+
+def check_retention_months(text: str) -> tuple[int | None, Problem | None]:
+    """The retention period typed by the user: (months, None), or (None, the Dutch problem)."""
+    try:
+        months = int(text.strip())
+    except ValueError:
+        months = 0
+    if RETENTION_MONTHS_MIN <= months <= RETENTION_MONTHS_MAX:
+        return months, None
+    return None, Problem(
+        "retention_months",
+        f"Geef een bewaartermijn van {RETENTION_MONTHS_MIN} tot {RETENTION_MONTHS_MAX} "
+        "maanden (een geheel getal).",
+        f"Enter a retention period of {RETENTION_MONTHS_MIN} to {RETENTION_MONTHS_MAX} "
+        "months (a whole number).",
+        Severity.ERROR,
+    )
+
+
+def load_retention_months(data_dir: Path) -> int:
+    """The retention period of this laptop (default 12 when unset or unreadable)."""
+    try:
+        raw = json.loads((data_dir / PRIVACY_SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return DEFAULT_RETENTION_MONTHS
+    value = raw.get("retention_months") if isinstance(raw, dict) else None
+    if isinstance(value, int) and RETENTION_MONTHS_MIN <= value <= RETENTION_MONTHS_MAX:
+        return value
+    return DEFAULT_RETENTION_MONTHS
+
+
+def save_retention_months(data_dir: Path, months: int) -> None:
+    """Store the retention period (1 to 120 months; ``ValueError`` otherwise), atomically."""
+    if not RETENTION_MONTHS_MIN <= months <= RETENTION_MONTHS_MAX:
+        raise ValueError(f"retention period out of range: {months}")
+    text = json.dumps({"retention_months": months}, indent=2) + "\n"
+    _write_atomically(data_dir / PRIVACY_SETTINGS_FILE, text.encode("utf-8"))
 
 
 def retention_cutoff(today: dt.date, months: int = DEFAULT_RETENTION_MONTHS) -> dt.date:

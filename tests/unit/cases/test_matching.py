@@ -36,9 +36,11 @@ def test_nearest_first_municipality_arrondissement_province_elsewhere(
     assert all(s.fits for s in suggestions)
     first = suggestions[0]
     assert first.free_places == 1 and len(first.free_place_ids) == 1
+    assert first.free_place_labels == ("Plaats 1",)
+    assert suggestions[3].reasons[0].message == "Elders in Vlaanderen."
     assert [r.message for r in first.reasons] == [
         "In dezelfde gemeente.",
-        "1 vrije plaats(en) voor 1 perso(o)n(en).",
+        "1 vrije plaats voor 1 persoon.",
         "Geschikt voor alleenstaanden.",
     ]
 
@@ -81,8 +83,10 @@ def test_household_size_medical_family_and_vulnerable_criteria(
     by_id = {s.location_id: s for s in suggest_places(engine, case_id)}
     assert by_id[fitting].rank == 1 and by_id[fitting].fits
     assert len(by_id[fitting].free_place_ids) == 3
+    assert by_id[fitting].free_place_labels == ("Plaats 1", "Plaats 2", "Plaats 3")
+    assert "3 vrije plaatsen voor 3 personen." in [r.message for r in by_id[fitting].reasons]
     assert {r.criterion for r in by_id[small].failed} == {"places"}
-    assert by_id[small].failed[0].message == "Maar 1 vrije plaats(en) voor 3 personen."
+    assert by_id[small].failed[0].message == "Maar 1 vrije plaats voor 3 personen."
     assert {r.criterion for r in by_id[singles_only].failed} == {"household", "vulnerable"}
     # Equally near (same municipality), fewer failed criteria first.
     assert by_id[small].rank < by_id[singles_only].rank
@@ -221,3 +225,29 @@ def test_assignment_follows_the_workflow(engine: Engine, author_id: str) -> None
     )
     assert future.message == "De datum kan niet in de toekomst liggen."
     assert _snapshot(engine, case_id) == before
+
+
+def test_a_household_gets_neighbouring_places_in_natural_label_order(
+    engine: Engine, author_id: str
+) -> None:
+    location = add_location(engine, "Klooster", HASSELT, [FREE, FREE, FREE, FREE])
+    with Session(engine) as session, session.begin():
+        places = list(session.scalars(select(Place).where(Place.location_id == location)))
+        labels = ["Kamer 10 - bed 1", "Kamer 2 - bed 2", "Kamer 9 - bed 1", "Kamer 2 - bed 1"]
+        for place, label in zip(places, labels, strict=True):
+            place.label = label
+    case_id = new_case(
+        engine,
+        author_id,
+        [member(), member("Taras", "K", None, None, relation="kind")],
+        status=CaseStatus.WAITING_FOR_PLACE,
+    )
+    (suggestion,) = suggest_places(engine, case_id)
+    assert suggestion.free_place_labels == ("Kamer 2 - bed 1", "Kamer 2 - bed 2")
+    assert (
+        assign_places(engine, case_id, suggestion.free_place_ids, author_id=author_id, today=TODAY)
+        == []
+    )
+    with Session(engine) as session:
+        case = session.get_one(Case, case_id)
+        assert case.assigned_place_id == suggestion.free_place_ids[0]

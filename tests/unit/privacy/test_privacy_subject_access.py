@@ -47,6 +47,20 @@ def test_the_pdf_holds_the_person_in_cyrillic(
     assert "Тарас" not in text and "Svitlana" not in text
 
 
+def test_the_pdf_speaks_dutch_with_belgian_dates(
+    session: Session, seeded: Seeded, db_path: Path, tmp_path: Path
+) -> None:
+    """The JSON keeps the stored values; the PDF a person reads shows labels and dates."""
+    out = tmp_path / "inzage.pdf"
+    render_subject_access(db_path, out, seeded.olena)
+    text = "".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    assert "In behandeling" in text and "in_behandeling" not in text
+    assert "Nieuw → In behandeling" in text
+    assert "Contactpersoon" in text and "Vrouw" in text
+    assert "12/11/2026 14:30" in text and "2026-11-12" not in text
+    assert "20/11/2026" in text  # the deadline
+
+
 def test_list_exports_leave_sensitive_columns_out_unless_chosen() -> None:
     columns = list_export_columns("household_member")
     assert "first_name" in columns and "has_pets" in columns

@@ -38,6 +38,11 @@ class PreferencesDialog(QDialog):
         self.language_label.setBuddy(self.language_combo)
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
+        # The retention period of personal data (issue 6; its strings are in case_actions).
+        from vlot_desktop.ui.case_actions.retention_setting import RetentionMonthsField
+
+        self.retention_field = RetentionMonthsField(data_dir, self)
+        form.addRow(self.retention_field.label, self.retention_field)
 
         self.restart_note = QLabel(
             self.tr("A new language takes effect the next time you start VLOT Desktop."), self
@@ -65,6 +70,8 @@ class PreferencesDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
+        if not self.retention_field.save():
+            return  # the Dutch message is shown under the field
         # Read again: the settings file may have changed since the dialog opened.
         settings = load_settings(self.data_dir)
         settings.language = self.chosen_language()
