@@ -28,9 +28,10 @@ def register(sub: SubParsers) -> None:
     parser.add_argument(
         "--months",
         type=int,
-        default=12,
+        default=None,
         metavar="N",
-        help="retention period in months after closing (default 12)",
+        help="retention period in months after closing (default: this laptop's setting, "
+        "Instellingen > Bewaartermijn, else 12)",
     )
     parser.set_defaults(run=_run_retention)
 
@@ -101,8 +102,14 @@ def _run_agenda(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _run_retention(args: argparse.Namespace, data_dir: Path) -> int:
     from vlot_desktop.db.engine import make_engine, make_session_factory
-    from vlot_desktop.services.privacy import apply_retention, retention_cutoff
+    from vlot_desktop.services.privacy import (
+        apply_retention,
+        load_retention_months,
+        retention_cutoff,
+    )
 
+    if args.months is None:
+        args.months = load_retention_months(data_dir)
     if args.months < 1:
         return fail("--months must be at least 1")
     db_path = _database(data_dir)

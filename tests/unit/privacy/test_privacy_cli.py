@@ -40,3 +40,18 @@ def test_retention_needs_a_mode_and_a_sane_period(
     assert cli.main(["--data-dir", str(prepared_dir), "retention", "--apply", "--months", "0"]) == 1
     assert capsys.readouterr().err.strip() == "vlot-desktop: --months must be at least 1"
     assert query(db_path, "SELECT count(*) FROM household_member WHERE first_name = ''") == [(0,)]
+
+
+def test_retention_uses_the_period_set_in_instellingen(
+    prepared_dir: Path, seeded: Seeded, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vlot_desktop.services.privacy import save_retention_months
+
+    # The old case was closed on 01/06/2025: a period of 120 months keeps it.
+    save_retention_months(prepared_dir, 120)
+    assert cli.main(["--data-dir", str(prepared_dir), "retention", "--dry-run"]) == 0
+    assert "Would erase: 0 cases" in capsys.readouterr().out
+    assert (
+        cli.main(["--data-dir", str(prepared_dir), "retention", "--dry-run", "--months", "12"]) == 0
+    )
+    assert "Would erase: 1 cases" in capsys.readouterr().out
