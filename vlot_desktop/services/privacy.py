@@ -251,6 +251,8 @@ def apply_retention(
             raise
         log.debug("retention: %d of %d cases erased", start + len(chunk), len(case_ids))
     session.expire_all()
+    if summary.cases:
+        flush_erased_pages(session)
     log.info(
         "retention applied: %d cases, %d members, %d events, %d fields",
         summary.cases,
@@ -259,6 +261,18 @@ def apply_retention(
         summary.fields,
     )
     return summary
+
+
+def flush_erased_pages(session: Session) -> None:
+    """Copy the WAL into the database and empty it, so that the page images from before the
+    erasure do not stay in the ``-wal`` file (``secure_delete`` zeroes the database pages).
+
+    Best effort: with a colleague's sync still reading, the checkpoint stops short and the old
+    frames are overwritten by later writes instead.
+    """
+    bind = session.get_bind()
+    with bind.connect() as conn:  # type: ignore[union-attr]
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _purge_rows(session: Session, rows: Sequence[tuple[str, str, list[str]]]) -> None:
@@ -323,6 +337,7 @@ def erase_member(session: Session, member_id: str) -> ErasureSummary:
     except BaseException:
         session.rollback()
         raise
+    flush_erased_pages(session)
     summary = ErasureSummary(
         cases=0,
         members=1,
