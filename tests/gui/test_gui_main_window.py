@@ -35,6 +35,7 @@ def test_window_is_dutch_with_its_areas(window: MainWindow) -> None:
         "Opvanglocaties",
         "Vrije plaatsen",
         "Prospecties",
+        "Dossiers",
         "Conflicten",
         "Synchronisatie",
     ]
@@ -123,6 +124,7 @@ def test_english_interface(english: None, make_window, sample_dir: Path) -> None
         "Reception locations",
         "Free places",
         "Prospects",
+        "Cases",
         "Conflicts",
         "Synchronisation",
     ]

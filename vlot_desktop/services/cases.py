@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -462,3 +462,164 @@ def record_sensitive_access(
         session.add(access)
         session.flush()
         return access.id
+
+
+# -- for the Dossiers screen ------------------------------------------------------------------
+
+# What the detail pane's "Gegevens" tab saves as the user types.
+EDITABLE_CASE_FIELDS = ("deadline", "assigned_to_id", "summary", "team_code", "municipality_nis")
+SUMMARY_MAX = 10_000
+
+
+@dataclass(frozen=True)
+class CaseSaveResult:
+    """What :func:`save_case_fields` did: the problems, and the values it replaced (for undo)."""
+
+    problems: list[Problem]
+    previous: dict[str, object]
+
+    @property
+    def saved(self) -> bool:
+        return not _errors(self.problems)
+
+
+def _check_case_fields(
+    session: Session, case: Case, changes: Mapping[str, object]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if "deadline" in changes:
+        deadline = changes["deadline"]
+        if deadline is not None and not isinstance(deadline, dt.date):
+            raise TypeError("deadline must be a date or None")
+        if deadline is not None and deadline < case.opened_on:
+            problems.append(
+                _error(
+                    "deadline",
+                    "De deadline ligt vóór de openingsdatum.",
+                    "The deadline is before the opening date.",
+                )
+            )
+    staff_id = changes.get("assigned_to_id")
+    if staff_id and session.get(StaffUser, str(staff_id)) is None:
+        problems.append(_error("assigned_to_id", "Onbekende medewerker.", "Unknown staff member."))
+    if "team_code" in changes:
+        team_code = changes["team_code"]
+        if not team_code:
+            problems.append(_error("team_code", "Kies een team.", "Choose a team."))
+        elif session.get(Team, str(team_code)) is None:
+            problems.append(
+                _error("team_code", f"Onbekend team: {team_code}.", f"Unknown team: {team_code}.")
+            )
+    if "municipality_nis" in changes:
+        nis = changes["municipality_nis"]
+        if not nis:
+            problems.append(
+                _error("municipality_nis", "Kies een gemeente.", "Choose a municipality.")
+            )
+        elif session.get(Municipality, str(nis)) is None:
+            problems.append(
+                _error(
+                    "municipality_nis",
+                    f"Onbekende gemeente (NIS-code {nis}).",
+                    f"Unknown municipality (NIS code {nis}).",
+                )
+            )
+    summary = str(changes.get("summary") or "").strip()
+    if len(summary) > SUMMARY_MAX:
+        problems.append(
+            _error(
+                "summary",
+                f"De samenvatting is te lang (hoogstens {SUMMARY_MAX} tekens).",
+                f"The summary is too long (at most {SUMMARY_MAX} characters).",
+            )
+        )
+    return problems
+
+
+def save_case_fields(
+    engine: Engine,
+    case_id: str,
+    changes: Mapping[str, object],
+    *,
+    author_id: str | None,
+) -> CaseSaveResult:
+    """Change some of a case's editable fields (``EDITABLE_CASE_FIELDS``) in one transaction.
+
+    All or nothing: with one error nothing is saved. A new staff member, team or municipality
+    is written on the timeline, so the team sees who took over and when. Returns the values
+    that were replaced, so that the screen can undo the change with a second call.
+    """
+    unknown = set(changes) - set(EDITABLE_CASE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    with Session(engine, autoflush=False) as session, session.begin():
+        case = _case(session, case_id)
+        problems = _check_case_fields(session, case, changes)
+        if _errors(problems):
+            return CaseSaveResult(problems, {})
+        previous = {name: getattr(case, name) for name in changes}
+        author = known_author(session, author_id)
+        notes: list[str] = []
+        if "assigned_to_id" in changes:
+            staff_id = str(changes["assigned_to_id"] or "") or None
+            if staff_id != case.assigned_to_id:
+                staff = session.get(StaffUser, staff_id) if staff_id else None
+                notes.append(
+                    f"Dossier toegewezen aan {staff.name}."
+                    if staff is not None
+                    else "Dossier niet langer toegewezen aan een medewerker."
+                )
+            case.assigned_to_id = staff_id
+        if "team_code" in changes and changes["team_code"] != case.team_code:
+            team = session.get_one(Team, str(changes["team_code"]))
+            notes.append(f"Dossier overgedragen aan {team.name_nl}.")
+            case.team_code = team.code
+        if "municipality_nis" in changes and changes["municipality_nis"] != case.municipality_nis:
+            municipality = session.get_one(Municipality, str(changes["municipality_nis"]))
+            notes.append(f"Gemeente gewijzigd in {municipality.name_nl}.")
+            case.municipality_nis = municipality.nis_code
+        if "deadline" in changes:
+            deadline = changes["deadline"]
+            case.deadline = deadline if isinstance(deadline, dt.date) else None
+        if "summary" in changes:
+            case.summary = str(changes["summary"] or "").strip() or None
+        for text in notes:
+            session.add(
+                CaseEvent(
+                    case_id=case.id,
+                    kind=CaseEventKind.NOTE,
+                    occurred_at=utc_now(),
+                    author_id=author,
+                    text=text,
+                )
+            )
+        return CaseSaveResult(problems, previous)
+
+
+def update_member_details(
+    engine: Engine,
+    member_id: str,
+    values: MemberValues,
+    *,
+    today: dt.date | None = None,
+) -> list[Problem]:
+    """Change a member's non-sensitive fields and keep the stored health fields as they are.
+
+    For an edit while the sensitive fields are hidden: they are neither shown nor overwritten
+    (``values``' sensitive fields are ignored).
+    """
+    with Session(engine, autoflush=False) as session, session.begin():
+        member = session.get(HouseholdMember, member_id)
+        if member is None:
+            raise LookupError(member_id)
+        kept = replace(
+            values,
+            needs_mobility=bool(member.needs_mobility),
+            needs_medical=bool(member.needs_medical),
+            medical_notes=member.medical_notes,
+        )
+        problems = check_member(kept, today=today or dt.date.today())
+        if _errors(problems):
+            return problems
+        _apply_member(member, kept)
+    return problems

@@ -50,6 +50,12 @@ def _prospects(context: AppContext, runner: TaskRunner) -> Screen:
     return ProspectsView(context, runner)
 
 
+def _cases(context: AppContext, runner: TaskRunner) -> Screen:
+    from vlot_desktop.ui.cases.cases_view import CasesView
+
+    return CasesView(context, runner)
+
+
 def _conflicts(context: AppContext, runner: TaskRunner) -> Screen:
     from vlot_desktop.ui.conflicts.conflicts_view import ConflictsView
 
@@ -78,6 +84,7 @@ _TITLES: dict[str, Callable[[], str]] = {
     "locations": lambda: QCoreApplication.translate("LocationsView", "Reception locations"),
     "free_places": lambda: QCoreApplication.translate("FreePlacesView", "Free places"),
     "prospects": lambda: QCoreApplication.translate("ProspectsView", "Prospects"),
+    "cases": lambda: QCoreApplication.translate("CasesView", "Cases"),
     "conflicts": lambda: QCoreApplication.translate("ConflictsView", "Conflicts"),
     "sync": lambda: QCoreApplication.translate("SyncView", "Synchronisation"),
 }
@@ -88,6 +95,7 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("locations", _locations),
     ScreenEntry("free_places", _free_places),
     ScreenEntry("prospects", _prospects),
+    ScreenEntry("cases", _cases),
     ScreenEntry("conflicts", _conflicts),
     ScreenEntry("sync", _sync),
 )

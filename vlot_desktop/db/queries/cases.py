@@ -43,6 +43,7 @@ from vlot_desktop.db.models import (
     Location,
     Municipality,
     Place,
+    Province,
     StaffUser,
     Team,
 )
@@ -570,6 +571,53 @@ def _assigned_place(conn: Connection, place_id: str | None) -> AssignedPlace | N
     return AssignedPlace(*row) if row is not None else None
 
 
+# -- choices for the screen -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffChoice:
+    """A staff member a case can be assigned to."""
+
+    id: str
+    name: str
+    team_code: str
+
+
+def staff_choices(conn: Connection, *, include_id: str | None = None) -> list[StaffChoice]:
+    """Active staff members by name, plus ``include_id`` (e.g. the one a case is assigned to,
+    even when no longer active)."""
+    condition: ColumnElement[bool] = StaffUser.active.is_(True)
+    if include_id:
+        condition = condition | (StaffUser.id == include_id)
+    stmt = (
+        select(StaffUser.id, StaffUser.name, StaffUser.team_code)
+        .where(condition)
+        .order_by(StaffUser.name, StaffUser.id)
+    )
+    return [StaffChoice(*row) for row in conn.execute(stmt)]
+
+
+def municipality_teams(conn: Connection) -> dict[str, str]:
+    """NIS code -> the regional team of its province (the team a new case goes to)."""
+    stmt = select(Municipality.nis_code, Province.team_code).join(
+        Province, Province.code == Municipality.province_code
+    )
+    return {nis: team for nis, team in conn.execute(stmt)}
+
+
+def place_labels(conn: Connection, place_ids: list[str]) -> dict[str, str]:
+    """Place id -> "Plaats 3, De Linde (Hasselt)", for the timeline's place assignments."""
+    if not place_ids:
+        return {}
+    stmt = (
+        select(Place.id, Place.label, Location.name, Municipality.name_nl)
+        .join(Location, Location.id == Place.location_id)
+        .join(Municipality, Municipality.nis_code == Location.municipality_nis)
+        .where(Place.id.in_(set(place_ids)))
+    )
+    return {pid: f"{label}, {name} ({town})" for pid, label, name, town in conn.execute(stmt)}
+
+
 _ROW_FIELDS = [f.name for f in fields(CaseRow)][:12]
 _DETAIL_FIELDS = [f.name for f in fields(CaseDetail)][:17]
 _MEMBER_FIELDS = [f.name for f in fields(MemberRow)]
@@ -586,6 +634,7 @@ __all__ = [
     "EventRow",
     "MemberRow",
     "SensitiveMemberData",
+    "StaffChoice",
     "case_conditions",
     "case_detail",
     "case_rows",
@@ -593,6 +642,9 @@ __all__ = [
     "household",
     "list_cases",
     "matching_case_ids",
+    "municipality_teams",
+    "place_labels",
     "sensitive_member_data",
+    "staff_choices",
     "timeline",
 ]

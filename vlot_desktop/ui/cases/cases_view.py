@@ -1,0 +1,449 @@
+"""The Dossiers screen: filters, the paged case list with its count, and the detail pane.
+
+Every keystroke in the search field and every filter change reads the first page (200 cases)
+and the total in a worker; a newer filter cancels the older read, and a result that arrives late
+is dropped (each read carries a generation number). Scrolling to the end of the list, or
+"Meer laden", reads the next page, also in a worker. Sorting happens in SQL: a click on a header
+re-reads the first page in the new order.
+
+For other parts of the application (issue 6: matching and privacy): ``case_selected`` says which
+case the detail pane shows, ``detail.tabs`` and ``detail.actions_menu`` take more tabs and
+actions, and ``reload_case()`` shows the current case afresh after a change made elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlot_desktop.ui.cases.case_list_model import COLUMNS, SORTS, CaseColumn, CaseListModel
+from vlot_desktop.ui.cases.detail_pane import CaseDetailPane
+from vlot_desktop.ui.cases.filter_bar import CaseFilterBar
+from vlot_desktop.ui.context import AppContext
+from vlot_desktop.ui.formatting import format_int
+from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.models.roles import KEY_ROLE
+from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.widgets.screen import Screen, heading
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only once the database opens
+    from vlot_desktop.db.queries.cases import CaseFilter, CasePage
+    from vlot_desktop.ui.cases.new_case_dialog import NewCaseDialog
+
+
+class CasesView(Screen):
+    """Attributes:
+    detail: the detail pane (``CaseDetailPane``: ``tabs``, ``actions_menu``).
+
+    Signals:
+        case_selected(object): the id of the case the detail pane now shows (``None``: none).
+        loaded() (inherited): the list shows the current filter.
+    """
+
+    key = "cases"
+    case_selected = Signal(object)
+
+    def __init__(
+        self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, runner, parent)
+        self._choices_loaded = False
+        self._selected_id: str | None = None
+        self._generation = 0
+        self._page_task: TaskHandle | None = None
+        self._more_task: TaskHandle | None = None
+        self._teams: list[tuple[str, str]] = []
+        self._municipalities: list[tuple[str, str]] = []
+        self._municipality_teams: dict[str, str] = {}
+
+        self.heading = heading(self.tr("Cases"), self)
+        self.new_button = QPushButton(self.tr("&New case…"), self)
+        self.new_button.setToolTip(self.tr("Open a new case (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_case)
+        # Window-wide, as on the Prospecties screen: only the visible screen's shortcut is live.
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_case)
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.heading)
+        self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.new_button)
+
+        self.filters = CaseFilterBar(self)
+        self.search_edit = self.filters.search_edit
+
+        self.model = CaseListModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(COLUMNS.index(CaseColumn.DEADLINE), Qt.SortOrder.AscendingOrder)
+        self._size_columns()
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("resultCount")
+        self.more_button = QPushButton(self.tr("&Load more"), self)
+        self.more_button.setToolTip(self.tr("Show the next 200 cases of the list"))
+        self.more_button.clicked.connect(self.load_more)
+        self.more_button.hide()
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.more_button)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(count_row)
+
+        self.detail = CaseDetailPane(context, self)
+        self.detail.setMinimumWidth(400)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([700, 440])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.splitter, 1)
+
+        self.filters.changed.connect(self.apply_filter)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.model.more_requested.connect(self._load_more_page)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail.changed.connect(self._case_changed)
+        self.detail.case_shown.connect(self.case_selected)
+
+    # -- for the rest of the application -----------------------------------------------------
+
+    def search_field(self) -> QLineEdit:
+        return self.search_edit
+
+    @property
+    def tabs(self) -> QTabWidget:
+        """The detail pane's tabs (Gegevens, Gezin, Tijdlijn), for more tabs."""
+        return self.detail.tabs
+
+    @property
+    def actions_menu(self) -> QMenu:
+        """The "Acties" menu of the detail header (its button shows once it has actions)."""
+        return self.detail.actions_menu
+
+    @property
+    def current_case_id(self) -> str | None:
+        """The case the detail pane shows."""
+        return self.detail.case_id
+
+    @property
+    def is_loading(self) -> bool:
+        return self._page_task is not None or self._more_task is not None
+
+    def reload_case(self) -> None:
+        """Show the current case afresh, in the pane and in its list line (e.g. after a place
+        was assigned to it from elsewhere)."""
+        self.detail.reload_case()
+        if self.detail.case_id is not None:
+            self._update_row(self.detail.case_id)
+
+    def current_filter(self) -> CaseFilter:
+        return self.filters.case_filter(self.context.settings.user_id, dt.date.today())
+
+    def refresh(self) -> None:
+        """Re-read the list and the case shown (after a sync, F5)."""
+        if not self.context.is_ready:
+            return
+        self._load_choices()
+        self.apply_filter()
+        self.detail.reload_case()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        from vlot_desktop.db.queries.cases import municipality_teams, staff_choices
+        from vlot_desktop.db.queries.locations import municipality_choices
+
+        language = current_language()
+        self._teams = [(t.code, t.name(language)) for t in self.context.teams]
+        self.model.set_team_names(
+            {t.code: t.province_name or t.name(language) for t in self.context.teams}
+        )
+        with self.context.connection() as conn:
+            if not self._choices_loaded:
+                self._municipalities = [(c.key, c.text) for c in municipality_choices(conn)]
+                self._municipality_teams = municipality_teams(conn)
+            staff = staff_choices(conn)  # colleagues arrive by sync: read every time
+        self.filters.fill(self._teams, self._municipalities)
+        self.filters.set_user(self.context.settings.user_id)
+        self.detail.set_choices(self._teams, self._municipalities, staff)
+        self._choices_loaded = True
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Read the first page and the total for the current filter, in a worker."""
+        if not self.context.is_ready:
+            return
+        from vlot_desktop.db.queries.cases import CaseSort, list_cases
+
+        for task in (self._page_task, self._more_task):
+            if task is not None:
+                task.cancel()
+        self._more_task = None
+        self.more_button.setEnabled(True)
+        self._generation += 1
+        generation = self._generation
+        engine = self.context.engine
+        case_filter = self.current_filter()
+        sort = CaseSort(self.model.sort_key)
+        descending = self.model.descending
+
+        def work(task: TaskContext) -> tuple[int, CasePage]:
+            # Typing fast queues a read per keystroke: the ones overtaken before they start
+            # are skipped.
+            task.raise_if_cancelled()
+            with engine.connect() as conn:
+                page = list_cases(conn, case_filter, sort=sort, descending=descending)
+            return generation, page
+
+        self._page_task = self.runner.run(
+            work,
+            on_result=self._first_page_loaded,
+            on_error=self._failed,
+            owner=self,
+            name="case list",
+        )
+
+    def _first_page_loaded(self, result: tuple[int, CasePage]) -> None:
+        generation, page = result
+        if generation != self._generation:
+            return
+        self._page_task = None
+        self.model.reset(page.rows, page.total)
+        self._show_count()
+        self._reselect()
+        self.loaded.emit()
+
+    @Slot()
+    def load_more(self) -> None:
+        """ "Meer laden": the next page (as scrolling to the end does)."""
+        self.model.fetchMore()
+
+    @Slot()
+    def _load_more_page(self) -> None:
+        if not self.context.is_ready or self._more_task is not None:
+            self.model.fetch_failed()
+            return
+        from vlot_desktop.db.queries.cases import CaseSort, list_cases
+
+        generation = self._generation
+        engine = self.context.engine
+        case_filter = self.current_filter()
+        sort = CaseSort(self.model.sort_key)
+        descending = self.model.descending
+        offset = self.model.loaded_count
+
+        def work(_task: TaskContext) -> tuple[int, CasePage]:
+            with engine.connect() as conn:
+                page = list_cases(
+                    conn, case_filter, sort=sort, descending=descending, offset=offset
+                )
+            return generation, page
+
+        self.more_button.setEnabled(False)
+        self._more_task = self.runner.run(
+            work,
+            on_result=self._more_loaded,
+            on_error=self._failed,
+            owner=self,
+            name="case list page",
+        )
+
+    def _more_loaded(self, result: tuple[int, CasePage]) -> None:
+        generation, page = result
+        self._more_task = None
+        self.more_button.setEnabled(True)
+        if generation != self._generation:
+            return
+        self.model.append(page.rows)
+        self._show_count()
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._page_task = self._more_task = None
+        self.model.fetch_failed()
+        self.more_button.setEnabled(True)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        text = (
+            self.tr("1 case")
+            if total == 1
+            else self.tr("%1 cases").replace("%1", format_int(total))
+        )
+        if self.model.has_more:
+            text = (
+                self.tr("%1 · %2 shown")
+                .replace("%1", text)
+                .replace("%2", format_int(self.model.loaded_count))
+            )
+        self.count_label.setText(text)
+        self.more_button.setVisible(self.model.has_more)
+
+    def _size_columns(self) -> None:
+        """Widths from the font (never from the cells: that would read every row)."""
+        header = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        samples = {
+            CaseColumn.REFERENCE: "HH-2026-00042",
+            CaseColumn.CONTACT: "Olena Kovalenko (Олена Ковален",
+            CaseColumn.TYPE: "Kwetsbaar profiel",
+            CaseColumn.STATUS: "Oplossing gevonden",
+            CaseColumn.DEADLINE: "26/11/2026 (binnenkort)",
+            CaseColumn.MUNICIPALITY: "Merelbeke-Melle",
+            CaseColumn.TEAM: "Oost-Vlaanderen",
+            CaseColumn.ASSIGNED: "Jan Goossens",
+            CaseColumn.HOUSEHOLD: "Personen",
+        }
+        for column, key in enumerate(COLUMNS):
+            header.resizeSection(column, fm.horizontalAdvance(samples[key]) + 16)
+
+    # -- sorting and selection -------------------------------------------------------------------
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        key = COLUMNS[column] if 0 <= column < len(COLUMNS) else ""
+        if key not in SORTS:
+            # The contact name cannot be sorted on in SQL: keep the current order.
+            header = self.table.horizontalHeader()
+            current = next(k for k, v in SORTS.items() if v == self.model.sort_key)
+            header.blockSignals(True)
+            header.setSortIndicator(
+                COLUMNS.index(current),
+                Qt.SortOrder.DescendingOrder
+                if self.model.descending
+                else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self.model.sort_key = SORTS[key]
+        self.model.descending = order == Qt.SortOrder.DescendingOrder
+        self.apply_filter()
+
+    def _reselect(self) -> None:
+        if self._selected_id is None:
+            return
+        row = self.model.row_of(self._selected_id)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+        selection.blockSignals(False)
+        self.table.viewport().update()
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        case_id = str(rows[0].data(KEY_ROLE))
+        if case_id == self._selected_id and self.detail.case_id == case_id:
+            return
+        self._selected_id = case_id
+        self.detail.show_case(case_id)
+
+    def select_case(self, case_id: str) -> bool:
+        """Select a case in the list and show it; False when the list (filter) does not show it
+        (the pane shows it all the same)."""
+        row = self.model.row_of(case_id)
+        if row < 0:
+            self.open_case(case_id)
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def open_case(self, case_id: str) -> None:
+        """Show a case in the detail pane, whether or not the filter lists it."""
+        self._selected_id = case_id
+        self.detail.show_case(case_id)
+        self._reselect()
+
+    # -- changes ---------------------------------------------------------------------------------
+
+    @Slot(str)
+    def _case_changed(self, case_id: str) -> None:
+        """A change in the pane: update its line in the list, not the whole list."""
+        self._update_row(case_id)
+        self.context.data_changed.emit()
+
+    def _update_row(self, case_id: str) -> None:
+        from vlot_desktop.db.queries.cases import case_rows
+
+        with self.context.connection() as conn:
+            rows = case_rows(conn, [case_id], today=dt.date.today())
+        if rows:
+            self.model.update_row(rows[0])
+
+    @Slot()
+    def new_case(self) -> str | None:
+        """The "Nieuw dossier" dialog; the new case is then shown (and selected if listed)."""
+        dialog = self.new_case_dialog()
+        if dialog is None:
+            return None
+        try:
+            if not dialog.exec() or dialog.case_id is None:
+                return None
+            case_id: str = dialog.case_id
+        finally:
+            dialog.deleteLater()
+        self.context.data_changed.emit()
+        self.open_case(case_id)
+        self.apply_filter()
+        return case_id
+
+    def new_case_dialog(self) -> NewCaseDialog | None:
+        """The dialog, not yet shown (``None`` before the database is open)."""
+        from vlot_desktop.ui.cases.new_case_dialog import NewCaseDialog
+
+        if not self.context.is_ready:
+            return None
+        self._load_choices()
+        return NewCaseDialog(
+            self.context, self._teams, self._municipalities, self._municipality_teams, self
+        )
