@@ -363,6 +363,10 @@
         <source>%1 · %2 shown</source>
         <translation>%1 · %2 getoond</translation>
     </message>
+    <message>
+        <source>&amp;Find places</source>
+        <translation>&amp;Plaatsen zoeken</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdModel</name>

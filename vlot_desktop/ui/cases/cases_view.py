@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -147,6 +148,78 @@ class CasesView(Screen):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._case_changed)
         self.detail.case_shown.connect(self.case_selected)
+        self._add_case_actions()
+
+    def _add_case_actions(self) -> None:
+        """Matching ("Plaatsen zoeken" tab), the case's PDFs and privacy actions ("Acties"),
+        and the team's weekly agenda and the retention period (toolbar): ``ui.case_actions``."""
+        from vlot_desktop.ui.case_actions import (
+            MatchingPanel,
+            agenda_action,
+            case_actions,
+            retention_action,
+        )
+
+        self.matching = MatchingPanel(self.context, self.runner, self)
+        self.matching_tab = self.detail.tabs.addTab(self.matching, self.tr("&Find places"))
+        self._matching_case: str | None = None
+        self._list_sizes: list[int] | None = None
+        self.detail.tabs.currentChanged.connect(self._tab_changed)
+        self.case_selected.connect(self._case_selected)
+        self.matching.assigned.connect(self._placed)
+        self.case_action_list = case_actions(
+            self.context,
+            self.runner,
+            self,
+            lambda: self.current_case_id,
+            on_changed=lambda _case_id: self.reload_case(),
+        )
+        for action in self.case_action_list:
+            action.setEnabled(False)
+            self.detail.actions_menu.addAction(action)
+        self.agenda_action = agenda_action(self.context, self.runner, self)
+        self.retention_action = retention_action(self.context, self.runner, self)
+        for action in (self.agenda_action, self.retention_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.toolbar.insertWidget(self.toolbar.count() - 1, button)
+
+    @Slot(object)
+    def _case_selected(self, case_id: object) -> None:
+        for action in self.case_action_list:
+            action.setEnabled(case_id is not None)
+        self._update_matching()
+
+    @Slot(int)
+    def _tab_changed(self, _index: int) -> None:
+        """The places table needs room: the pane grows while "Plaatsen zoeken" is open."""
+        matching = self.detail.tabs.currentWidget() is self.matching
+        if matching and self._list_sizes is None:
+            self._list_sizes = self.splitter.sizes()
+            total = sum(self._list_sizes)
+            wide = min(760, total - 360)
+            if wide > self._list_sizes[1]:
+                self.splitter.setSizes([total - wide, wide])
+        elif not matching and self._list_sizes is not None:
+            self.splitter.setSizes(self._list_sizes)
+            self._list_sizes = None
+        self._update_matching()
+
+    @Slot()
+    def _update_matching(self) -> None:
+        """Look for places only while the tab is open: a search costs up to ~0.1 s."""
+        if self.detail.tabs.currentWidget() is not self.matching:
+            return
+        if self._matching_case != self.current_case_id or self.current_case_id is None:
+            self._matching_case = self.current_case_id
+            self.matching.set_case(self.current_case_id)
+
+    @Slot(str)
+    def _placed(self, case_id: str) -> None:
+        """A place was assigned: the case's status and timeline changed."""
+        if case_id == self.current_case_id:
+            self.reload_case()
 
     # -- for the rest of the application -----------------------------------------------------
 
