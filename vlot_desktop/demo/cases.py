@@ -111,9 +111,13 @@ def _add_case(ctx: Context, opened: dt.date, case_type: str, reference: str) -> 
             closed_on = clock.after(opened, 3, 10 + int(150 * rng.random() ** 2))
     low, high = _DEADLINE_DAYS[case_type]
     deadline = opened + dt.timedelta(days=rng.randint(low, high))
-    if closed_on is None and deadline < clock.today and ctx.chance(0.7):
-        # Open cases mostly had their deadline moved; some are overdue.
-        deadline = clock.today + dt.timedelta(days=rng.randint(2, 45))
+    if closed_on is None and deadline < clock.today:
+        if ctx.chance(0.7):
+            # Open cases mostly had their deadline moved; some are overdue.
+            deadline = clock.today + dt.timedelta(days=rng.randint(2, 45))
+        elif age > 90:
+            # An old open case was followed up: its moved deadline was missed recently.
+            deadline = clock.today - dt.timedelta(days=rng.randint(1, 60))
     staff = ctx.staff_of(team)
     assigned = None if status == NEW and ctx.chance(0.5) else staff
     coordinators = ctx.contacts[m.nis].coordinators
