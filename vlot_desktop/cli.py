@@ -161,6 +161,7 @@ def _cmd_demo(data_dir: Path, size: str, seed: int, as_of: str | None, replace: 
 
 def _cmd_sync(data_dir: Path, share: str | None, as_json: bool) -> int:
     import json
+    import sqlite3
 
     from vlot_desktop.services.sync_service import run_sync
     from vlot_desktop.sync.batch import NewerFormatError
@@ -171,6 +172,8 @@ def _cmd_sync(data_dir: Path, share: str | None, as_json: bool) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"the share cannot be used: {exc.strerror or exc}; nothing was lost")
+    except sqlite3.Error as exc:  # e.g. "database or disk is full": the round was rolled back
+        return _fail(f"the local database cannot be written ({exc}); nothing was lost")
     if as_json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:

@@ -825,6 +825,10 @@
             <source>The clock of this laptop is %1 minutes off: set the date and time right.</source>
             <translation>De klok van deze laptop loopt %1 minuten verkeerd: zet de datum en het uur juist.</translation>
         </message>
+        <message>
+            <source>The disk of this laptop is full: make room and synchronise again. Nothing was lost.</source>
+            <translation>De schijf van deze laptop is vol: maak ruimte vrij en synchroniseer opnieuw. Er is niets verloren.</translation>
+        </message>
     </context>
     <context>
         <name>SyncLabels</name>

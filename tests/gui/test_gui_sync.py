@@ -427,3 +427,21 @@ def test_only_text_fields_offer_a_typed_value() -> None:
     assert text_field("location", "capacity") is None  # a number with rules
     assert text_field("location", "municipality_nis") is None  # a reference
     assert text_field("no_such_table", "name") is None
+
+
+def test_a_full_disk_is_said_in_dutch(
+    qtbot: QtBot, dutch: None, make_window, an: Laptop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vlot_desktop.services.sync_service as sync_service
+
+    def full(*_args: Any, **_kwargs: Any) -> Any:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sync_service, "run_sync", full)
+    window = make_window(an.dir)
+    sync_in_window(qtbot, window)
+    assert window.statusBar().currentMessage() == (
+        "Niet gesynchroniseerd: De schijf van deze laptop is vol: maak ruimte vrij en "
+        "synchroniseer opnieuw. Er is niets verloren."
+    )
+    assert window.sync.last_label.text() == "Laatste synchronisatie: nog niet"

@@ -9,6 +9,7 @@ reachable, ...) is shown in Dutch in the status bar, never in a modal dialog.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -302,8 +303,14 @@ class SyncController(QObject):
         from vlot_desktop.sync.share import ShareError
 
         message_nl = getattr(exc, "message_nl", "") if current_language() == "nl" else ""
+        disk_full = isinstance(exc, sqlite3.Error) and "full" in str(exc)
         if isinstance(exc, SyncSetupError):
             pass
+        elif disk_full:
+            message_nl = self.tr(
+                "The disk of this laptop is full: make room and synchronise again. "
+                "Nothing was lost."
+            )
         elif isinstance(exc, NewerFormatError):
             self.read_only = True
             self.reachable = True
