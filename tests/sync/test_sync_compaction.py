@@ -188,6 +188,7 @@ def test_a_damaged_snapshot_is_refused_whole_and_reported(tmp_path: Path, share:
     assert first.snapshot_error and "does not match the manifest" in first.snapshot_error
     assert org(c) == []  # nothing of it was applied
     assert c.sql("SELECT count(*) FROM sync_field_clock WHERE tbl = 'organisation'") == [(0,)]
+    assert c.sql("SELECT count(*) FROM sync_row_clock WHERE tbl = 'organisation'") == [(0,)]
 
 
 def test_the_lease_stops_a_second_compactor_and_an_expired_one_is_taken_over(

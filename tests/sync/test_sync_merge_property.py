@@ -17,6 +17,7 @@ from vlot_desktop import paths
 from vlot_desktop.sync.batch import Record, known_fields
 from vlot_desktop.sync.bootstrap import _Applier
 from vlot_desktop.sync.capture import format_hlc, sqlite3_runner, suppressed, synced_local_columns
+from vlot_desktop.sync.clocks import effective_clocks
 from vlot_desktop.sync.merge import Merger
 from vlot_desktop.sync.snapshot import state_lines
 
@@ -27,6 +28,9 @@ VALUES = {
     "notes": st.sampled_from([None, "x", "y"]),
     "kind": st.just("ocmw"),
     "created_at": st.just("2026-01-01 00:00:00.000000"),
+    "email": st.sampled_from([None, "info@ocmw.be"]),
+    "phone": st.sampled_from([None, "011 12 34 56"]),
+    "municipality_nis": st.sampled_from([None, "71072"]),
 }
 
 
@@ -54,7 +58,11 @@ def record_sets(draw: st.DrawFn, purges: bool = True) -> list[Record]:
             fields = {f: None for f in erased}
             records.append(Record(hlc, dev, seq, "organisation", pk, "purge", fields, {}))
             continue
-        fields = draw(st.lists(st.sampled_from(sorted(VALUES)), min_size=1, unique=True))
+        if draw(st.booleans()):
+            # Every field at once (a new record, as the triggers write it): a row clock.
+            fields = sorted(VALUES)
+        else:
+            fields = draw(st.lists(st.sampled_from(sorted(VALUES)), min_size=1, unique=True))
         values = {f: draw(VALUES[f]) for f in fields}
         base: dict[str, str | None] = {}
         for f in fields:
@@ -99,11 +107,12 @@ def merged_state(
                 "SELECT tbl, pk, field, hlc, dev FROM sync_purged ORDER BY tbl, pk, field"
             ).fetchall(),
             "rows": conn.execute(
-                "SELECT id, name, notes, kind, created_at FROM organisation ORDER BY id"
+                "SELECT id, name, notes, kind, created_at, email, phone, municipality_nis "
+                "FROM organisation ORDER BY id"
             ).fetchall(),
-            "clock": conn.execute(
-                "SELECT * FROM sync_field_clock ORDER BY tbl, pk, field"
-            ).fetchall(),
+            # Every field's clock, value and max_base (row clock or exception: the storage
+            # may differ with the order of arrival, the clocks may not).
+            "clock": effective_clocks(conn),
             "tombstones": conn.execute(
                 "SELECT tbl, pk, hlc, dev FROM sync_tombstone ORDER BY tbl, pk"
             ).fetchall(),

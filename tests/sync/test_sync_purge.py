@@ -127,7 +127,13 @@ def test_a_purged_name_is_nowhere_after_both_sync_and_compaction(
     assert report.snapshots_deleted == 1
     sync_all(a, b)
     for laptop in (a, b):
-        for table in ("sync_outbox", "sync_field_clock", "sync_conflicts", "sync_tombstone"):
+        for table in (
+            "sync_outbox",
+            "sync_field_clock",
+            "sync_row_clock",
+            "sync_conflicts",
+            "sync_tombstone",
+        ):
             rows = laptop.sql(f"SELECT * FROM {table}")
             assert FIRST not in repr(rows) and LAST not in repr(rows), table
         data = raw_bytes_after_vacuum(laptop)
@@ -183,6 +189,7 @@ def test_purging_a_whole_row_deletes_it_everywhere_for_good(tmp_path: Path, shar
     for laptop in (a, b):
         assert laptop.sql("SELECT id FROM household_member WHERE id = ?", MEMBER) == []
         assert laptop.sql("SELECT count(*) FROM sync_field_clock WHERE pk = ?", MEMBER) == [(0,)]
+        assert laptop.sql("SELECT count(*) FROM sync_row_clock WHERE pk = ?", MEMBER) == [(0,)]
         assert laptop.sql("SELECT field FROM sync_purged WHERE pk = ?", MEMBER) == [("*",)]
     assert a.dump() == b.dump()
 

@@ -122,9 +122,10 @@ def test_a_wrong_trailer_checksum_rejects_the_file_and_applies_none_of_it(
         assert result.pulled_records == 50
         assert count_orgs(conn, "good") == 50
         assert count_orgs(conn, "bad") == 0
-        assert conn.execute(
-            "SELECT count(*) FROM sync_field_clock WHERE pk LIKE 'bad-%'"
-        ).fetchone() == (0,)
+        for clocks in ("sync_field_clock", "sync_row_clock"):
+            assert conn.execute(
+                f"SELECT count(*) FROM {clocks} WHERE pk LIKE 'bad-%'"
+            ).fetchone() == (0,)
         assert conn.execute(
             "SELECT status, records, reason FROM sync_ingested WHERE file = ?", (bad.name,)
         ).fetchall() == [("rejected", 0, "checksum does not match")]

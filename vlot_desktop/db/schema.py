@@ -8,5 +8,10 @@ these constants agree with ``migrations/versions``.
 from __future__ import annotations
 
 # Oldest first; append each new revision id here when adding a migration.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_sync_capture", "0003_sync_compaction")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_sync_capture",
+    "0003_sync_compaction",
+    "0004_compact_field_clocks",
+)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

@@ -15,8 +15,8 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ from vlot_desktop.sync import coverage
 from vlot_desktop.sync import snapshot as snap
 from vlot_desktop.sync.batch import MAX_BATCH_BYTES, Record, parse_batch_name
 from vlot_desktop.sync.capture import sqlite3_runner, suppressed
-from vlot_desktop.sync.merge import Merger, canonical, to_sql
+from vlot_desktop.sync.clocks import INSERT_EXCEPTION, INSERT_ROW_CLOCK
+from vlot_desktop.sync.merge import Merger, canonical, stored_text, to_sql
 from vlot_desktop.sync.share import Share, TooLargeError
 
 CHECK_EVERY_MS = 24 * 3600 * 1000
@@ -166,10 +167,12 @@ def check_snapshots(
     )
     merger = Merger(conn, known, local_columns)
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    journal = None
     if needed:
         # One transaction for the whole snapshot: a big page cache keeps the indexes being
         # filled in memory instead of spilling the same pages to the WAL again and again.
         conn.execute(f"PRAGMA cache_size=-{BOOTSTRAP_CACHE_KB}")
+        journal = _bulk_journal(conn, known)
     conn.execute("BEGIN IMMEDIATE")
     try:
         if needed:
@@ -177,7 +180,7 @@ def check_snapshots(
 
             claim_outbox(conn, device, None)
             fold_outbox(conn, merger, device)
-            with suppressed(sqlite3_runner(conn)):
+            with suppressed(sqlite3_runner(conn)), _indexes_after_load(conn, known):
                 result.rows = apply_manifest(conn, share, manifest, merger)
             result.applied = True
             if data_dir is not None:
@@ -212,7 +215,61 @@ def check_snapshots(
         raise
     finally:
         conn.execute(f"PRAGMA cache_size={int(cache)}")
+        if journal is not None:
+            conn.execute(f"PRAGMA journal_mode={journal}")
     return result
+
+
+NEW_LAPTOP_ROWS = 1000
+
+
+def _bulk_journal(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]) -> str | None:
+    """On a new laptop (hardly any synced rows yet), load the snapshot with a rollback journal
+    instead of the WAL: pages that were empty need no journal, so the data is written once
+    instead of twice (WAL, then checkpoint). Crash-safe all the same (the journal holds the
+    few pages that existed). Returns the mode to go back to, or None when nothing changed
+    (e.g. another connection has the database open: the WAL it is)."""
+    rows = 0
+    for table in known:
+        rows += conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {_q(table)} LIMIT ?)", (NEW_LAPTOP_ROWS,)
+        ).fetchone()[0]
+        if rows >= NEW_LAPTOP_ROWS:
+            return None
+    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    if mode != "wal":
+        return None
+    try:
+        now = str(conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]).lower()
+    except sqlite3.OperationalError:
+        return None
+    return mode if now != mode else None
+
+
+@contextmanager
+def _indexes_after_load(
+    conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]
+) -> Iterator[None]:
+    """Inside the caller's transaction: the secondary indexes of the synced tables that are
+    still empty (all of them, on a new laptop) are dropped while the snapshot fills them and
+    created again at the end, one sort each instead of a million scattered inserts. Unique
+    indexes stay (a row that breaks one is refused on insert, as always)."""
+    dropped: list[tuple[str, str]] = []
+    for table in sorted(known):
+        if conn.execute(f"SELECT 1 FROM {_q(table)} LIMIT 1").fetchone() is not None:
+            continue
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL",
+            (table,),
+        ).fetchall():
+            if not str(sql).lstrip().upper().startswith("CREATE UNIQUE"):
+                dropped.append((str(name), str(sql)))
+    for name, _ in dropped:
+        conn.execute(f"DROP INDEX {_q(name)}")
+    yield
+    for _, sql in dropped:
+        conn.execute(sql)
 
 
 def _others(covers: coverage.Covers, device: str, conn: sqlite3.Connection) -> coverage.Covers:
@@ -257,18 +314,7 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _canonical(value: Any) -> str:
-    """``merge.canonical`` for one value, fast for the common scalar cases."""
-    if value is None:
-        return "null"
-    kind = type(value)
-    if kind is str:
-        return str(encode_basestring(value))
-    if kind is int:
-        return str(value)
-    if kind is bool:
-        return "true" if value else "false"
-    return canonical(value)
+_SPECIAL = frozenset({dict, bool})  # JSON values SQLite does not store as they are
 
 
 class _Applier:
@@ -282,6 +328,23 @@ class _Applier:
         self.known = merger.known
         self.rows = 0
         self._now = conn.execute("SELECT strftime('%Y-%m-%d %H:%M:%f000', 'now')").fetchone()[0]
+        # Tables without any row or sync state yet (every table, on a new laptop): a row of
+        # them has state only if a purge or delete line of this snapshot gave it some.
+        self.empty = {table for table in self.known if self._is_empty(table)}
+        self.touched: dict[str, set[str]] = {}
+
+    def _is_empty(self, table: str) -> bool:
+        for sql in (
+            f"SELECT 1 FROM {_q(table)} LIMIT 1",
+            "SELECT 1 FROM sync_row_clock WHERE tbl = ? LIMIT 1",
+            "SELECT 1 FROM sync_field_clock WHERE tbl = ? LIMIT 1",
+            "SELECT 1 FROM sync_tombstone WHERE tbl = ? LIMIT 1",
+            "SELECT 1 FROM sync_purged WHERE tbl = ? LIMIT 1",
+        ):
+            params = () if sql.startswith(f"SELECT 1 FROM {_q(table)}") else (table,)
+            if self.conn.execute(sql, params).fetchone() is not None:
+                return False
+        return True
 
     def apply(self, lines: list[dict[str, Any]]) -> None:
         rows: dict[str, list[dict[str, Any]]] = {}
@@ -291,7 +354,9 @@ class _Applier:
                 continue  # a table this version does not know
             if kind == "row":
                 rows.setdefault(table, []).append(line)
-            elif kind == "tomb":
+                continue
+            self.touched.setdefault(table, set()).add(line["pk"])
+            if kind == "tomb":
                 self._tomb(line)
             elif kind == "conf":
                 self._conflict(line)
@@ -339,6 +404,7 @@ class _Applier:
         marks = ",".join("?" * len(pks))
         found: set[str] = set()
         for sql in (
+            f"SELECT pk FROM sync_row_clock WHERE tbl = ? AND pk IN ({marks})",
             f"SELECT DISTINCT pk FROM sync_field_clock WHERE tbl = ? AND pk IN ({marks})",
             f"SELECT pk FROM sync_tombstone WHERE tbl = ? AND pk IN ({marks})",
             f"SELECT pk FROM sync_purged WHERE tbl = ? AND pk IN ({marks})",
@@ -353,37 +419,55 @@ class _Applier:
     def _rows(self, table: str, lines: list[dict[str, Any]]) -> None:
         fields_known = self.known[table]
         existing: set[str] = set()
-        for start in range(0, len(lines), 500):
-            existing |= self._existing(table, [ln["pk"] for ln in lines[start : start + 500]])
-        clocks: list[tuple[Any, ...]] = []
+        if table in self.empty:
+            existing = self.touched.get(table, set())
+        else:
+            for start in range(0, len(lines), 500):
+                existing |= self._existing(table, [ln["pk"] for ln in lines[start : start + 500]])
+        fresh: list[tuple[str, dict[str, Any], dict[str, int], dict[str, str], list[Any]]] = []
         inserts: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         local = sorted(self.merger.local_columns.get(table, set()))
+        merger = self.merger
         for line in lines:
             self.rows += 1
-            fields = {k: v for k, v in line["f"].items() if k in fields_known}
+            fields = line["f"]
+            if not fields.keys() <= fields_known:
+                fields = {k: v for k, v in fields.items() if k in fields_known}
             if not fields:
                 continue
             which, bases, cl = line.get("w", {}), line.get("b", {}), line["c"]
-            if line["pk"] in existing:
-                self._merge_row(table, line["pk"], fields, which, bases, cl)
-                continue
             pk = line["pk"]
-            for name, value in fields.items():
-                hlc, dev, user = cl[which.get(name, 0)]
-                clocks.append((table, pk, name, hlc, dev, user, _canonical(value), bases.get(name)))
-                if hlc > self.merger.max_hlc:
-                    self.merger.max_hlc = hlc
+            if pk in existing:
+                self._merge_row(table, pk, fields, which, bases, cl)
+                continue
+            fresh.append((pk, fields, which, bases, cl))
+            for clock in cl:
+                if clock[0] > merger.max_hlc:
+                    merger.max_hlc = clock[0]
             if table == "attachment" and isinstance(fields.get("sha256"), str):
-                self.merger.blob_refs.add(fields["sha256"])
-            values = [to_sql(v) for v in fields.values()]
+                merger.blob_refs.add(fields["sha256"])
             stamp = fields.get("created_at") or self._now
             names = (*fields, *local)
+            values = fields.values()
+            if not _SPECIAL.isdisjoint(map(type, values)):
+                values = [to_sql(v) for v in values]  # 0/1 for booleans, bytes for blobs
             inserts.setdefault(names, []).append((pk, *values, *([stamp] * len(local))))
-        self.conn.executemany(
-            "INSERT INTO sync_field_clock (tbl, pk, field, hlc, dev, user_id, value, max_base) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            clocks,
-        )
+        failed = self._insert_rows(table, inserts)
+        if failed:
+            # A key met twice (only a damaged snapshot holds one): the later line merges.
+            again = self._existing(table, sorted(failed))
+            for pk, fields, which, bases, cl in fresh:
+                if pk in again:
+                    self._merge_row(table, pk, fields, which, bases, cl)
+            failed -= again
+            fresh = [item for item in fresh if item[0] not in again]
+        self._write_clocks(table, fresh, failed)
+
+    def _insert_rows(
+        self, table: str, inserts: dict[tuple[str, ...], list[tuple[Any, ...]]]
+    ) -> set[str]:
+        """Insert new rows in bulk; returns the keys of those that lack a required field."""
+        failed: set[str] = set()
         for names, values in inserts.items():
             sql = (
                 f"INSERT INTO {_q(table)} (id, {', '.join(_q(n) for n in names)}) "
@@ -402,8 +486,55 @@ class _Applier:
                         self.conn.execute(sql, row)
                     except sqlite3.IntegrityError:
                         self.conn.execute("ROLLBACK TO snapshot_row")
+                        failed.add(str(row[0]))
                     self.conn.execute("RELEASE snapshot_row")
             self.conn.execute("RELEASE snapshot_rows")
+        return failed
+
+    def _write_clocks(
+        self,
+        table: str,
+        fresh: list[tuple[str, dict[str, Any], dict[str, int], dict[str, str], list[Any]]],
+        failed: set[str],
+    ) -> None:
+        """The clocks of new rows: clock 0 as the row clock of a row that has every field and
+        is in its table, an exception for each other field (and for every field of the rest)."""
+        every = len(self.known[table])  # the lines' fields are known ones
+        actors = self.merger.store.actors
+        ids = actors.by_name
+
+        def actor(name: str | None) -> int | None:
+            if name is None:
+                return None
+            found = ids.get(name)
+            return actors.id_of(name) if found is None else found
+
+        row_clocks: list[tuple[Any, ...]] = []
+        exceptions: list[tuple[Any, ...]] = []
+        for pk, fields, which, bases, cl in fresh:
+            if len(fields) == every and pk not in failed:
+                hlc, dev, user = cl[0]
+                row_clocks.append((table, pk, hlc, actor(dev), actor(user)))
+                if not which and not bases:
+                    continue
+                for name, value in fields.items():
+                    index = which.get(name, 0)
+                    base = bases.get(name)
+                    if index or base:
+                        hlc, dev, user = cl[index]
+                        exceptions.append(
+                            (table, pk, name, hlc, dev, user, stored_text(value), base)
+                        )
+                continue
+            for name, value in fields.items():
+                hlc, dev, user = cl[which.get(name, 0)]
+                exceptions.append(
+                    (table, pk, name, hlc, dev, user, stored_text(value), bases.get(name))
+                )
+        if row_clocks:
+            self.conn.executemany(INSERT_ROW_CLOCK, row_clocks)
+        if exceptions:
+            self.conn.executemany(INSERT_EXCEPTION, exceptions)
 
     def _merge_row(
         self,

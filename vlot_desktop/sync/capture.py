@@ -13,6 +13,9 @@ two processes on the same database (GUI and command line) share one monotonic cl
 An HLC is the text ``"<wall ms, 13 digits>-<counter, 8 digits>"``; it sorts as text, and the
 device id breaks ties. All fields of one row change share one HLC; each row change gets its own.
 
+A delete keeps the row's synced values (a JSON object) in its outbox row: the merge moves them
+to the tombstone, because a row clock (``clocks.py``) keeps no values of its own.
+
 Migrations that rebuild a synced table (batch mode drops its triggers) or add a column must call
 :func:`install_triggers` at their end; ``tests/sync`` checks that the database's triggers are
 exactly the generated ones.
@@ -106,6 +109,23 @@ def _field_rows(columns: Sequence[str], *, changed_only: bool) -> str:
     return " UNION ALL ".join(parts)
 
 
+def _row_json(alias: str, columns: Sequence[str]) -> str:
+    """SQL for a JSON object of the row's synced values (what a delete keeps, see engine.py)."""
+    if not columns:
+        return "NULL"
+    parts = []
+    for start in range(0, len(columns), 50):  # at most 127 arguments per function call
+        pairs = ", ".join(
+            f"{_literal(c)}, json({json_value_sql(alias + '.' + _quote(c))})"
+            for c in columns[start : start + 50]
+        )
+        parts.append(f"json_object({pairs})")
+    expr = parts[0]
+    for part in parts[1:]:
+        expr = f"json_patch({expr}, {part})"
+    return expr
+
+
 def trigger_statements(table: str, columns: Sequence[str]) -> list[tuple[str, str]]:
     """(name, CREATE TRIGGER statement) for the capture triggers of one table."""
     t = _quote(table)
@@ -148,8 +168,8 @@ def trigger_statements(table: str, columns: Sequence[str]) -> list[tuple[str, st
             name,
             f"CREATE TRIGGER {_quote(name)} AFTER DELETE ON {t} WHEN {_ACTIVE} BEGIN {_TICK} "
             f"INSERT INTO sync_outbox {insert_cols} "
-            f"SELECT {_STAMP}, {lit}, old.id, 'delete', NULL, NULL, c.device_id, c.user_id "
-            f"FROM sync_clock AS c WHERE c.id = 1; END",
+            f"SELECT {_STAMP}, {lit}, old.id, 'delete', NULL, {_row_json('old', columns)}, "
+            "c.device_id, c.user_id FROM sync_clock AS c WHERE c.id = 1; END",
         )
     )
     # Records are keyed by id on every laptop: an id never changes.

@@ -179,12 +179,28 @@ def write_state_snapshot(
 ) -> snap.Manifest:
     """Snapshot this laptop's merged state, with what it covers, read in one transaction."""
     started = time.perf_counter()
-    conn.execute("BEGIN")  # a read transaction: one consistent view of state and coverage
-    try:
-        covers = coverage.local_covers(conn)
-        written = snap.write_snapshot(conn, share, device, covers, known_fields())
-    finally:
-        conn.execute("COMMIT")
+    # One read transaction: one consistent view of state and coverage, that has every local
+    # edit merged (a row clock's values are read from the row itself). Edits are merged in a
+    # short write transaction first; an edit made just after it is merged again.
+    for attempt in range(5):
+        _fold_local(conn, device)
+        conn.execute("BEGIN")
+        try:
+            folded = conn.execute(
+                "SELECT (SELECT folded_seq FROM sync_clock WHERE id = 1) >= "
+                "coalesce((SELECT max(seq) FROM sync_outbox), 0)"
+            ).fetchone()[0]
+            if folded or attempt == 4:
+                if not folded:
+                    # Edits keep coming: hold the write lock while the snapshot is read.
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN IMMEDIATE")
+                    _fold_local(conn, device, in_transaction=True)
+                covers = coverage.local_covers(conn)
+                written = snap.write_snapshot(conn, share, device, covers, known_fields())
+                break
+        finally:
+            conn.execute("COMMIT")
     manifest = written.manifest
     result.snapshot_id = manifest.id
     result.snapshot_rows = manifest.counts.get("row", 0)
@@ -192,6 +208,24 @@ def write_state_snapshot(
     result.snapshot_bytes = written.bytes
     result.write_s = round(time.perf_counter() - started, 3)
     return manifest
+
+
+def _fold_local(conn: sqlite3.Connection, device: str, *, in_transaction: bool = False) -> None:
+    """Merge this laptop's outbox into its clocks (its own transaction unless told otherwise)."""
+    from vlot_desktop.sync.engine import _merger, claim_outbox, fold_outbox
+
+    if not in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        user = conn.execute("SELECT user_id FROM sync_clock WHERE id = 1").fetchone()[0]
+        claim_outbox(conn, device, user)
+        fold_outbox(conn, _merger(conn), device)
+    except BaseException:
+        if not in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if not in_transaction:
+        conn.execute("COMMIT")
 
 
 def compact_share(

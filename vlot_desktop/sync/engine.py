@@ -44,7 +44,8 @@ from vlot_desktop.sync.capture import (
     suppressed,
     synced_local_columns,
 )
-from vlot_desktop.sync.merge import Merger, canonical
+from vlot_desktop.sync.clocks import INSERT_EXCEPTION, INSERT_ROW_CLOCK
+from vlot_desktop.sync.merge import Merger, canonical, stored_text
 from vlot_desktop.sync.share import Share, ShareError, TooLargeError
 
 
@@ -215,7 +216,7 @@ def claim_outbox(conn: sqlite3.Connection, device: str, user: str | None) -> Non
 
 
 def _without_state(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The (table, key) pairs of ``keys`` that have no field clock, tombstone or purge yet."""
+    """The (table, key) pairs of ``keys`` that have no clock, tombstone or purge yet."""
     by_table: dict[str, list[str]] = {}
     for table, pk in keys:
         by_table.setdefault(table, []).append(pk)
@@ -225,6 +226,7 @@ def _without_state(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> set[
             part = pks[start : start + 500]
             marks = ",".join("?" * len(part))
             for sql in (
+                f"SELECT pk FROM sync_row_clock WHERE tbl = ? AND pk IN ({marks})",
                 f"SELECT DISTINCT pk FROM sync_field_clock WHERE tbl = ? AND pk IN ({marks})",
                 f"SELECT pk FROM sync_tombstone WHERE tbl = ? AND pk IN ({marks})",
                 f"SELECT DISTINCT pk FROM sync_purged WHERE tbl = ? AND pk IN ({marks})",
@@ -234,27 +236,52 @@ def _without_state(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> set[
     return fresh
 
 
+def _in_tables(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (table, key) pairs of ``keys`` whose row is in its table."""
+    by_table: dict[str, list[str]] = {}
+    for table, pk in keys:
+        by_table.setdefault(table, []).append(pk)
+    found: set[tuple[str, str]] = set()
+    for table, pks in by_table.items():
+        for start in range(0, len(pks), 500):
+            part = pks[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for (pk,) in conn.execute(f'SELECT id FROM "{table}" WHERE id IN ({marks})', part):
+                found.add((table, str(pk)))
+    return found
+
+
 def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
     """Merge this laptop's new outbox rows into the field clocks, noting what each had seen.
 
     The first write of a row that has no sync state yet (a new record: nothing seen, nothing to
-    conflict with) goes straight into the field clocks, in bulk; every other write goes through
-    the merge one at a time.
+    conflict with) goes straight into the clocks, in bulk: one row clock when it set every field
+    and the row is still there (the usual insert), else one exception per field. Every other
+    write goes through the merge one at a time. A delete's outbox row holds the row's values;
+    they go to its tombstone (a row clock keeps none) and leave the outbox.
     """
     _, _, folded = _clock(conn)
     last = conn.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]
     if last is None or last <= folded:
         return 0
     count = 0
-    insert = (
-        "INSERT INTO sync_field_clock (tbl, pk, field, hlc, dev, user_id, value, max_base) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, NULL)"
-    )
+    store = merger.store
     for chunk in _outbox_chunks(conn, folded, last, device):
         fresh = _without_state(
             conn, {(r.table, r.pk) for r, _ in chunk if r.op == "upsert" and r.fields}
         )
-        bulk: list[tuple[Any, ...]] = []
+        # Only a write of every field can become a row clock: only those rows are looked up.
+        whole = {
+            (r.table, r.pk)
+            for r, _ in chunk
+            if (r.table, r.pk) in fresh
+            and r.table in merger.known
+            and r.fields.keys() >= merger.known[r.table]
+        }
+        present = _in_tables(conn, whole) if whole else set()
+        row_clocks: list[tuple[Any, ...]] = []
+        exceptions: list[tuple[Any, ...]] = []
+
         for record, seqs in chunk:
             count += 1
             key = (record.table, record.pk)
@@ -263,30 +290,55 @@ def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
                 merger.max_hlc = max(merger.max_hlc, record.hlc)
                 if record.table == "attachment" and isinstance(record.fields.get("sha256"), str):
                     merger.blob_refs.add(record.fields["sha256"])
-                bulk.extend(
-                    (record.table, record.pk, f, record.hlc, record.dev, record.user, canonical(v))
-                    for f, v in record.fields.items()
-                    if f in merger.known[record.table]
-                )
+                known = merger.known[record.table]
+                clock = (record.hlc, record.dev, record.user)
+                if key in present and record.fields.keys() >= known:
+                    row_clocks.append(store.row_clock_params(record.table, record.pk, clock))
+                else:
+                    exceptions.extend(
+                        (record.table, record.pk, f, *clock, stored_text(v), None)
+                        for f, v in record.fields.items()
+                        if f in known
+                    )
                 continue
-            if bulk:
-                conn.executemany(insert, bulk)
-                bulk = []
+            _flush_clocks(conn, row_clocks, exceptions)
             for fname in record.fields:
-                seen = conn.execute(
-                    "SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ? AND field = ?",
-                    (record.table, record.pk, fname),
-                ).fetchone()
-                record.base[fname] = seen[0] if seen else None
+                record.base[fname] = store.effective_hlc(record.table, record.pk, fname)
                 conn.execute(
                     "UPDATE sync_outbox SET base = ? WHERE seq BETWEEN ? AND ? AND field = ?",
                     (record.base[fname], seqs[0], seqs[-1], fname),
                 )
             merger.apply(record, local=True)
-        if bulk:
-            conn.executemany(insert, bulk)
+            if record.op == "delete":
+                kept = conn.execute(
+                    "SELECT value FROM sync_outbox WHERE seq = ?", (seqs[0],)
+                ).fetchone()
+                if kept is not None and kept[0] is not None:
+                    conn.execute(
+                        "UPDATE sync_tombstone SET row_json = ? "
+                        "WHERE tbl = ? AND pk = ? AND row_json IS NULL",
+                        (_canonical_json(kept[0]), record.table, record.pk),
+                    )
+                    conn.execute("UPDATE sync_outbox SET value = NULL WHERE seq = ?", (seqs[0],))
+        _flush_clocks(conn, row_clocks, exceptions)
     conn.execute("UPDATE sync_clock SET folded_seq = ? WHERE id = 1", (last,))
     return count
+
+
+def _flush_clocks(
+    conn: sqlite3.Connection, row_clocks: list[tuple[Any, ...]], exceptions: list[tuple[Any, ...]]
+) -> None:
+    if row_clocks:
+        conn.executemany(INSERT_ROW_CLOCK, row_clocks)
+        row_clocks.clear()
+    if exceptions:
+        conn.executemany(INSERT_EXCEPTION, exceptions)
+        exceptions.clear()
+
+
+def _canonical_json(text: str) -> str:
+    values = json.loads(text)
+    return canonical(values if isinstance(values, dict) else {})
 
 
 def _merger(conn: sqlite3.Connection) -> Merger:

@@ -1,7 +1,9 @@
 """Merge change records into a laptop's database: a pure function of the *set* of records.
 
-Per field, the write with the highest (HLC, device) wins (``sync_field_clock`` remembers it and
-its value). Every write carries ``base``: the HLC of the value its writer had seen. A write that
+Per field, the write with the highest (HLC, device) wins (its clock is the row clock or an
+exception in ``sync_field_clock``, see ``clocks.py``; a field without one has the baseline
+clock, which every write beats and which never becomes a conflict). Every write carries
+``base``: the HLC of the value its writer had seen. A write that
 lost and is newer than every ``base`` seen for that field (``max_base``) was made without
 knowing the winner: it is an open conflict in ``sync_conflicts``. Once some writer has seen it
 (a later write's ``base`` reaches it), it is no longer open. This gives the same conflicts on
@@ -22,9 +24,11 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Mapping
+from json.encoder import encode_basestring
 from typing import Any
 
 from vlot_desktop.sync.batch import Record
+from vlot_desktop.sync.clocks import Clock, ClockStore, Exception_
 
 DELETED_FIELD = "(deleted)"
 
@@ -46,6 +50,19 @@ def from_sql(value: Any) -> Any:
     if isinstance(value, bytes):
         return {"$hex": value.hex().upper()}
     return value
+
+
+def stored_text(value: Any) -> str:
+    """Canonical JSON of a value as SQLite stores it (booleans as 0/1, blobs in upper-case hex),
+    so a value kept with a clock reads the same as the one read back from the row."""
+    kind = type(value)
+    if kind is str:
+        return str(encode_basestring(value))
+    if value is None:
+        return "null"
+    if kind is int:
+        return str(value)
+    return canonical(from_sql(to_sql(value)))
 
 
 def _q(name: str) -> str:
@@ -73,6 +90,7 @@ class Merger:
         self.max_hlc = ""
         from vlot_desktop.sync.purge import purged_keys
 
+        self.store = ClockStore(conn, known)
         # (table, key) -> purged fields ("*": the row): their values are dropped, always.
         self.purged = purged_keys(conn)
         # Blobs (attachment hashes) that applied rows refer to: fetched after the merge.
@@ -93,57 +111,62 @@ class Merger:
 
     # --- one field ---------------------------------------------------------------------------
 
-    def _merge_field(self, rec: Record, field: str, value: Any, won: dict[str, Any]) -> bool:
-        conn = self.conn
+    def _merge_field(
+        self,
+        rec: Record,
+        field: str,
+        value: Any,
+        won: dict[str, Any],
+        row_clock: Clock | None,
+        exc: Exception_ | None,
+    ) -> bool:
+        store = self.store
+        table, pk = rec.table, rec.pk
         key = (rec.hlc, rec.dev)
-        where = (rec.table, rec.pk, field)
-        text = canonical(value)
+        clock: Clock = (rec.hlc, rec.dev, rec.user)
+        text = stored_text(value)
         base = rec.base.get(field)
-        row = conn.execute(
-            "SELECT hlc, dev, user_id, value, max_base FROM sync_field_clock "
-            "WHERE tbl = ? AND pk = ? AND field = ?",
-            where,
-        ).fetchone()
-        if row is None:
-            conn.execute(
-                "INSERT INTO sync_field_clock (tbl, pk, field, hlc, dev, user_id, value, max_base) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (*where, rec.hlc, rec.dev, rec.user, text, base),
-            )
+        cur_value: str | None
+        if exc is not None:
+            cur_hlc, cur_dev, cur_user, cur_value, old_max = exc
+            pinned = True
+        elif row_clock is not None:
+            cur_hlc, cur_dev, cur_user = row_clock
+            cur_value, old_max, pinned = None, None, False  # the value is the row's
+        else:
+            # The baseline (no write yet): any write wins, and the baseline is never a loser.
+            store.put_exception(table, pk, field, clock, text, base)
             won[field] = value
             return True
-        cur_hlc, cur_dev, cur_user, cur_value, old_max = row
         max_base = max(old_max or "", base or "") or None
         if max_base != old_max:
             # Writes that some writer had seen are no longer open conflicts.
-            conn.execute(
+            self.conn.execute(
                 "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
                 "AND loser_hlc <= ?",
-                (*where, max_base),
+                (table, pk, field, max_base),
             )
         if key > (cur_hlc, cur_dev):
             if cur_hlc > (max_base or ""):
-                self._add_conflict(
-                    (cur_hlc, cur_dev), field, (rec.table, rec.pk), cur_user, cur_value
-                )
-            conn.execute(
-                "UPDATE sync_field_clock SET hlc = ?, dev = ?, user_id = ?, value = ?, "
-                "max_base = ? WHERE tbl = ? AND pk = ? AND field = ?",
-                (rec.hlc, rec.dev, rec.user, text, max_base, *where),
-            )
+                if cur_value is None:
+                    cur_value = store.current_value(table, pk, field)
+                self._add_conflict((cur_hlc, cur_dev), field, (table, pk), cur_user, cur_value)
+            store.put_exception(table, pk, field, clock, text, max_base)
             won[field] = value
             return True
         base_grew = bool(max_base != old_max)
-        if base_grew:
-            conn.execute(
-                "UPDATE sync_field_clock SET max_base = ? WHERE tbl = ? AND pk = ? AND field = ?",
-                (max_base, *where),
-            )
+        conflict = key != (cur_hlc, cur_dev) and rec.hlc > (max_base or "")
+        if base_grew or (conflict and not pinned):
+            # The winner stays; an exception keeps its max_base, and the winner of an open
+            # conflict always has one (the Conflicten screen reads it from there).
+            if cur_value is None:
+                cur_value = store.current_value(table, pk, field)
+            store.put_exception(table, pk, field, (cur_hlc, cur_dev, cur_user), cur_value, max_base)
         if key == (cur_hlc, cur_dev):
             return base_grew  # a duplicate
         before = self.conflicts_new
-        if rec.hlc > (max_base or ""):
-            self._add_conflict(key, field, (rec.table, rec.pk), rec.user, text)
+        if conflict:
+            self._add_conflict(key, field, (table, pk), rec.user, text)
         # A write that lost, seen before: nothing changes.
         return base_grew or self.conflicts_new != before
 
@@ -187,11 +210,57 @@ class Merger:
                 )
                 changed = True
         else:
+            row_clock, exceptions = self.store.state(rec.table, rec.pk)
+            if (
+                row_clock is None
+                and not exceptions
+                and not purged
+                and rec.fields.keys() >= self.known[rec.table]
+                and self.conn.execute(
+                    "SELECT 1 FROM sync_tombstone WHERE tbl = ? AND pk = ?", (rec.table, rec.pk)
+                ).fetchone()
+                is None
+            ):
+                self._fresh(rec, local=local)
+                return
             for field, value in rec.fields.items():
-                changed = self._merge_field(rec, field, value, won) or changed
+                changed = (
+                    self._merge_field(rec, field, value, won, row_clock, exceptions.get(field))
+                    or changed
+                )
         if changed:
             self.applied += 1
             self._materialize(rec.table, rec.pk, won, local=local)
+
+    def _fresh(self, rec: Record, *, local: bool) -> None:
+        """A write of every field of a row that has no clock at all (a new record): it wins
+        everywhere, conflicts with nothing, and becomes the row clock once the row is there."""
+        self.applied += 1
+        table, pk = rec.table, rec.pk
+        clock: Clock = (rec.hlc, rec.dev, rec.user)
+        exists = self.conn.execute(f"SELECT 1 FROM {_q(table)} WHERE id = ?", (pk,)).fetchone()
+        if not local:
+            if exists:
+                sets = ", ".join(f"{_q(f)} = ?" for f in rec.fields)
+                self.conn.execute(
+                    f"UPDATE {_q(table)} SET {sets} WHERE id = ?",
+                    (*[to_sql(v) for v in rec.fields.values()], pk),
+                )
+            else:
+                exists = self._insert(table, pk, dict(rec.fields))
+        if exists:
+            self.store.put_row_clock(table, pk, clock)
+            for field, base in rec.base.items():
+                if base is not None and field in rec.fields:
+                    self.store.put_exception(
+                        table, pk, field, clock, stored_text(rec.fields[field]), base
+                    )
+            return
+        # Not in its table (a required field is missing): the values wait with the clocks.
+        for field, value in rec.fields.items():
+            self.store.put_exception(
+                table, pk, field, clock, stored_text(value), rec.base.get(field)
+            )
 
     def _purge(self, rec: Record) -> None:
         """A purge always wins: whatever the HLCs, the fields are blanked (or the row goes)."""
@@ -217,17 +286,7 @@ class Merger:
         if tomb is not None:
             # Purged fields hold the purge's stamp, not a write: they never revive a row.
             purged = self.purged.get((table, pk), set())
-            newest = max(
-                (
-                    (str(hlc), str(dev))
-                    for field, hlc, dev in conn.execute(
-                        "SELECT field, hlc, dev FROM sync_field_clock WHERE tbl = ? AND pk = ?",
-                        (table, pk),
-                    )
-                    if field not in purged
-                ),
-                default=None,
-            )
+            newest = self._newest_write(table, pk, purged)
             visible = newest is not None and newest > (tomb[0], tomb[1])
             conn.execute(
                 "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
@@ -266,6 +325,16 @@ class Merger:
         )
         self.conn.execute(f"DELETE FROM {_q(table)} WHERE id = ?", (pk,))
 
+    def _newest_write(self, table: str, pk: str, purged: set[str]) -> tuple[str, str] | None:
+        """(hlc, device) of the newest write of a field of the row that is not purged."""
+        exceptions = self.store.exceptions(table, pk)
+        stamps = [(str(e[0]), str(e[1])) for f, e in exceptions.items() if f not in purged]
+        if not self.known[table] <= exceptions.keys():
+            row_clock = self.store.row_clock(table, pk)
+            if row_clock is not None:
+                stamps.append((row_clock[0], row_clock[1]))
+        return max(stamps, default=None)
+
     def _revive(self, table: str, pk: str, row_json: str | None) -> None:
         """Insert the row from its field values; kept pending while required fields are missing."""
         values: dict[str, Any] = json.loads(row_json) if row_json else {}
@@ -274,6 +343,11 @@ class Merger:
         ):
             if field in self.known[table]:
                 values[field] = json.loads(text) if text is not None else None
+        self._insert(table, pk, values)
+
+    def _insert(self, table: str, pk: str, values: dict[str, Any]) -> bool:
+        """Insert a row (local columns filled in); False when a required field is missing."""
+        values = {k: v for k, v in values.items() if k in self.known[table]}
         now = _now_text()
         for column in self.local_columns.get(table, set()):
             values.setdefault(column, values.get("created_at") or now)
@@ -285,8 +359,11 @@ class Merger:
                 f"VALUES ({', '.join('?' for _ in names)})",
                 (pk, *[to_sql(v) for v in values.values()]),
             )
+            done = True
         except sqlite3.IntegrityError:
             # Not all required fields have arrived yet (their batch is late or was refused):
             # the values wait in sync_field_clock and the row appears when they arrive.
             self.conn.execute("ROLLBACK TO revive")
+            done = False
         self.conn.execute("RELEASE revive")
+        return done

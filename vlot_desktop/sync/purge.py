@@ -9,8 +9,9 @@ Every laptop that applies it, whatever the HLCs:
 - records a marker in ``sync_purged``, so values for those fields that arrive later, from any
   laptop (an offline colleague's older or newer edit), are dropped, and a local edit of a
   purged field is reverted at the next sync;
-- removes the old values from its own history: the field clock (which keeps the value of the
-  purged write instead), open conflicts, the values kept with a tombstone, and its outbox.
+- removes the old values from its own history: the field clock (an exception that keeps the
+  value of the purged write instead; a row clock holds no values), open conflicts, the values
+  kept with a tombstone, and its outbox.
 
 On the share, compaction (``compact.py``) writes its snapshot from the purged state, deletes
 older snapshots, and deletes every covered change file that holds a value of a purged field,
@@ -123,6 +124,7 @@ def apply_purge_marker(
         conn.execute(f"DELETE FROM {_q(table)} WHERE id = ?", (pk,))
         for sql in (
             "DELETE FROM sync_field_clock WHERE tbl = ? AND pk = ?",
+            "DELETE FROM sync_row_clock WHERE tbl = ? AND pk = ?",
             "DELETE FROM sync_tombstone WHERE tbl = ? AND pk = ?",
             "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ?",
             "DELETE FROM sync_outbox WHERE tbl = ? AND pk = ? AND op != 'purge'",
@@ -154,6 +156,12 @@ def apply_purge_marker(
     conn.execute(
         "DELETE FROM sync_outbox WHERE tbl = ? AND pk = ? AND field = ? AND op != 'purge'",
         (table, pk, field),
+    )
+    # A local delete not yet merged keeps the row's values (to become the tombstone's).
+    conn.execute(
+        "UPDATE sync_outbox SET value = json_set(value, ?, json(?)) "
+        "WHERE tbl = ? AND pk = ? AND op = 'delete' AND value IS NOT NULL",
+        (f"$.{field}", text, table, pk),
     )
     if merger is not None:
         # Whether the row shows depends on its writes that are not purged: bring it in line

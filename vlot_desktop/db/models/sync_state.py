@@ -4,6 +4,8 @@
   change capture is suppressed (while remote records or demo data are written).
 - ``sync_outbox``: every local change of a synced table, one row per changed field, written by
   the capture triggers in the same transaction as the change (``vlot_desktop.sync.capture``).
+- ``sync_row_clock`` / ``sync_field_clock`` / ``sync_actor``: the clock of every synced field,
+  compactly: one per row plus exceptions (``vlot_desktop.sync.clocks``).
 - ``sync_purged``: fields (or whole rows) erased for GDPR; later values for them are dropped.
 - ``sync_blob``: attachment blobs this laptop still has to download (or found corrupt).
 """
@@ -68,8 +70,38 @@ class SyncOutbox(Base):
     base: Mapped[str | None] = mapped_column(String(32))
 
 
+class SyncActor(Base):
+    """A device or user id, stored once: the row clocks refer to it by this small number."""
+
+    __tablename__ = "sync_actor"
+    __local__ = True
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class SyncRowClock(Base):
+    """The write that set every synced field of a row (one per row; ``vlot_desktop.sync.clocks``).
+
+    It is the clock of each field of the row that has no ``sync_field_clock`` exception; the
+    values are the row's own. A field with neither has the baseline clock (any write wins).
+    """
+
+    __tablename__ = "sync_row_clock"
+    __local__ = True
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    tbl: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pk: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(32))
+    dev: Mapped[int] = mapped_column(Integer)  # sync_actor.id
+    user_id: Mapped[int | None] = mapped_column(Integer)  # sync_actor.id
+
+
 class SyncFieldClock(Base):
-    """The winning write of each field of each synced row (last writer wins, by HLC + device).
+    """An exception to the row clock: the winning write of one field of one synced row when it
+    is not the row clock's (last writer wins, by HLC + device), or has a ``max_base``, or won an
+    open conflict; every written field of a row without a row clock.
 
     ``max_base`` is the newest HLC any writer of this field had seen: a losing write newer than
     it was made without knowing the others, and is an open conflict.
