@@ -85,6 +85,11 @@ case "${1:-}" in
     ;;
   test)
     shift
+    # The real-SMB-share test (tests/sync/test_sync_smb.py: Samba + smbnetfs) needs root and
+    # /dev/fuse; elsewhere, or when apt fails, it is skipped with the reason.
+    if [ "$(id -u)" -eq 0 ] && [ -e /dev/fuse ]; then
+      debian_packages=(samba smbnetfs fuse3); install_debian_packages || true
+    fi
     echo "== ruff"; ruff check vlot_desktop tests migrations; ruff format --check vlot_desktop tests migrations
     echo "== mypy"; mypy
     echo "== pytest"; exec python -m pytest "$@"

@@ -54,6 +54,9 @@ MAX_BATCH_BYTES = 64 * 1024 * 1024
 MAX_DECOMPRESSED = 512 * 1024 * 1024
 MAX_LINE = 4 * 1024 * 1024
 MAX_TEXT = 1024 * 1024
+# No record line a laptop writes is shorter than 128 bytes, so a batch within
+# MAX_DECOMPRESSED never holds more records than this; a header announcing more is refused.
+MAX_RECORDS = MAX_DECOMPRESSED // 128
 
 BATCH_RE = re.compile(
     r"^([0-9a-f][0-9a-f-]{0,35})_([0-9a-z]{1,16})_([0-9]{1,15})-([0-9]{1,15})\.chg\.gz$"
@@ -253,7 +256,7 @@ def _loads(line: bytes, what: str) -> dict[str, Any]:
     if len(line) > MAX_LINE:
         raise BadBatchError(f"{what}: line too long")
     try:
-        obj = json.loads(line.decode("utf-8"))
+        obj = json.loads(line.decode("utf-8"), parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         raise BadBatchError(f"{what}: not valid JSON") from exc
     if not isinstance(obj, dict):
@@ -261,11 +264,22 @@ def _loads(line: bytes, what: str) -> dict[str, Any]:
     return obj
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a value SQLite keeps")  # NaN, Infinity, -Infinity
+
+
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+
+
 def _is_value(value: Any) -> bool:
-    if value is None or isinstance(value, bool | int | float):
-        return True
+    """A value SQLite stores as it is: anything else would fail (or change) when applied, and a
+    record that fails when applied would stop every later sync round (a poison file)."""
+    if value is None or isinstance(value, bool | float):
+        return True  # (JSON has no NaN or infinity: _loads refuses them)
+    if isinstance(value, int):
+        return _INT_MIN <= value <= _INT_MAX
     if isinstance(value, str):
-        return len(value) <= MAX_TEXT
+        return len(value) <= MAX_TEXT and (value.isascii() or _encodes(value))
     if isinstance(value, dict) and set(value) == {"$hex"}:
         hexed = value["$hex"]
         return (
@@ -274,6 +288,15 @@ def _is_value(value: Any) -> bool:
             and re.fullmatch(r"(?:[0-9A-F]{2})*", hexed) is not None
         )
     return False
+
+
+def _encodes(text: str) -> bool:
+    """False for text with lone surrogates (valid as JSON escapes, not as UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _hlc(value: Any) -> bool:
@@ -288,7 +311,7 @@ def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) ->
         raise BadBatchError(f"{where}: bad hlc")
     if not (isinstance(dev, str) and ID_RE.match(dev)):
         raise BadBatchError(f"{where}: bad device")
-    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq <= _INT_MAX:
         raise BadBatchError(f"{where}: bad seq")
     if not (isinstance(table, str) and FIELD_RE.match(table)):
         raise BadBatchError(f"{where}: bad table")
@@ -341,64 +364,8 @@ class BatchInfo:
     kept: list[Record] | None = None
 
 
-def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) -> BatchInfo:
-    """Verify a whole batch in one streaming pass (gzip, sizes, header, every record's types,
-    count and checksum) without keeping its records (unless there are at most ``keep``);
-    ``known`` maps each synced table to its fields.
-
-    Raises ``BadBatchError`` (skip the file and report it) or ``NewerFormatError``. The checks
-    are made in the order of reading the whole file at once: the gzip stream, the header, the
-    trailer, the count, the checksum, and then the records' types.
-    """
-    header_line: bytes | None = b""
-    # The last pieces read: a piece is a record once two more follow it (the trailer and the
-    # empty piece after the last newline come last).
-    held: list[bytes | None] = []
-    pieces = 0
-    body = 0
-    digest = hashlib.sha256()
-    first_error: BadBatchError | None = None
-    too_long: BadBatchError | None = None
-    records = skipped = 0
-    devices: set[str] = set()
-    kept: list[Record] | None = []
-    for line in _stream_lines(data):
-        pieces += 1
-        if pieces == 1:
-            header_line = line
-            continue
-        held.append(line)
-        if len(held) < 3:
-            continue
-        body += 1
-        record_line = held.pop(0)
-        if record_line is None:
-            too_long = too_long or BadBatchError(f"record {body}: line too long")
-            continue
-        digest.update(record_line + b"\n")
-        if first_error is None:
-            try:
-                record = _record(_loads(record_line, f"record {body}"), known, body)
-            except BadBatchError as exc:
-                first_error = exc
-            else:
-                if record is None:
-                    skipped += 1
-                else:
-                    records += 1
-                    if len(devices) < 2:
-                        devices.add(record.dev)
-                    if kept is not None:
-                        kept.append(record)
-                        if len(kept) > keep:
-                            kept = None
-    # ``held`` ends with the trailer line and the piece after the last newline.
-    if pieces < 3 or held[-1] != b"":
-        raise BadBatchError("truncated (no header or trailer)")
-    trailer_line = held[0]
-    if header_line is None or trailer_line is None:
-        raise BadBatchError(f"{'header' if header_line is None else 'trailer'}: line too long")
-    header = _loads(header_line, "header")
+def _check_header(header: dict[str, Any]) -> int:
+    """The record count a batch header announces; raises for a header that is not ours."""
     if header.get("magic") != MAGIC:
         raise BadBatchError("not a VLOT change batch")
     version = header.get("format")
@@ -413,17 +380,76 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
     if header.get("protection") != PROTECTION_NONE:
         raise BadBatchError(f"protection {str(header.get('protection'))[:32]!r} not supported")
     count = header.get("count")
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_RECORDS:
+        raise BadBatchError("header: bad record count")
+    return count
+
+
+def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) -> BatchInfo:
+    """Verify a whole batch in one streaming pass (gzip, sizes, header, every record's types,
+    count and checksum) without keeping its records (unless there are at most ``keep``);
+    ``known`` maps each synced table to its fields.
+
+    Raises ``BadBatchError`` (skip the file and report it) or ``NewerFormatError``. Reading
+    stops at the first sign of a bad file: a header that is not ours (or from a newer format),
+    more lines than the header announces, or a record that fails its checks; the gzip stream,
+    the trailer, the count and the checksum are checked once the stream ends. So the work done
+    on a hostile file is bounded by the limits (compressed and decompressed size, line length,
+    ``MAX_RECORDS``), never by how many empty or bogus lines it can pack into them.
+    """
+    count: int | None = None
+    header: dict[str, Any] = {}
+    # The last pieces read: a piece is a record once two more follow it (the trailer and the
+    # empty piece after the last newline come last).
+    held: list[bytes | None] = []
+    pieces = 0
+    body = 0
+    digest = hashlib.sha256()
+    records = skipped = 0
+    devices: set[str] = set()
+    kept: list[Record] | None = []
+    for line in _stream_lines(data):
+        pieces += 1
+        if pieces == 1:
+            if line is None:
+                raise BadBatchError("header: line too long")
+            header = _loads(line, "header")
+            count = _check_header(header)
+            continue
+        held.append(line)
+        if len(held) < 3:
+            continue
+        body += 1
+        if count is not None and body > count:
+            raise BadBatchError("more records than the header announces")
+        record_line = held.pop(0)
+        if record_line is None:
+            raise BadBatchError(f"record {body}: line too long")
+        digest.update(record_line + b"\n")
+        record = _record(_loads(record_line, f"record {body}"), known, body)
+        if record is None:
+            skipped += 1
+        else:
+            records += 1
+            if len(devices) < 2:
+                devices.add(record.dev)
+            if kept is not None:
+                kept.append(record)
+                if len(kept) > keep:
+                    kept = None
+    # ``held`` ends with the trailer line and the piece after the last newline.
+    if pieces < 3 or held[-1] != b"":
+        raise BadBatchError("truncated (no header or trailer)")
+    trailer_line = held[0]
+    if trailer_line is None:
+        raise BadBatchError("trailer: line too long")
     trailer = _loads(trailer_line, "trailer")
     if trailer.get("trailer") != TRAILER:
         raise BadBatchError("truncated (no trailer)")
-    if not isinstance(count, int) or count != body or trailer.get("count") != count:
+    if count != body or trailer.get("count") != count:
         raise BadBatchError("record count does not match")
-    if too_long is not None:
-        raise too_long
     if digest.hexdigest() != trailer.get("sha256"):
         raise BadBatchError("checksum does not match")
-    if first_error is not None:
-        raise first_error
     return BatchInfo(
         header=header,
         sha256=digest.hexdigest(),

@@ -11,6 +11,12 @@ transient errors (antivirus, indexer, a file open elsewhere) are retried with a 
 
 Names on the share are lower-case ``[a-z0-9._-]`` only: SMB names are case-insensitive and
 ``: * " < > |`` break a mount (``../shared/notes/smb-test-share.md``).
+
+Temp names say whose they are and when they were made: ``.tmp-<laptop tag>-<unix time, hex>-
+<random>``. A laptop that was killed (or lost the share) half-way through a write leaves its temp
+file behind; a later listing of that folder by the same laptop removes its own temps once they are
+older than ``TEMP_STALE_S`` (a write still running in another process of the same laptop is
+younger than that). Other laptops' temps are never touched.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ T = TypeVar("T")
 
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 TEMP_PREFIX = ".tmp-"
+TEMP_STALE_S = 3600.0  # an own temp file older than this is left over from a crash
+_TEMP_RE = re.compile(r"^\.tmp-([0-9a-z]{1,16})-([0-9a-f]{1,12})-[0-9a-f]{4,32}$")
 WRITE_BUFFER = 1 << 20
 READ_CHUNK = 4 << 20
 # About 2.5 s in all, as measured to be enough for antivirus/indexer locks on Windows.
@@ -85,6 +93,18 @@ class Share(Protocol):
     def rmdir(self, folder: str) -> None: ...
 
 
+def now() -> float:
+    """The laptop's clock for temp names (a function, so tests can move it on)."""
+    return time.time()
+
+
+def temp_tag_of(device: str) -> str:
+    """A short, stable tag for one laptop's temp names (lower-case hex: safe on SMB)."""
+    if not device:
+        return "x"
+    return hashlib.sha256(device.lower().encode("utf-8")).hexdigest()[:10]
+
+
 def is_transient(exc: OSError) -> bool:
     if isinstance(exc, FileExistsError | FileNotFoundError | IsADirectoryError):
         return False
@@ -135,7 +155,8 @@ class FolderShare:
         self.ops = 0
         self.latency_s = latency_s
         self.retry_delays = tuple(retry_delays)
-        self.temp_tag = re.sub(r"[^a-z0-9]", "", temp_tag.lower())[:12] or "x"
+        self.temp_tag = temp_tag_of(temp_tag)
+        self.temps_removed = 0  # own temp files left over from a crash, removed by list()
 
     def _op(self) -> None:
         self.ops += 1
@@ -163,7 +184,26 @@ class FolderShare:
             self._op()
             return sorted(os.listdir(target))
 
-        return self._retry(listing)
+        names = self._retry(listing)
+        stale = [n for n in names if self._is_own_stale_temp(n)]
+        for name in stale:
+            try:
+                self._op()
+                (target / name).unlink()
+            except OSError:
+                continue  # open elsewhere, or gone: tried again at a later listing
+            names.remove(name)
+            self.temps_removed += 1
+        return names
+
+    def _temp_name(self) -> str:
+        return f"{TEMP_PREFIX}{self.temp_tag}-{int(now()):x}-{secrets.token_hex(6)}"
+
+    def _is_own_stale_temp(self, name: str) -> bool:
+        match = _TEMP_RE.match(name)
+        if match is None or match.group(1) != self.temp_tag:
+            return False
+        return now() - int(match.group(2), 16) > TEMP_STALE_S
 
     def stat(self, path: str) -> FileInfo | None:
         target = self._path(path)
@@ -283,7 +323,7 @@ class FolderShare:
 
         def create() -> Path:
             # A fresh temp name per attempt: a failed attempt may have left its file behind.
-            temp = final.with_name(f"{TEMP_PREFIX}{self.temp_tag}-{secrets.token_hex(6)}")
+            temp = final.with_name(self._temp_name())
             temps.append(temp)
             self._op()  # create (and close)
             with open(temp, "xb", buffering=0) as raw:
