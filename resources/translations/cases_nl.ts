@@ -367,6 +367,14 @@
         <source>&amp;Find places</source>
         <translation>&amp;Plaatsen zoeken</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>Export the cases of the list to Excel or CSV (health needs only if chosen)</source>
+        <translation>De dossiers van de lijst naar Excel of CSV exporteren (gezondheidsnoden alleen als je dat kiest)</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdModel</name>
@@ -787,6 +795,33 @@
     <message>
         <source>This case no longer exists.</source>
         <translation>Dit dossier bestaat niet meer.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExporter</name>
+    <message>
+        <source>Export cases</source>
+        <translation>Dossiers exporteren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel-werkmap (*.xlsx);;CSV voor Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Also export the health needs (how many people per household need mobility or medical care)? These are sensitive data: the export is then recorded as a viewing of every exported case. Choose No if the list does not need them.</source>
+        <translation>Ook de gezondheidsnoden exporteren (hoeveel personen per gezin mobiliteitsnoden of medische noden hebben)? Dat zijn gevoelige gegevens: de export wordt dan geregistreerd als inzage van elk geëxporteerd dossier. Kies Nee als de lijst ze niet nodig heeft.</translation>
+    </message>
+    <message>
+        <source>%1 cases exported to %2.</source>
+        <translation>%1 dossiers geëxporteerd naar %2.</translation>
+    </message>
+    <message>
+        <source>The health needs are in the file; the viewing is recorded.</source>
+        <translation>De gezondheidsnoden staan in het bestand; de inzage is geregistreerd.</translation>
+    </message>
+    <message>
+        <source>The cases could not be exported: %1</source>
+        <translation>De dossiers konden niet geëxporteerd worden: %1</translation>
     </message>
 </context>
 </TS>

@@ -109,3 +109,44 @@ def test_assigning_a_place_updates_the_case_in_the_list_and_its_timeline(
     timeline = view.detail.timeline.model
     kinds = [timeline.index(r, 1).data() for r in range(timeline.rowCount())]
     assert "Toewijzing" in kinds
+
+
+def _sheet_rows(path: Path) -> list[list[Any]]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).active
+    return [[c.value for c in row] for row in sheet.iter_rows()]
+
+
+def _viewings(view: CasesView) -> int:
+    with view.context.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT count(*) FROM sensitive_data_access").scalar())
+
+
+def test_export_leaves_health_needs_out_unless_chosen(
+    qtbot: QtBot, view: CasesView, cases: Cases, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    target = tmp_path / "dossiers.xlsx"
+    monkeypatch.setattr(view.exporter, "inform", told.append)
+    monkeypatch.setattr(view.exporter, "ask_path", lambda: target)
+    monkeypatch.setattr(view.exporter, "ask_sensitive", lambda: False)
+    assert view.export_button.text() == "&Exporteren…"
+    shown = view.model.rowCount()
+    with qtbot.waitSignal(view.exporter.done, timeout=TIMEOUT):
+        view.export_button.click()
+    assert told == [f"{shown} dossiers geëxporteerd naar dossiers.xlsx."]
+    rows = _sheet_rows(target)
+    assert rows[0][:3] == ["Referentie", "Type", "Status"]
+    assert not any("noden" in str(h) for h in rows[0])
+    assert len(rows) == shown + 1
+    assert any("Olena" in str(r[9]) for r in rows[1:])
+    assert _viewings(view) == 0
+
+    monkeypatch.setattr(view.exporter, "ask_sensitive", lambda: True)
+    with qtbot.waitSignal(view.exporter.done, timeout=TIMEOUT):
+        view.export_button.click()
+    rows = _sheet_rows(target)
+    assert rows[0][-2:] == ["Personen met mobiliteitsnoden", "Personen met medische noden"]
+    assert told[-1].endswith("de inzage is geregistreerd.")
+    assert _viewings(view) == shown  # one viewing per exported case

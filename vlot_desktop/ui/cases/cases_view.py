@@ -46,7 +46,7 @@ from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only once the database opens
-    from vlot_desktop.db.queries.cases import CaseFilter, CasePage
+    from vlot_desktop.db.queries.cases import CaseFilter, CasePage, CaseSort
     from vlot_desktop.ui.cases.new_case_dialog import NewCaseDialog
 
 
@@ -177,6 +177,15 @@ class CasesView(Screen):
         for action in self.case_action_list:
             action.setEnabled(False)
             self.detail.actions_menu.addAction(action)
+        from vlot_desktop.ui.cases.case_export_action import CaseExporter
+
+        self.exporter = CaseExporter(self)
+        self.export_button = QPushButton(self.tr("&Export…"), self)
+        self.export_button.setToolTip(
+            self.tr("Export the cases of the list to Excel or CSV (health needs only if chosen)")
+        )
+        self.export_button.clicked.connect(self.export_cases)
+        self.toolbar.insertWidget(self.toolbar.count() - 1, self.export_button)
         self.agenda_action = agenda_action(self.context, self.runner, self)
         self.retention_action = retention_action(self.context, self.runner, self)
         for action in (self.agenda_action, self.retention_action):
@@ -254,6 +263,17 @@ class CasesView(Screen):
 
     def current_filter(self) -> CaseFilter:
         return self.filters.case_filter(self.context.settings.user_id, dt.date.today())
+
+    def current_sort(self) -> tuple[CaseSort, bool]:
+        """The list's order: (sort, descending)."""
+        from vlot_desktop.db.queries.cases import CaseSort
+
+        return CaseSort(self.model.sort_key), self.model.descending
+
+    @Slot()
+    def export_cases(self) -> None:
+        """'Exporteren…': the filtered list to .xlsx or .csv (health needs only if chosen)."""
+        self.exporter.start()
 
     def refresh(self) -> None:
         """Re-read the list and the case shown (after a sync, F5)."""
