@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vlot_desktop.db.engine import make_engine, make_session_factory
-from vlot_desktop.db.models.base import utc_now
+from vlot_desktop.db.models.base import local_from_utc, utc_now
 from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
 from vlot_desktop.db.models.people import StaffUser
 from vlot_desktop.db.models.reference import Municipality, Team
@@ -204,7 +204,7 @@ def _timeline(data: CaseSummaryData, styles: Styles) -> list[Flowable]:
     rows: list[list[object]] = [["Wanneer", "Soort", "Door", "Inhoud"]]
     for e in data.events:
         texts = [
-            e.occurred_at.strftime("%d/%m/%Y %H:%M"),
+            local_from_utc(e.occurred_at).strftime("%d/%m/%Y %H:%M"),
             e.kind.label_nl,
             data.staff.get(e.author_id or "", ""),
             _event_text(e),

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from vlot_desktop.db.engine import make_engine, make_session_factory
+from vlot_desktop.db.models.base import local_from_utc
 from vlot_desktop.domain.enums import (
     CaseEventKind,
     CaseStatus,
@@ -107,7 +108,7 @@ def _text(value: Any, key: str = "") -> str:
             return value
         if len(value) == 10:
             return moment.strftime("%d/%m/%Y")
-        return moment.strftime("%d/%m/%Y %H:%M")
+        return local_from_utc(moment).strftime("%d/%m/%Y %H:%M")  # stored in UTC
     return str(value)
 
 
