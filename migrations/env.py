@@ -10,6 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from vlot_desktop.db import member_search
 from vlot_desktop.db.models import Base
 
 config = context.config
@@ -17,7 +18,8 @@ target_metadata = Base.metadata
 
 
 def _include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    return True
+    # The name search index (FTS5 and its shadow tables) is made by hand, not from the models.
+    return not (type_ == "table" and name.startswith(member_search.LOCAL_TABLE_PREFIXES))
 
 
 def run_migrations() -> None:

@@ -13,5 +13,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_sync_capture",
     "0003_sync_compaction",
     "0004_compact_field_clocks",
+    "0005_member_name_search",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

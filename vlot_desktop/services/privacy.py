@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
+from vlot_desktop.db import member_search
 from vlot_desktop.db.models import Base
 from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
 from vlot_desktop.db.models.people import StaffUser
@@ -264,14 +265,17 @@ def apply_retention(
 
 
 def flush_erased_pages(session: Session) -> None:
-    """Copy the WAL into the database and empty it, so that the page images from before the
-    erasure do not stay in the ``-wal`` file (``secure_delete`` zeroes the database pages).
+    """Merge the name search index, copy the WAL into the database and empty it, so that
+    neither the index's older segments nor the page images from before the erasure keep the
+    erased words (``secure_delete`` zeroes the database pages).
 
     Best effort: with a colleague's sync still reading, the checkpoint stops short and the old
     frames are overwritten by later writes instead.
     """
     bind = session.get_bind()
     with bind.connect() as conn:  # type: ignore[union-attr]
+        member_search.optimize(conn)  # the name index drops the erased words
+        conn.commit()
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 

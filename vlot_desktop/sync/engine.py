@@ -558,11 +558,29 @@ def pull(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    if merger.purged_now:
+        _flush_erased(conn)
     result.pulled_records = sum(info.records for _, _, info in good)
     result.applied_records = merger.applied
     result.conflicts_new = merger.conflicts_new
     result.rejected_files = [{"file": n, "reason": r} for n, r in rejected]
     return result
+
+
+def _flush_erased(conn: sqlite3.Connection) -> None:
+    """After a colleague's erasure (GDPR purge) was applied: merge the name search index and
+    empty the WAL, so the erased words stay neither in old index segments nor in old page
+    images (``services.privacy.flush_erased_pages`` does the same on the erasing laptop)."""
+    from vlot_desktop.db import member_search
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        member_search.optimize(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def sync_once(

@@ -95,6 +95,8 @@ class Merger:
         self.purged = purged_keys(conn)
         # Blobs (attachment hashes) that applied rows refer to: fetched after the merge.
         self.blob_refs: set[str] = set()
+        # A purge was applied: erased words must also leave indexes and the WAL (engine.pull).
+        self.purged_now = False
 
     # --- conflicts ---------------------------------------------------------------------------
 
@@ -269,6 +271,7 @@ class Merger:
         fields = purge_fields(rec)
         if fields is None:
             return
+        self.purged_now = True
         for field in fields:
             apply_purge_marker(
                 self.conn, self, rec.table, rec.pk, field, (rec.hlc, rec.dev, rec.user)

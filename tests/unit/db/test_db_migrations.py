@@ -25,6 +25,7 @@ from alembic.script import ScriptDirectory
 from vlot_desktop import paths
 from vlot_desktop.db import migrate
 from vlot_desktop.db.engine import make_engine
+from vlot_desktop.db.member_search import LOCAL_TABLE_PREFIXES
 from vlot_desktop.db.migrate import alembic_upgrade, prepare_database, read_state
 from vlot_desktop.db.models import Base
 from vlot_desktop.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD
@@ -43,7 +44,15 @@ def _differences(db_path: Path) -> list[Any]:
     try:
         with engine.connect() as conn:
             context = MigrationContext.configure(
-                conn, opts={"compare_type": True, "compare_server_default": True}
+                conn,
+                opts={
+                    "compare_type": True,
+                    "compare_server_default": True,
+                    # The name search index (FTS5) is made by hand, not from the models.
+                    "include_name": lambda name, type_, _parent: (
+                        not (type_ == "table" and name.startswith(LOCAL_TABLE_PREFIXES))
+                    ),
+                },
             )
             return list(compare_metadata(context, Base.metadata))
     finally:

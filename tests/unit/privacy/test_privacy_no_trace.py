@@ -25,7 +25,9 @@ def test_an_erased_member_leaves_no_bytes_behind(
     assert "Олена".encode() in _raw(db_path) or b"Olena" in _raw(db_path)
     erase_member(session, seeded.olena)
     raw = _raw(db_path)
-    for word in ("Olena", "Олена", "Rolstoel"):
+    # Also folded, as the name search index holds them ("olena" is not checked: the
+    # municipality Olen followed by its province spells it in the reference data).
+    for word in ("Olena", "Олена", "олена", "Rolstoel"):
         assert word.encode() not in raw, word
     assert b"Taras" in raw  # the check finds a name that is still there
 
@@ -34,4 +36,5 @@ def test_retention_leaves_no_bytes_behind(session: Session, seeded: Seeded, db_p
     assert b"Svitlana" in _raw(db_path)
     apply_retention(session, dt.date(2026, 11, 27), 12)
     raw = _raw(db_path)
-    assert b"Svitlana" not in raw and b"Shevchuk" not in raw
+    for word in ("Svitlana", "Shevchuk", "svitlana", "shevchuk"):
+        assert word.encode() not in raw, word

@@ -94,3 +94,33 @@ def test_erased_names_are_in_neither_database_nor_on_the_share(tmp_path: Path) -
             assert not any(form in data for form in forms(word)), (where, word)
         for word in KEPT:
             assert word.encode() in data, (where, word)
+
+
+def raw_bytes(laptop: Path) -> bytes:
+    """The database and its WAL as they are on disk: no VACUUM, no checkpoint by the test."""
+    db = paths.database_path(laptop)
+    wal = db.with_name(db.name + "-wal")
+    return db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_the_receiving_laptop_keeps_no_trace_without_a_vacuum(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    a = make_laptop(tmp_path, "an", share, create=True)
+    b = make_laptop(tmp_path, "bart", share)
+    engine = make_engine(paths.database_path(a))
+    try:
+        with make_session_factory(engine)() as session:
+            seeded = seed(session)
+            sync_all(a, b)
+            assert "Світлана".encode() in raw_bytes(b)  # the check can find what it looks for
+            erase_member(session, seeded.olena)
+            assert apply_retention(session, TODAY).cases == 1
+    finally:
+        engine.dispose()
+    sync_all(a, b)
+    data = raw_bytes(b)
+    # Folded forms too: the name search index holds them.
+    for word in ("Олена", "олена", "Світлана", "світлана", "Шевчук", "шевчук", "svitlana"):
+        assert word.encode() not in data, word
+    assert "Тарас".encode() in data

@@ -12,8 +12,9 @@ Latin and Cyrillic, lower case, accent-free) and over the case reference:
   set against 40-60 ms for word starts); people are looked up by the start of a name.
 
 A name search is one SQL statement: the matching case ids are collected once into an IN list
-(a scan of the members: the table has no token index), the cases in it are filtered, sorted,
-cut to a page, and ``count(*) OVER ()`` gives the total in the same pass.
+(from the FTS5 word index of ``db.member_search``; a LIKE scan of the members where this SQLite
+has no FTS5), the cases in it are filtered, sorted, cut to a page, and ``count(*) OVER ()``
+gives the total in the same pass.
 Without search text the page walks the sort index and stops at ``LIMIT``, and the total is an
 index count. Measured in ``tests/benchmarks/cases_bench.py``.
 """
@@ -31,11 +32,14 @@ from sqlalchemy import (
     Select,
     and_,
     case,
+    column,
     func,
     literal,
     select,
+    table,
 )
 
+from vlot_desktop.db import member_search
 from vlot_desktop.db.models import (
     Case,
     CaseEvent,
@@ -153,15 +157,26 @@ def _name_match(folded: str) -> ColumnElement[bool]:
     return and_(*(padded.like(f"% {_escape(word)}%", escape="\\") for word in folded.split()))
 
 
-def matching_case_ids(search: str) -> Select[Any] | None:
+_FTS = table(member_search.FTS_TABLE, column("case_id"), column(member_search.FTS_TABLE))
+
+
+def matching_case_ids(search: str, *, indexed: bool = False) -> Select[Any] | None:
     """A select of the ids of the cases with a member whose names match ``search``.
 
+    With ``indexed`` (the database has the word index of ``db.member_search``) the words are
+    looked up in the index; else the members are scanned with LIKE (same matches: word starts).
     ``None`` when there is nothing to search for, or when it is a reference (see
     :func:`reference_condition`).
     """
     folded = fold(search.strip())
     if not folded or any(ch.isdigit() for ch in folded):
         return None
+    if indexed:
+        query = member_search.prefix_query(folded)
+        if query is None:
+            return None
+        match = _FTS.c[member_search.FTS_TABLE].op("MATCH")(query)
+        return select(_FTS.c.case_id).where(match)
     return select(HouseholdMember.case_id).where(_name_match(folded))
 
 
@@ -253,7 +268,7 @@ def list_cases(
     """
     conditions = case_conditions(case_filter)
     order = _order_by(sort, descending)
-    hits = matching_case_ids(case_filter.search)
+    hits = matching_case_ids(case_filter.search, indexed=member_search.is_installed(conn))
     by_reference = reference_condition(case_filter.search)
     if by_reference is not None:
         conditions.append(by_reference)
