@@ -77,6 +77,8 @@ class SyncResult:
     # Seconds the share's file time is ahead of this laptop's clock (None: not measured).
     clock_offset_s: float | None = None
     blobs: BlobResult = field(default_factory=BlobResult)
+    # An erasure (purge) went out or came in: its words must leave indexes and the WAL too.
+    purges_seen: bool = False
 
 
 def open_sync_connection(db_path: Path) -> sqlite3.Connection:
@@ -384,6 +386,13 @@ def push(
             "WHERE seq > ? AND seq <= ? GROUP BY hlc, tbl, pk, op)",
             (pushed, last),
         ).fetchone()
+        result.purges_seen = (
+            conn.execute(
+                "SELECT 1 FROM sync_outbox WHERE seq > ? AND seq <= ? AND op = 'purge' LIMIT 1",
+                (pushed, last),
+            ).fetchone()
+            is not None
+        )
         header = {
             "device": device,
             "epoch": epoch,
@@ -558,8 +567,7 @@ def pull(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    if merger.purged_now:
-        _flush_erased(conn)
+    result.purges_seen = merger.purged_now
     result.pulled_records = sum(info.records for _, _, info in good)
     result.applied_records = merger.applied
     result.conflicts_new = merger.conflicts_new
@@ -568,9 +576,10 @@ def pull(
 
 
 def _flush_erased(conn: sqlite3.Connection) -> None:
-    """After a colleague's erasure (GDPR purge) was applied: merge the name search index and
-    empty the WAL, so the erased words stay neither in old index segments nor in old page
-    images (``services.privacy.flush_erased_pages`` does the same on the erasing laptop)."""
+    """After a round that sent or applied an erasure (GDPR purge): merge the name search index
+    and empty the WAL, so the erased words stay neither in old index segments nor in old page
+    images (``services.privacy.flush_erased_pages`` does this at once on the erasing laptop;
+    this also covers a purge made with ``sync.purge.purge_record`` directly)."""
     from vlot_desktop.db import member_search
 
     conn.execute("BEGIN IMMEDIATE")
@@ -609,6 +618,8 @@ def sync_once(
     pulled.clock_offset_s = pushed.clock_offset_s
     if blocked > FORMAT_VERSION:
         pulled.format_blocked = max(pulled.format_blocked, blocked)
+    if pushed.purges_seen or pulled.purges_seen:
+        _flush_erased(conn)
     if data_dir is not None and has_missing_blobs(conn):
         try:
             blobs.fetch(conn, share, data_dir, pulled.blobs)
