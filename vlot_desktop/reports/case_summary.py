@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vlot_desktop.db.engine import make_engine, make_session_factory
-from vlot_desktop.db.models.base import local_from_utc, utc_now
+from vlot_desktop.db.models.base import utc_now
 from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
 from vlot_desktop.db.models.people import StaffUser
 from vlot_desktop.db.models.reference import Municipality, Team
 from vlot_desktop.domain.enums import CaseEventKind
+from vlot_desktop.domain.times import local_from_utc
 from vlot_desktop.reports import layout
 from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para
 

@@ -16,7 +16,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from vlot_desktop.db.engine import make_engine, make_session_factory
-from vlot_desktop.db.models.base import local_from_utc
 from vlot_desktop.domain.enums import (
     CaseEventKind,
     CaseStatus,
@@ -25,6 +24,7 @@ from vlot_desktop.domain.enums import (
     Relation,
     Sex,
 )
+from vlot_desktop.domain.times import local_from_utc
 from vlot_desktop.reports import layout
 from vlot_desktop.reports.case_summary import start_together
 from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para

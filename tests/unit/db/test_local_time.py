@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from vlot_desktop.db.models.base import local_from_utc
+from vlot_desktop.domain.times import local_from_utc
 
 
 def test_a_stored_time_is_printed_in_brussels_time(monkeypatch: pytest.MonkeyPatch) -> None:

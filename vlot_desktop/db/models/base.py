@@ -32,11 +32,6 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def local_from_utc(moment: dt.datetime) -> dt.datetime:
-    """A stored (naive UTC) timestamp in the laptop's local time, for people to read."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {dt.datetime: DateTime()}

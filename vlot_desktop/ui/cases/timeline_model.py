@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from vlot_desktop.domain.enums import CaseEventKind, CaseStatus
+from vlot_desktop.domain.times import local_from_utc, utc_from_local
 from vlot_desktop.ui.formatting import enum_label, format_date, format_time
 from vlot_desktop.ui.models.table_model import Column, ColumnTableModel, text_column
 
@@ -19,14 +20,8 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only once the database opens
     from vlot_desktop.db.queries.cases import EventRow
 
 
-def local_time(utc: dt.datetime) -> dt.datetime:
-    """A stored naive-UTC moment in the laptop's time zone (still naive, for display)."""
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-
-
-def utc_of_local(local: dt.datetime) -> dt.datetime:
-    """A moment the user typed (local time) as the naive UTC the database stores."""
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
+local_time = local_from_utc
+utc_of_local = utc_from_local
 
 
 def format_moment(utc: dt.datetime) -> str:
