@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 
 def register(sub: SubParsers) -> None:
-    report = sub.add_parser("report", help="print a report to PDF (prospect, prospects)")
+    report = sub.add_parser(
+        "report", help="print a report to PDF (prospect, prospects, case, agenda)"
+    )
     kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     for add_kind in _KINDS:
         add_kind(kinds)
