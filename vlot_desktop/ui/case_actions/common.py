@@ -140,6 +140,16 @@ class JobDialog(QDialog):
 
     succeeded = Signal(object)
 
+    # Each dialog defines these two (checked when the subclass is made, not at a click):
+    start: Callable[[], None]  # check the input, then ``run_job``
+    job_done: Callable[[Any], None]  # show the outcome of the work
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        missing = [name for name in ("start", "job_done") if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {', '.join(missing)}")
+
     def __init__(
         self,
         context: AppContext,
@@ -181,12 +191,6 @@ class JobDialog(QDialog):
         self.status.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
         self.status.setText(text)
         self.status.setVisible(bool(text))
-
-    def start(self) -> None:
-        raise NotImplementedError
-
-    def job_done(self, result: Any) -> None:
-        raise NotImplementedError
 
     def error_text(self, exc: BaseException) -> str | None:
         """The Dutch message for an error the user can act on; ``None``: a bug (crash dialog)."""
