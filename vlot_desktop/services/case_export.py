@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from vlot_desktop.db.models import HouseholdMember, SensitiveDataAccess
 from vlot_desktop.db.models.base import utc_now
-from vlot_desktop.db.queries.cases import CaseFilter, CaseRow, CaseSort, case_rows, list_cases
+from vlot_desktop.db.queries.cases import CaseFilter, CaseRow, CaseSort, list_cases
 from vlot_desktop.domain.enums import CaseStatus, CaseType
 from vlot_desktop.services.places import known_author
 from vlot_desktop.spreadsheets.cells import CellValue
@@ -55,21 +55,22 @@ def _label(enum_type: type[CaseType] | type[CaseStatus], value: str) -> str:
         return value
 
 
-def _case_ids(
+def _pages(
     engine: Engine, case_filter: CaseFilter, sort: CaseSort, descending: bool
-) -> list[str]:
-    with engine.connect() as conn:
-        page = list_cases(conn, case_filter, sort=sort, descending=descending, limit=1)
-        total = page.total
-        ids: list[str] = []
-        while len(ids) < total:
-            chunk = list_cases(
-                conn, case_filter, sort=sort, descending=descending, offset=len(ids), limit=CHUNK
+) -> Iterator[list[CaseRow]]:
+    """The list's lines in its order, a page of ``CHUNK`` at a time (read once each)."""
+    offset = 0
+    while True:
+        with engine.connect() as conn:
+            page = list_cases(
+                conn, case_filter, sort=sort, descending=descending, offset=offset, limit=CHUNK
             )
-            if not chunk.rows:
-                break
-            ids += [row.id for row in chunk.rows]
-    return ids
+        if not page.rows:
+            return
+        yield page.rows
+        offset += len(page.rows)
+        if offset >= page.total:
+            return
 
 
 def _needs(engine: Engine, ids: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -117,15 +118,12 @@ def export_cases(
     With ``include_sensitive`` the health-need counts are added and, once the file is
     written, a viewing by ``user_id`` is recorded for every exported case.
     """
-    ids = _case_ids(engine, case_filter, sort, descending)
-    today = case_filter.today
+    ids: list[str] = []
 
     def lines() -> Iterator[Sequence[CellValue]]:
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            with engine.connect() as conn:
-                rows = case_rows(conn, chunk, today=today)
-            needs = _needs(engine, chunk) if include_sensitive else {}
+        for rows in _pages(engine, case_filter, sort, descending):
+            ids.extend(row.id for row in rows)
+            needs = _needs(engine, [row.id for row in rows]) if include_sensitive else {}
             for row in rows:
                 line = _line(row)
                 if include_sensitive:
