@@ -331,12 +331,6 @@ def test_edits_made_between_the_crash_and_the_rerun_are_sent_too(
     assert len(got.conflicts_a) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="blobs.py/compact.py: a temp file left in blobs/<xx>/ by a round killed during a "
-    "blob upload is never removed: no later sync or compact lists blob folders",
-)
 def test_a_temp_left_by_a_blob_upload_is_removed_later(
     world: World, reference: tuple[Outcome, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

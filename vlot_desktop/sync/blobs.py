@@ -9,6 +9,11 @@
   (``sync_blob``); a separate step after the changes are applied fetches a bounded number per
   round, verifies each against its hash (``attachment_store.store_stream``), and keeps a corrupt
   one out of the store (reported, state ``corrupt``). A missing blob never blocks the rows.
+- **Tidy**: an upload killed half-way leaves its temp file in ``blobs/<xx>/``, a folder no sync
+  lists. So the folders an upload writes into are noted in the data folder
+  (``sync-blob-folders.json``) before it starts and forgotten when it ends well; a later round
+  lists a noted folder once its temp files may count as stale (``share.TEMP_STALE_S``), which
+  removes this laptop's own temps (``FolderShare.list``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vlot_desktop.services import attachment_store
+from vlot_desktop.sync import share as share_mod
 from vlot_desktop.sync.share import Share, TooLargeError
 
 BLOBS = "blobs"
@@ -32,6 +38,7 @@ MAX_BLOB_BYTES = 256 * 1024 * 1024
 FETCH_PER_ROUND = 25
 FETCH_BYTES_PER_ROUND = 200 * 1024 * 1024
 _CHUNK = 1024 * 1024
+FOLDERS_FILE = "sync-blob-folders.json"
 
 
 class BlobChangedError(OSError):
@@ -87,7 +94,10 @@ def upload(share: Share, data_dir: Path, hashes: Iterable[str], result: BlobResu
         path = blob_path(sha)
         if share.stat(path) is not None:
             continue
-        share.makedirs(f"{BLOBS}/{sha[:2]}")
+        folder = f"{BLOBS}/{sha[:2]}"
+        share.makedirs(folder)
+        # Noted already: an earlier upload there died, and its temp waits for the tidy.
+        earlier = not _note_folder(data_dir, folder)
         try:
             with local.open("rb") as source:
 
@@ -97,11 +107,72 @@ def upload(share: Share, data_dir: Path, hashes: Iterable[str], result: BlobResu
 
                 share.write_once(path, write)
         except FileExistsError:
-            continue  # a colleague sent the same file just now
+            continue  # a colleague sent the same file just now (write_once removed its temp)
         except BlobChangedError as exc:
             result.errors.append({"sha256": sha, "reason": str(exc)})
             continue
+        if not earlier:
+            _note_folder(data_dir, folder, done=True)
         result.uploaded += 1
+
+
+def _noted_folders(data_dir: Path) -> dict[str, float]:
+    try:
+        noted = json.loads((data_dir / FOLDERS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(noted, dict):
+        return {}
+    return {
+        str(k): float(v)
+        for k, v in noted.items()
+        if isinstance(v, int | float) and isinstance(k, str) and _is_blob_folder(k)
+    }
+
+
+def _is_blob_folder(folder: str) -> bool:
+    prefix, _, tail = folder.partition("/")
+    return prefix == BLOBS and len(tail) == 2 and all(c in "0123456789abcdef" for c in tail)
+
+
+def _note_folder(data_dir: Path, folder: str, *, done: bool = False) -> bool:
+    """Note (or, ``done``, forget) a blob folder this laptop writes a temp file into; True when
+    that changed the notes."""
+    noted = _noted_folders(data_dir)
+    if done:
+        if noted.pop(folder, None) is None:
+            return False
+    elif folder in noted:
+        return False
+    else:
+        noted[folder] = share_mod.now()
+    target = data_dir / FOLDERS_FILE
+    if not noted:
+        target.unlink(missing_ok=True)
+        return True
+    temp = target.with_name(target.name + ".tmp")
+    temp.write_text(json.dumps(noted, sort_keys=True), encoding="utf-8")
+    temp.replace(target)
+    return True
+
+
+def tidy_folders(share: Share, data_dir: Path, device: str) -> int:
+    """List the noted blob folders whose temp files may be stale by now (removing this laptop's
+    own, see the module docstring); a folder is forgotten once it holds none of them. Returns
+    the number of folders listed (share operations: one each, plus one per temp removed)."""
+    noted = _noted_folders(data_dir)
+    due = [
+        f for f, since in sorted(noted.items()) if share_mod.now() - since > share_mod.TEMP_STALE_S
+    ]
+    tag = share_mod.temp_tag_of(device)
+    for folder in due:
+        try:
+            names = share.list(folder)
+        except FileNotFoundError:
+            names = []
+        if not any(share_mod.is_temp_of(name, tag) for name in names):
+            _note_folder(data_dir, folder, done=True)
+    return len(due)
 
 
 def note_missing(conn: sqlite3.Connection, data_dir: Path, hashes: Iterable[str]) -> int:

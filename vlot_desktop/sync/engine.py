@@ -7,12 +7,13 @@ mode, foreign keys off so that orphans are kept, ``synchronous=FULL``); every st
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -370,7 +371,8 @@ def push(
     data_dir: Path | None = None,
 ) -> SyncResult:
     """Write every change not yet on the share as one batch file (streamed from the outbox),
-    after the attachment blobs it refers to (from ``data_dir``'s store)."""
+    after the attachment blobs it refers to (from ``data_dir``'s store). An outbox too large
+    for one file that other laptops accept (``batch.MAX_BATCH_BYTES``) goes as several."""
     result = SyncResult()
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -381,11 +383,6 @@ def push(
         if last is None or last <= pushed:
             conn.execute("COMMIT")
             return result
-        count, hlc_min, hlc_max = conn.execute(
-            "SELECT count(*), min(hlc), max(hlc) FROM (SELECT hlc FROM sync_outbox "
-            "WHERE seq > ? AND seq <= ? GROUP BY hlc, tbl, pk, op)",
-            (pushed, last),
-        ).fetchone()
         result.purges_seen = (
             conn.execute(
                 "SELECT 1 FROM sync_outbox WHERE seq > ? AND seq <= ? AND op = 'purge' LIMIT 1",
@@ -393,50 +390,112 @@ def push(
             ).fetchone()
             is not None
         )
-        header = {
-            "device": device,
-            "epoch": epoch,
-            "seq_from": pushed + 1,
-            "seq_to": last,
-            "count": count,
-            "hlc_min": hlc_min,
-            "hlc_max": hlc_max,
-            "created_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        }
-        name = batch_name(device, epoch, pushed + 1, last)
-        digest: list[str] = []
         if data_dir is not None:
             # Before the batch: whoever reads the batch can fetch what it refers to.
             blobs.upload(share, data_dir, blobs.hashes_in_outbox(conn, pushed, last), result.blobs)
-
-        def write(out: io.BufferedIOBase) -> None:
-            records = (r for r, _ in _outbox_records(conn, pushed, last, device))
-            digest.append(write_batch(out, header, records))  # type: ignore[arg-type]
-
-        try:
-            wrote_at = wall_clock()
-            share.write_once(f"{CHANGES}/{name}", write)  # type: ignore[arg-type]
-            written = share.stat(f"{CHANGES}/{name}")
-            if written is not None:
-                # The file server stamps the file: compare with this laptop's clock.
-                result.clock_offset_s = round(written.mtime - (wrote_at + wall_clock()) / 2, 1)
-        except FileExistsError:
-            # Written by a sync that crashed before its commit: it holds these same records.
-            data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
-            digest.append(scan_batch(data, known_fields()).sha256)
-        conn.execute(
-            "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
-            "VALUES (?, ?, ?, 'own', NULL)",
-            (name, digest[-1], count),
-        )
+        for first, upto in _pieces(conn, pushed, last):
+            result.pushed_records += _push_file(conn, share, device, epoch, first, upto, result)
+            result.files_written += 1
         conn.execute("UPDATE sync_clock SET pushed_seq = ? WHERE id = 1", (last,))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    result.pushed_records = count
-    result.files_written = 1
     return result
+
+
+# An upper bound of the bytes one outbox row adds to a batch line (its field twice, in "f" and
+# "base", its value and base) plus, counted for every row, the record's own keys and stamps.
+_ROW_BYTES = (
+    "2 * length(CAST(coalesce(field, '') AS BLOB)) + length(CAST(coalesce(value, '') AS BLOB)) "
+    "+ length(CAST(coalesce(base, '') AS BLOB)) + length(CAST(pk AS BLOB)) + length(tbl) "
+    "+ length(CAST(coalesce(user_id, '') AS BLOB)) + 160"
+)
+
+
+def _pieces(conn: sqlite3.Connection, pushed: int, last: int) -> list[tuple[int, int]]:
+    """The seq ranges of the files to write: one, unless the changes would make a file that
+    the readers refuse as too large (compressed or not). A write of one row change is never
+    split over two files. The cuts depend only on the outbox, so a push that is run again
+    after a crash writes the same files."""
+    limit = min(batch_mod.MAX_BATCH_BYTES, batch_mod.MAX_DECOMPRESSED) // 2
+    max_records = batch_mod.MAX_RECORDS // 2
+    total, rows = conn.execute(
+        f"SELECT sum({_ROW_BYTES}), count(*) FROM sync_outbox WHERE seq > ? AND seq <= ?",
+        (pushed, last),
+    ).fetchone()
+    if (total or 0) <= limit and rows <= max_records:
+        return [(pushed + 1, last)]
+    pieces: list[tuple[int, int]] = []
+    start, size, records = pushed + 1, 0, 0
+    previous: tuple[Any, ...] | None = None
+    cursor = conn.execute(
+        f"SELECT seq, hlc, tbl, pk, op, {_ROW_BYTES} FROM sync_outbox "
+        "WHERE seq > ? AND seq <= ? ORDER BY seq",
+        (pushed, last),
+    )
+    for seq, hlc, tbl, pk, op, row_bytes in cursor:
+        write = (hlc, tbl, pk, op)
+        new_record = write != previous
+        if new_record and records and (size + row_bytes > limit or records >= max_records):
+            pieces.append((start, seq - 1))
+            start, size, records = seq, 0, 0
+        size += row_bytes
+        records += new_record
+        previous = write
+    pieces.append((start, last))
+    return pieces
+
+
+def _push_file(
+    conn: sqlite3.Connection,
+    share: Share,
+    device: str,
+    epoch: str,
+    first: int,
+    last: int,
+    result: SyncResult,
+) -> int:
+    """Write the outbox rows ``first <= seq <= last`` as one batch file; its record count."""
+    count, hlc_min, hlc_max = conn.execute(
+        "SELECT count(*), min(hlc), max(hlc) FROM (SELECT hlc FROM sync_outbox "
+        "WHERE seq >= ? AND seq <= ? GROUP BY hlc, tbl, pk, op)",
+        (first, last),
+    ).fetchone()
+    header = {
+        "device": device,
+        "epoch": epoch,
+        "seq_from": first,
+        "seq_to": last,
+        "count": count,
+        "hlc_min": hlc_min,
+        "hlc_max": hlc_max,
+        "created_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    name = batch_name(device, epoch, first, last)
+    digest: list[str] = []
+
+    def write(out: io.BufferedIOBase) -> None:
+        records = (r for r, _ in _outbox_records(conn, first - 1, last, device))
+        digest.append(write_batch(out, header, records))  # type: ignore[arg-type]
+
+    try:
+        wrote_at = wall_clock()
+        share.write_once(f"{CHANGES}/{name}", write)  # type: ignore[arg-type]
+        written = share.stat(f"{CHANGES}/{name}")
+        if written is not None:
+            # The file server stamps the file: compare with this laptop's clock.
+            result.clock_offset_s = round(written.mtime - (wrote_at + wall_clock()) / 2, 1)
+    except FileExistsError:
+        # Written by a sync that crashed before its commit: it holds these same records.
+        data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
+        digest.append(scan_batch(data, known_fields()).sha256)
+    conn.execute(
+        "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+        "VALUES (?, ?, ?, 'own', NULL)",
+        (name, digest[-1], count),
+    )
+    return int(count)
 
 
 # --- pull ------------------------------------------------------------------------------------
@@ -525,19 +584,22 @@ def pull(
         with suppressed(run):
             # Merging is a function of the set of records (merge.py), so the files are applied
             # one after the other, each a chunk at a time: memory stays bounded.
-            for _, data, info in good:
-                applied = 0
-                chunks = (
-                    iter_record_chunks(data, known, APPLY_CHUNK)
-                    if info.kept is None
-                    else iter([info.kept])
-                )
-                for chunk in chunks:
-                    for record in chunk:
-                        merger.apply(record)
-                    applied += len(chunk)
-                if applied != info.records:  # the bytes were verified: cannot happen
-                    raise RuntimeError("a batch read differently the second time")
+            # Each file under its own savepoint: a record the database refuses (a value that
+            # breaks a constraint) rejects its whole file, never the round, or every later
+            # round would stop at the same file.
+            refused: set[str] = set()
+            for name, data, info in good:
+                mark = merger.mark()
+                conn.execute("SAVEPOINT batch_file")
+                try:
+                    _apply_file(merger, data, info, known)
+                except (sqlite3.IntegrityError, OverflowError) as exc:
+                    conn.execute("ROLLBACK TO batch_file")
+                    merger.rewind(mark)
+                    refused.add(name)
+                    rejected.append((name, f"a record was refused by the database: {exc}"))
+                conn.execute("RELEASE batch_file")
+            good = [g for g in good if g[0] not in refused]
         _advance_clock(conn, merger.max_hlc)
         if data_dir is not None:
             blobs.note_missing(conn, data_dir, merger.blob_refs)
@@ -573,6 +635,22 @@ def pull(
     result.conflicts_new = merger.conflicts_new
     result.rejected_files = [{"file": n, "reason": r} for n, r in rejected]
     return result
+
+
+def _apply_file(
+    merger: Merger, data: bytes, info: BatchInfo, known: Mapping[str, frozenset[str]]
+) -> None:
+    """Merge the records of one verified batch file, a chunk at a time."""
+    applied = 0
+    chunks = (
+        iter_record_chunks(data, known, APPLY_CHUNK) if info.kept is None else iter([info.kept])
+    )
+    for chunk in chunks:
+        for record in chunk:
+            merger.apply(record)
+        applied += len(chunk)
+    if applied != info.records:  # the bytes were verified: cannot happen
+        raise RuntimeError("a batch read differently the second time")
 
 
 def _flush_erased(conn: sqlite3.Connection) -> None:
@@ -620,6 +698,10 @@ def sync_once(
         pulled.format_blocked = max(pulled.format_blocked, blocked)
     if pushed.purges_seen or pulled.purges_seen:
         _flush_erased(conn)
+    if data_dir is not None:
+        # Nothing to do unless an upload died; on a share error the folders stay noted.
+        with contextlib.suppress(OSError, ShareError):
+            blobs.tidy_folders(share, data_dir, device)
     if data_dir is not None and has_missing_blobs(conn):
         try:
             blobs.fetch(conn, share, data_dir, pulled.blobs)

@@ -98,6 +98,27 @@ class Merger:
         # A purge was applied: erased words must also leave indexes and the WAL (engine.pull).
         self.purged_now = False
 
+    def mark(self) -> tuple[Any, ...]:
+        """What :meth:`rewind` needs to forget the records merged after this point, when the
+        caller rolls the database back to a savepoint taken here."""
+        return (
+            self.applied,
+            self.conflicts_new,
+            self.max_hlc,
+            set(self.blob_refs),
+            self.purged_now,
+        )
+
+    def rewind(self, mark: tuple[Any, ...]) -> None:
+        """Back to :meth:`mark` after the database went back to the matching savepoint: the
+        counters, and the caches read from tables that the rollback restored."""
+        from vlot_desktop.sync.purge import purged_keys
+
+        self.applied, self.conflicts_new, self.max_hlc, refs, self.purged_now = mark
+        self.blob_refs = set(refs)
+        self.store = ClockStore(self.conn, self.known)
+        self.purged = purged_keys(self.conn)
+
     # --- conflicts ---------------------------------------------------------------------------
 
     def _add_conflict(

@@ -105,6 +105,12 @@ def temp_tag_of(device: str) -> str:
     return hashlib.sha256(device.lower().encode("utf-8")).hexdigest()[:10]
 
 
+def is_temp_of(name: str, tag: str) -> bool:
+    """True for a temp file name written by the laptop whose temp tag is ``tag``."""
+    match = _TEMP_RE.match(name)
+    return match is not None and match.group(1) == tag
+
+
 def is_transient(exc: OSError) -> bool:
     if isinstance(exc, FileExistsError | FileNotFoundError | IsADirectoryError):
         return False
