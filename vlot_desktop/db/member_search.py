@@ -20,7 +20,6 @@ an erasure, :func:`optimize` merges them all, so an erased name is not left in t
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Any
 
 FTS_TABLE = "member_name_fts"
@@ -138,6 +137,7 @@ def prefix_query(folded: str) -> str | None:
 
 
 def _exec(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
-    if isinstance(conn, sqlite3.Connection):
-        return conn.execute(sql, params)
-    return conn.exec_driver_sql(sql, params)
+    """Run ``sql`` on a DB-API connection (or a wrapper of one) or a SQLAlchemy connection."""
+    if hasattr(conn, "exec_driver_sql"):
+        return conn.exec_driver_sql(sql, params)
+    return conn.execute(sql, params)

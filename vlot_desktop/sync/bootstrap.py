@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vlot_desktop.sync import coverage
+from vlot_desktop.sync import coverage, snapshot_read
 from vlot_desktop.sync import snapshot as snap
-from vlot_desktop.sync.batch import MAX_BATCH_BYTES, Record, parse_batch_name
+from vlot_desktop.sync.batch import Record, parse_batch_name
 from vlot_desktop.sync.capture import sqlite3_runner, suppressed
 from vlot_desktop.sync.clocks import INSERT_EXCEPTION, INSERT_ROW_CLOCK
-from vlot_desktop.sync.merge import Merger, canonical, stored_text, to_sql
+from vlot_desktop.sync.merge import Merger, canonical, from_sql, stored_text
 from vlot_desktop.sync.share import Share, TooLargeError
 
 CHECK_EVERY_MS = 24 * 3600 * 1000
@@ -180,7 +180,7 @@ def check_snapshots(
 
             claim_outbox(conn, device, None)
             fold_outbox(conn, merger, device)
-            with suppressed(sqlite3_runner(conn)), _indexes_after_load(conn, known):
+            with suppressed(sqlite3_runner(conn)), _bulk_load(conn, known):
                 result.rows = apply_manifest(conn, share, manifest, merger)
             result.applied = True
             if data_dir is not None:
@@ -247,29 +247,33 @@ def _bulk_journal(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]])
 
 
 @contextmanager
-def _indexes_after_load(
-    conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]
-) -> Iterator[None]:
-    """Inside the caller's transaction: the secondary indexes of the synced tables that are
-    still empty (all of them, on a new laptop) are dropped while the snapshot fills them and
-    created again at the end, one sort each instead of a million scattered inserts. Unique
+def _bulk_load(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]) -> Iterator[None]:
+    """Inside the caller's transaction, for the synced tables that are still empty (all of
+    them, on a new laptop): their secondary indexes and their triggers are dropped while the
+    snapshot fills them and made again at the end (one sort per index instead of a million
+    scattered inserts; no trigger run per row). The capture triggers are suppressed during a
+    merge anyway; the name search index (``db.member_search``) is rebuilt in one go. Unique
     indexes stay (a row that breaks one is refused on insert, as always)."""
-    dropped: list[tuple[str, str]] = []
+    from vlot_desktop.db import member_search
+
+    dropped: list[tuple[str, str, str]] = []  # (type, name, sql)
     for table in sorted(known):
         if conn.execute(f"SELECT 1 FROM {_q(table)} LIMIT 1").fetchone() is not None:
             continue
-        for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-            "AND sql IS NOT NULL",
+        for kind, name, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+            "AND tbl_name = ? AND sql IS NOT NULL ORDER BY type, name",
             (table,),
         ).fetchall():
             if not str(sql).lstrip().upper().startswith("CREATE UNIQUE"):
-                dropped.append((str(name), str(sql)))
-    for name, _ in dropped:
-        conn.execute(f"DROP INDEX {_q(name)}")
+                dropped.append((str(kind), str(name), str(sql)))
+    for kind, name, _ in dropped:
+        conn.execute(f"DROP {kind.upper()} {_q(name)}")
     yield
-    for _, sql in dropped:
+    for _, _, sql in dropped:
         conn.execute(sql)
+    if any(name.startswith("trg_member_search") for _, name, _ in dropped):
+        member_search.rebuild(conn)
 
 
 def _others(covers: coverage.Covers, device: str, conn: sqlite3.Connection) -> coverage.Covers:
@@ -283,38 +287,25 @@ def _others(covers: coverage.Covers, device: str, conn: sqlite3.Connection) -> c
 
 
 def apply_manifest(
-    conn: sqlite3.Connection, share: Share, manifest: snap.Manifest, merger: Merger
+    conn: sqlite3.Connection,
+    share: Share,
+    manifest: snap.Manifest,
+    merger: Merger,
+    *,
+    helper: bool | None = None,
 ) -> int:
-    """Merge every part of ``manifest`` (inside the caller's transaction); returns the rows."""
+    """Merge every part of ``manifest`` (inside the caller's transaction); returns the rows.
+    ``helper``: parse in a helper process (default: for a large snapshot, ``snapshot_read``)."""
     applier = _Applier(conn, merger)
-    for number, part in enumerate(manifest.parts, start=1):
-        try:
-            data = share.read(f"{snap.folder(manifest.id)}/{part.name}", MAX_BATCH_BYTES)
-        except TooLargeError as exc:
-            raise snap.BadSnapshotError(f"{part.name}: too large") from exc
-        for chunk in _chunks(snap.read_part(data, part, manifest.id, number), APPLY_CHUNK):
-            applier.apply(chunk)
-        del data
-    applier.finish()
+    for prepared in snapshot_read.prepared_chunks(
+        share, manifest, merger.known, applier.local, applier.now, APPLY_CHUNK, helper=helper
+    ):
+        applier.apply_prepared(prepared)
     return applier.rows
-
-
-def _chunks(lines: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-_SPECIAL = frozenset({dict, bool})  # JSON values SQLite does not store as they are
 
 
 class _Applier:
@@ -326,8 +317,9 @@ class _Applier:
         self.conn = conn
         self.merger = merger
         self.known = merger.known
+        self.local = {t: tuple(sorted(c)) for t, c in merger.local_columns.items()}
         self.rows = 0
-        self._now = conn.execute("SELECT strftime('%Y-%m-%d %H:%M:%f000', 'now')").fetchone()[0]
+        self.now = conn.execute("SELECT strftime('%Y-%m-%d %H:%M:%f000', 'now')").fetchone()[0]
         # Tables without any row or sync state yet (every table, on a new laptop): a row of
         # them has state only if a purge or delete line of this snapshot gave it some.
         self.empty = {table for table in self.known if self._is_empty(table)}
@@ -347,26 +339,27 @@ class _Applier:
         return True
 
     def apply(self, lines: list[dict[str, Any]]) -> None:
-        rows: dict[str, list[dict[str, Any]]] = {}
-        for line in lines:
-            kind, table = line["k"], line["t"]
-            if table not in self.known:
-                continue  # a table this version does not know
-            if kind == "row":
-                rows.setdefault(table, []).append(line)
-                continue
-            self.touched.setdefault(table, set()).add(line["pk"])
+        """Merge checked lines (as ``snapshot.read_part`` gives them)."""
+        for prepared in snapshot_read.prepare_lines(
+            lines, self.known, self.local, self.now, len(lines) + 1
+        ):
+            self.apply_prepared(prepared)
+
+    def apply_prepared(self, prepared: snapshot_read.Prepared) -> None:
+        self.rows += prepared.row_lines
+        if prepared.max_hlc > self.merger.max_hlc:
+            self.merger.max_hlc = prepared.max_hlc
+        for line in prepared.others:
+            kind = line["k"]
+            self.touched.setdefault(line["t"], set()).add(line["pk"])
             if kind == "tomb":
                 self._tomb(line)
             elif kind == "conf":
                 self._conflict(line)
             else:
                 self._purge(line)
-        for table, items in rows.items():
+        for table, items in prepared.rows.items():
             self._rows(table, items)
-
-    def finish(self) -> None:
-        pass
 
     def _purge(self, line: dict[str, Any]) -> None:
         from vlot_desktop.sync.purge import apply_purge_marker
@@ -416,62 +409,48 @@ class _Applier:
         )
         return found
 
-    def _rows(self, table: str, lines: list[dict[str, Any]]) -> None:
-        fields_known = self.known[table]
+    def _rows(self, table: str, items: list[snapshot_read.RowItem]) -> None:
         existing: set[str] = set()
         if table in self.empty:
             existing = self.touched.get(table, set())
         else:
-            for start in range(0, len(lines), 500):
-                existing |= self._existing(table, [ln["pk"] for ln in lines[start : start + 500]])
-        fresh: list[tuple[str, dict[str, Any], dict[str, int], dict[str, str], list[Any]]] = []
+            for start in range(0, len(items), 500):
+                existing |= self._existing(table, [it[0] for it in items[start : start + 500]])
+        if existing:
+            for item in items:
+                if item[0] in existing:
+                    self._merge_item(table, item)
+            items = [item for item in items if item[0] not in existing]
+        if table == "attachment":
+            for _, names, row, _, _, _ in items:
+                sha = row[1 + names.index("sha256")] if "sha256" in names else None
+                if isinstance(sha, str):
+                    self.merger.blob_refs.add(sha)
         inserts: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-        local = sorted(self.merger.local_columns.get(table, set()))
-        merger = self.merger
-        for line in lines:
-            self.rows += 1
-            fields = line["f"]
-            if not fields.keys() <= fields_known:
-                fields = {k: v for k, v in fields.items() if k in fields_known}
-            if not fields:
-                continue
-            which, bases, cl = line.get("w", {}), line.get("b", {}), line["c"]
-            pk = line["pk"]
-            if pk in existing:
-                self._merge_row(table, pk, fields, which, bases, cl)
-                continue
-            fresh.append((pk, fields, which, bases, cl))
-            for clock in cl:
-                if clock[0] > merger.max_hlc:
-                    merger.max_hlc = clock[0]
-            if table == "attachment" and isinstance(fields.get("sha256"), str):
-                merger.blob_refs.add(fields["sha256"])
-            stamp = fields.get("created_at") or self._now
-            names = (*fields, *local)
-            values = fields.values()
-            if not _SPECIAL.isdisjoint(map(type, values)):
-                values = [to_sql(v) for v in values]  # 0/1 for booleans, bytes for blobs
-            inserts.setdefault(names, []).append((pk, *values, *([stamp] * len(local))))
+        for item in items:
+            inserts.setdefault(item[1], []).append(item[2])
         failed = self._insert_rows(table, inserts)
         if failed:
             # A key met twice (only a damaged snapshot holds one): the later line merges.
             again = self._existing(table, sorted(failed))
-            for pk, fields, which, bases, cl in fresh:
-                if pk in again:
-                    self._merge_row(table, pk, fields, which, bases, cl)
+            for item in items:
+                if item[0] in again:
+                    self._merge_item(table, item)
             failed -= again
-            fresh = [item for item in fresh if item[0] not in again]
-        self._write_clocks(table, fresh, failed)
+            items = [item for item in items if item[0] not in again]
+        self._write_clocks(table, items, failed)
 
     def _insert_rows(
         self, table: str, inserts: dict[tuple[str, ...], list[tuple[Any, ...]]]
     ) -> set[str]:
         """Insert new rows in bulk; returns the keys of those that lack a required field."""
         failed: set[str] = set()
+        local = self.local.get(table, ())
         for names, values in inserts.items():
+            columns = (*names, *local)
             sql = (
-                f"INSERT INTO {_q(table)} (id, {', '.join(_q(n) for n in names)}) "
-                f"VALUES ({', '.join('?' * (len(names) + 1))})"
+                f"INSERT INTO {_q(table)} (id, {', '.join(_q(n) for n in columns)}) "
+                f"VALUES ({', '.join('?' * (len(columns) + 1))})"
             )
             self.conn.execute("SAVEPOINT snapshot_rows")
             try:
@@ -492,14 +471,11 @@ class _Applier:
         return failed
 
     def _write_clocks(
-        self,
-        table: str,
-        fresh: list[tuple[str, dict[str, Any], dict[str, int], dict[str, str], list[Any]]],
-        failed: set[str],
+        self, table: str, items: list[snapshot_read.RowItem], failed: set[str]
     ) -> None:
         """The clocks of new rows: clock 0 as the row clock of a row that has every field and
         is in its table, an exception for each other field (and for every field of the rest)."""
-        every = len(self.known[table])  # the lines' fields are known ones
+        every = len(self.known[table])  # the items' fields are known ones
         actors = self.merger.store.actors
         ids = actors.by_name
 
@@ -511,30 +487,31 @@ class _Applier:
 
         row_clocks: list[tuple[Any, ...]] = []
         exceptions: list[tuple[Any, ...]] = []
-        for pk, fields, which, bases, cl in fresh:
-            if len(fields) == every and pk not in failed:
+        for pk, names, row, cl, which, bases in items:
+            whole = len(names) == every and pk not in failed
+            if whole:
                 hlc, dev, user = cl[0]
                 row_clocks.append((table, pk, hlc, actor(dev), actor(user)))
-                if not which and not bases:
+                if which is None and bases is None:
                     continue
-                for name, value in fields.items():
-                    index = which.get(name, 0)
-                    base = bases.get(name)
-                    if index or base:
-                        hlc, dev, user = cl[index]
-                        exceptions.append(
-                            (table, pk, name, hlc, dev, user, stored_text(value), base)
-                        )
-                continue
-            for name, value in fields.items():
-                hlc, dev, user = cl[which.get(name, 0)]
-                exceptions.append(
-                    (table, pk, name, hlc, dev, user, stored_text(value), bases.get(name))
-                )
+            which, bases = which or {}, bases or {}
+            for position, name in enumerate(names, start=1):
+                index = which.get(name, 0)
+                base = bases.get(name)
+                if index or base or not whole:
+                    hlc, dev, user = cl[index]
+                    exceptions.append(
+                        (table, pk, name, hlc, dev, user, stored_text(row[position]), base)
+                    )
         if row_clocks:
             self.conn.executemany(INSERT_ROW_CLOCK, row_clocks)
         if exceptions:
             self.conn.executemany(INSERT_EXCEPTION, exceptions)
+
+    def _merge_item(self, table: str, item: snapshot_read.RowItem) -> None:
+        pk, names, row, clocks, which, bases = item
+        fields = {name: from_sql(row[i]) for i, name in enumerate(names, start=1)}
+        self._merge_row(table, pk, fields, which or {}, bases or {}, [list(c) for c in clocks])
 
     def _merge_row(
         self,
