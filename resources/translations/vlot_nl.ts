@@ -822,6 +822,14 @@
             <translation>Bijlagen nog op te halen: %1.</translation>
         </message>
         <message>
+            <source>Changes from a laptop whose clock is wrong are dated in the future and held back: %1 file(s). Set that laptop's date and time right.</source>
+            <translation>Wijzigingen van een laptop met een verkeerde klok dragen een datum in de toekomst en worden tegengehouden: %1 bestand(en). Zet de datum en tijd van die laptop juist.</translation>
+        </message>
+        <message>
+            <source>Damaged or unknown files on the share, skipped: %1.</source>
+            <translation>Beschadigde of onbekende bestanden op de share, overgeslagen: %1.</translation>
+        </message>
+        <message>
             <source>The clock of this laptop is %1 minutes off: set the date and time right.</source>
             <translation>De klok van deze laptop loopt %1 minuten verkeerd: zet de datum en het uur juist.</translation>
         </message>

@@ -94,3 +94,83 @@ def test_a_clock_more_than_two_minutes_off_is_reported_and_ordering_holds(
     assert report.clock_offset_s is not None and report.clock_offset_s > 500
     assert report.warnings and "clock is" in report.warnings[0]
     assert "behind" in report.warnings[0]
+
+
+def future_batch(share: Path, days_ahead: float, notes: str) -> str:
+    """A colleague's change dated ``days_ahead`` days after now (that laptop's clock is off)."""
+    wall = int((time.time() + days_ahead * 86400) * 1000)
+    record = Record(
+        hlc=f"{wall:013d}-00000000", dev=OTHER_DEV, seq=1, table="organisation", pk=ORG,
+        op="upsert", fields={"notes": notes}, base={},
+    )  # fmt: skip
+    header = {
+        "device": OTHER_DEV, "epoch": "abcd1234", "seq_from": 1, "seq_to": 1,
+        "count": 1, "hlc_min": record.hlc, "hlc_max": record.hlc, "created_at": "2026-11-27",
+    }  # fmt: skip
+    out = io.BytesIO()
+    write_batch(out, header, [record])
+    name = batch_name(OTHER_DEV, "abcd1234", 1, 1)
+    (share / "changes" / name).write_bytes(out.getvalue())
+    return name
+
+
+def test_changes_dated_days_ahead_are_held_back_until_their_date_and_reported(
+    tmp_path: Path, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = Laptop(tmp_path, "an", share, create=True)
+    b = Laptop(tmp_path, "bart", share)
+    add_org(a)
+    a.sync()
+    b.sync()
+    name = future_batch(share, days_ahead=3, notes="uit de toekomst")
+    clock_before = b.sql("SELECT wall_ms FROM sync_clock")
+    report = b.sync()
+    assert org(b) == [("OCMW Hasselt", None)]  # not applied ...
+    assert b.sql("SELECT wall_ms FROM sync_clock") == clock_before  # ... nor followed
+    assert [h["file"] for h in report.held_files] == [name]
+    assert any("dated in the future" in w and "held back" in w for w in report.warnings)
+    # Bart's own edits keep winning meanwhile, and the file is not read again every round.
+    b.sql("UPDATE organisation SET notes = 'vandaag' WHERE id = ?", ORG)
+    again = b.sync()
+    assert again.files_read == 0 and [h["file"] for h in again.held_files] == [name]
+    assert org(b) == [("OCMW Hasselt", "vandaag")]
+    # Three days later (the laptop's clock), the file is due: applied like any other. Its
+    # stamp is newer than Bart's edit, so it wins, and Bart's edit is kept as a conflict.
+    monkeypatch.setattr(engine, "wall_clock", lambda: time.time() + 3 * 86400 + 60)
+    due = b.sync()
+    assert due.held_files == [] and due.files_read == 1
+    assert org(b) == [("OCMW Hasselt", "uit de toekomst")]
+    assert b.sql("SELECT status FROM sync_ingested WHERE file = ?", name) == [("applied",)]
+    assert [(c[2], c[6]) for c in b.conflicts()] == [("notes", '"vandaag"')]
+
+
+def test_changes_dated_an_hour_ahead_are_applied_at_once(tmp_path: Path, share: Path) -> None:
+    # A wrong time zone puts a laptop hours off: well inside the margin, nothing is held.
+    a = Laptop(tmp_path, "an", share, create=True)
+    add_org(a)
+    a.sync()
+    future_batch(share, days_ahead=2 / 24, notes="twee uur vooruit")
+    report = a.sync()
+    assert report.held_files == []
+    assert org(a) == [("OCMW Hasselt", "twee uur vooruit")]
+
+
+def test_a_snapshot_holding_changes_dated_days_ahead_is_not_taken(
+    tmp_path: Path, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vlot_desktop.services.sync_service import run_compact
+
+    a = Laptop(tmp_path, "an", share, create=True)
+    add_org(a)
+    a.sync()
+    future_batch(share, days_ahead=3, notes="uit de toekomst")
+    with monkeypatch.context() as mp:  # An's clock is three days ahead too: An takes it in
+        mp.setattr(engine, "wall_clock", lambda: time.time() + 3 * 86400)
+        a.sync()
+        assert org(a) == [("OCMW Hasselt", "uit de toekomst")]
+        assert run_compact(a.dir, grace_days=0).snapshot_id
+    c = Laptop(tmp_path, "chris", share)
+    report = c.sync()
+    assert report.snapshot_applied is None
+    assert report.snapshot_error and "dated in the future" in report.snapshot_error
+    assert org(c) == []

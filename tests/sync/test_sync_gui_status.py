@@ -85,3 +85,23 @@ def test_clock_snapshot_and_attachments_are_reported_in_dutch(controller) -> Non
     assert "De klok van deze laptop loopt 5 minuten verkeerd" in message
     controller._succeeded(SyncOutcome(report(clock_offset_s=30.0), 0))
     assert controller.status_bar.currentMessage() == "Klaar: 2 verstuurd, 5 ontvangen."
+
+
+def test_held_back_and_skipped_files_are_reported_in_dutch(controller) -> None:  # type: ignore[no-untyped-def]
+    from vlot_desktop.ui.sync_controller import SyncOutcome
+
+    controller._succeeded(
+        SyncOutcome(
+            report(
+                held_files=[{"file": "x.chg.gz", "dated": "2027-03-01 10:00 UTC"}],
+                rejected_files=[
+                    {"file": "a.chg.gz", "reason": "not gzip"},
+                    {"file": "b.chg.gz", "reason": "truncated"},
+                ],
+            ),
+            0,
+        )
+    )
+    message = controller.status_bar.currentMessage()
+    assert "met een verkeerde klok" in message and "tegengehouden: 1 bestand(en)" in message
+    assert "Beschadigde of onbekende bestanden op de share, overgeslagen: 2." in message

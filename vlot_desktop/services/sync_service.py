@@ -6,6 +6,7 @@ refused, so an empty or unmounted share can never make a laptop delete anything.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -55,6 +56,8 @@ class SyncReport:
     blob_errors: list[dict[str, str]] = field(default_factory=list)
     # Seconds the share's clock is ahead of this laptop's (measured when a file was written).
     clock_offset_s: float | None = None
+    # Change files dated too far in the future (a laptop with a badly wrong clock): held back.
+    held_files: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -162,8 +165,18 @@ def _report(result: SyncResult, ops: int, started: float) -> SyncReport:
         blobs_missing=result.blobs.missing,
         blob_errors=result.blobs.errors,
         clock_offset_s=result.clock_offset_s,
+        held_files=[{"file": f, "dated": _hlc_date(h)} for f, h in result.held_files],
         warnings=_warnings(result),
     )
+
+
+def _hlc_date(hlc: str) -> str:
+    """The UTC date and time of an HLC stamp (for messages)."""
+    try:
+        wall = int(hlc.split("-", 1)[0])
+        return dt.datetime.fromtimestamp(wall / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (ValueError, OverflowError, OSError):
+        return hlc
 
 
 def clock_is_off(offset_s: float | None) -> bool:
@@ -179,6 +192,15 @@ def _warnings(result: SyncResult) -> list[str]:
             f"this laptop's clock is {abs(result.clock_offset_s):.0f} s {way} the share's: "
             "set the date and time right (the order of changes stays correct meanwhile)"
         )
+    if result.held_files:
+        newest = max(h for _, h in result.held_files)
+        found.append(
+            f"{len(result.held_files)} change file(s) dated in the future (up to "
+            f"{_hlc_date(newest)}) come from a laptop whose clock is wrong: held back until "
+            "then; set that laptop's date and time right"
+        )
+    for rejected in result.rejected_files:
+        found.append(f"change file {rejected['file']} skipped: {rejected['reason']}")
     if result.snapshot is not None and result.snapshot.error:
         found.append(f"snapshot not used: {result.snapshot.error}")
     for error in result.blobs.errors:

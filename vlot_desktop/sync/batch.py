@@ -362,6 +362,7 @@ class BatchInfo:
     # The records themselves when there were at most ``keep`` of them (small files need no
     # second pass); None otherwise.
     kept: list[Record] | None = None
+    max_hlc: str = ""  # the newest HLC of the known records
 
 
 def _check_header(header: dict[str, Any]) -> int:
@@ -406,6 +407,7 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
     body = 0
     digest = hashlib.sha256()
     records = skipped = 0
+    max_hlc = ""
     devices: set[str] = set()
     kept: list[Record] | None = []
     for line in _stream_lines(data):
@@ -431,6 +433,8 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
             skipped += 1
         else:
             records += 1
+            if record.hlc > max_hlc:
+                max_hlc = record.hlc
             if len(devices) < 2:
                 devices.add(record.dev)
             if kept is not None:
@@ -458,6 +462,7 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
         skipped_records=skipped,
         devices=frozenset(devices),
         kept=kept,
+        max_hlc=max_hlc,
     )
 
 

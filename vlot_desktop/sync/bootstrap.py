@@ -300,6 +300,14 @@ def apply_manifest(
     for prepared in snapshot_read.prepared_chunks(
         share, manifest, merger.known, applier.local, applier.now, APPLY_CHUNK, helper=helper
     ):
+        if prepared.max_hlc:
+            from vlot_desktop.sync.engine import too_far_ahead
+
+            if too_far_ahead(prepared.max_hlc):
+                # Written by a compactor whose clock is badly ahead: see engine.MAX_FUTURE_MS.
+                raise snap.BadSnapshotError(
+                    f"holds changes dated in the future ({prepared.max_hlc[:13]} ms)"
+                )
         applier.apply_prepared(prepared)
     return applier.rows
 

@@ -62,6 +62,22 @@ def wall_clock() -> float:
     return time.time()
 
 
+# Changes dated further ahead of this laptop's clock than this come from a laptop whose clock
+# is badly wrong (or from a hostile file). Applied, they would drag every laptop's clock along
+# (the HLC follows the newest stamp it sees) and win every edit until that date. So such a
+# file is held back, reported each round, and applied once this laptop's clock gets there.
+# A wrong time zone (hours) stays well inside the margin.
+MAX_FUTURE_MS = 24 * 3600 * 1000
+HELD = "held"
+
+
+def too_far_ahead(hlc: str, now_s: float | None = None) -> bool:
+    if not hlc:
+        return False
+    now = wall_clock() if now_s is None else now_s
+    return parse_hlc(hlc)[0] > now * 1000 + MAX_FUTURE_MS
+
+
 @dataclass
 class SyncResult:
     pushed_records: int = 0
@@ -80,6 +96,8 @@ class SyncResult:
     blobs: BlobResult = field(default_factory=BlobResult)
     # An erasure (purge) went out or came in: its words must leave indexes and the WAL too.
     purges_seen: bool = False
+    # Change files dated too far in the future (MAX_FUTURE_MS), held back: (file, newest HLC).
+    held_files: list[tuple[str, str]] = field(default_factory=list)
 
 
 def open_sync_connection(db_path: Path) -> sqlite3.Connection:
@@ -513,6 +531,14 @@ def pull(
     names = share.list(CHANGES)
     epoch, _, _ = _clock(conn)
     seen = {row[0] for row in conn.execute("SELECT file FROM sync_ingested")}
+    # Files held back for their future dates: read again once this laptop's clock gets there.
+    held = {
+        str(file): str(hlc)
+        for file, hlc in conn.execute(
+            "SELECT file, sha256 FROM sync_ingested WHERE status = ?", (HELD,)
+        )
+    }
+    seen -= {file for file, hlc in held.items() if not too_far_ahead(hlc)}
     known = known_fields()
     own_key = coverage.key_of(device, epoch)
     unseen = [
@@ -570,6 +596,9 @@ def pull(
             continue
         except FileNotFoundError:
             continue  # removed by the compactor in the meantime
+        if too_far_ahead(info.max_hlc):
+            result.held_files.append((name, info.max_hlc))
+            continue
         if info.kept is not None:
             keep -= len(info.kept)
             data = b""  # not read again
@@ -619,6 +648,12 @@ def pull(
             "VALUES (?, NULL, 0, 'snapshot', NULL)",
             [(name,) for name in covered],
         )
+        # (sha256 holds the newest HLC of a held file: the file's own checksum is not needed.)
+        conn.executemany(
+            "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+            "VALUES (?, ?, 0, ?, 'dated in the future')",
+            [(name, hlc, HELD) for name, hlc in result.held_files],
+        )
         for name, reason in rejected:
             conn.execute(
                 "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
@@ -634,6 +669,13 @@ def pull(
     result.applied_records = merger.applied
     result.conflicts_new = merger.conflicts_new
     result.rejected_files = [{"file": n, "reason": r} for n, r in rejected]
+    # Held back in this round or before and not yet due: reported every round.
+    result.held_files = [
+        (str(file), str(hlc))
+        for file, hlc in conn.execute(
+            "SELECT file, sha256 FROM sync_ingested WHERE status = ? ORDER BY file", (HELD,)
+        )
+    ]
     return result
 
 

@@ -282,6 +282,15 @@ class SyncController(QObject):
             extra += " " + self.tr(
                 "The clock of this laptop is %1 minutes off: set the date and time right."
             ).replace("%1", minutes)
+        if report.held_files:
+            extra += " " + self.tr(
+                "Changes from a laptop whose clock is wrong are dated in the future and held "
+                "back: %1 file(s). Set that laptop's date and time right."
+            ).replace("%1", format_int(len(report.held_files)))
+        if report.rejected_files:
+            extra += " " + self.tr("Damaged or unknown files on the share, skipped: %1.").replace(
+                "%1", format_int(len(report.rejected_files))
+            )
         if report.snapshot_applied:
             extra += " " + self.tr("Records taken from the snapshot on the share: %1.").replace(
                 "%1", format_int(report.snapshot_rows)
