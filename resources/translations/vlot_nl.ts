@@ -114,8 +114,36 @@
             <translation>%1 open conflicten</translation>
         </message>
         <message>
-            <source>This record was deleted on one laptop and changed on another; it was kept. Delete it again in its own screen if it is no longer needed.</source>
-            <translation>Dit record werd op de ene laptop verwijderd en op een andere gewijzigd; het is behouden. Verwijder het opnieuw in zijn eigen scherm als het niet meer nodig is.</translation>
+            <source>This record was deleted on one laptop and changed later on another, so it was kept. If it is no longer needed, delete it after all.</source>
+            <translation>Dit record werd op de ene laptop verwijderd en later op een andere gewijzigd, en is dus behouden. Is het niet meer nodig, verwijder het dan toch.</translation>
+        </message>
+        <message>
+            <source>&amp;Delete after all…</source>
+            <translation>Toch &amp;verwijderen…</translation>
+        </message>
+        <message>
+            <source>Delete the record again, on every laptop (the change made later is lost)</source>
+            <translation>Het record opnieuw verwijderen, op elke laptop (de latere wijziging gaat verloren)</translation>
+        </message>
+        <message>
+            <source>this record</source>
+            <translation>dit record</translation>
+        </message>
+        <message>
+            <source>Delete after all</source>
+            <translation>Toch verwijderen</translation>
+        </message>
+        <message>
+            <source>Delete %1 on every laptop? The change made after the first deletion is lost.</source>
+            <translation>%1 op elke laptop verwijderen? De wijziging van na de eerste verwijdering gaat verloren.</translation>
+        </message>
+        <message>
+            <source>Deleted. Your colleagues' laptops delete it at the next sync.</source>
+            <translation>Verwijderd. De laptops van uw collega's verwijderen het bij de volgende synchronisatie.</translation>
+        </message>
+        <message>
+            <source>This record cannot be deleted: other records refer to it. Nothing was changed.</source>
+            <translation>Dit record kan niet verwijderd worden: andere gegevens verwijzen ernaar. Er is niets gewijzigd.</translation>
         </message>
         <message>
             <source>Saved. Your colleagues get the chosen value at the next sync.</source>

@@ -334,9 +334,23 @@ def test_a_revived_record_is_listed_but_not_resolved_by_a_value(
     _kind, _record, field, mine, _by, theirs, _by2 = _cells(view, 0)
     assert (field, mine, theirs) == ("(verwijderd record)", "verwijderd", "behouden (bewerkt)")
     view.select_row(0)
-    assert not view.keep_mine_button.isEnabled()
-    assert not view.keep_theirs_button.isEnabled()
+    assert not view.keep_mine_button.isVisible() and not view.keep_theirs_button.isVisible()
+    assert view.delete_button.isVisible() and view.delete_button.isEnabled()
+    assert view.delete_button.text() == "Toch &verwijderen…"
     assert view.message_label.text().startswith("Dit record werd op de ene laptop verwijderd")
+    # Deleting after all: asked first, done in a worker, gone here and at Bart's after a sync.
+    view.confirm_delete = lambda item: False  # type: ignore[method-assign]
+    view.delete_after_all()
+    assert an.sql("SELECT count(*) FROM organisation WHERE id = ?", ORG) == [(1,)]
+    view.confirm_delete = lambda item: True  # type: ignore[method-assign]
+    view.delete_after_all()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=SYNC_TIMEOUT_MS)
+    assert view.message_label.text().startswith("Verwijderd.")
+    assert an.sql("SELECT count(*) FROM organisation WHERE id = ?", ORG) == [(0,)]
+    an.sync()
+    bart.sync()
+    assert bart.sql("SELECT count(*) FROM organisation WHERE id = ?", ORG) == [(0,)]
+    assert bart.sql("SELECT count(*) FROM sync_conflicts") == [(0,)]
 
 
 def test_last_sync_and_rounds_survive_a_restart(

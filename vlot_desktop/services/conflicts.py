@@ -25,6 +25,10 @@ class ConflictNotResolvableError(Exception):
     """This kind of conflict cannot be resolved by choosing a value (e.g. a revived row)."""
 
 
+class RecordInUseError(Exception):
+    """The record cannot be deleted: other records refer to it."""
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -69,4 +73,35 @@ def resolve_conflict(engine: Engine, conflict_id: int, value: Any) -> None:
             "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
             "AND (id = ? OR loser_hlc <= ?)",
             (table, pk, field, conflict_id, winner or ""),
+        )
+
+
+def delete_revived_record(engine: Engine, conflict_id: int) -> None:
+    """Resolve a "deleted here, changed there" conflict by deleting the record after all: an
+    ordinary delete, newer than the edit that brought the record back, so on every laptop the
+    record goes and the conflict closes (``merge._materialize``).
+
+    Raises ``ConflictGoneError`` when the conflict is no longer open,
+    ``ConflictNotResolvableError`` for a conflict about a field value, and
+    ``RecordInUseError`` when other records refer to this one (nothing is changed then).
+    """
+    import sqlalchemy.exc
+
+    with engine.begin() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT tbl, pk, field FROM sync_conflicts WHERE id = ?", (conflict_id,)
+        ).first()
+        if row is None:
+            raise ConflictGoneError(conflict_id)
+        table, pk, field = str(row[0]), str(row[1]), str(row[2])
+        if field != DELETED_FIELD:
+            raise ConflictNotResolvableError(conflict_id)
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(f"DELETE FROM {_quote(table)} WHERE id = ?", (pk,))
+        except sqlalchemy.exc.IntegrityError as exc:
+            raise RecordInUseError(table) from exc
+        conn.exec_driver_sql(
+            "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ?",
+            (table, pk, DELETED_FIELD),
         )

@@ -133,3 +133,111 @@ def test_a_revived_row_is_not_resolved_by_choosing_a_value(
     finally:
         engine.dispose()
     assert a.name() == b.name() == "OCMW"
+
+
+def _revived(laptops: tuple[Laptop, Laptop, Laptop], *, whole_row: bool = False) -> None:
+    """An deletes the record; Bart, not knowing, changes it later: it comes back everywhere."""
+    a, b, c = laptops
+    a.sql(
+        "INSERT INTO organisation (id, name, kind, created_at, updated_at) VALUES "
+        "(?, 'OCMW', 'ocmw', '2026-11-26 09:00:00.000000', '2026-11-26 09:00:00.000000')",
+        ORG,
+    )
+    sync_all(a, b, c)
+    a.sql("DELETE FROM organisation WHERE id = ?", ORG)
+    if whole_row:  # every field in one write (on a new laptop: the row clock, no exception)
+        b.sql(
+            "UPDATE organisation SET name = 'OCMW Bree', kind = 'ocmw', notes = 'nog nodig', "
+            "email = 'info@bree.be', phone = '089 00 00 00', municipality_nis = '72004', "
+            "created_at = '2026-11-26 10:00:00.000000' WHERE id = ?",
+            ORG,
+        )
+    else:
+        b.sql("UPDATE organisation SET notes = 'nog nodig' WHERE id = ?", ORG)
+    sync_all(a, b, c)
+
+
+def test_deleting_a_revived_record_after_all_removes_it_and_the_conflict_everywhere(
+    laptops: tuple[Laptop, Laptop, Laptop],
+) -> None:
+    from vlot_desktop.services.conflicts import delete_revived_record
+
+    a, b, c = laptops
+    _revived(laptops)
+    engine = make_engine(c.db)  # a third colleague decides
+    try:
+        with engine.connect() as conn:
+            (row,) = open_conflicts(conn)
+        assert row.field == "(deleted)"
+        assert row.other.user_name == "an" and row.current.user_name == "bart"
+        assert row.current.written_at is not None
+        delete_revived_record(engine, row.id)
+        with engine.connect() as conn:
+            assert open_conflicts(conn) == []
+        with pytest.raises(ConflictGoneError):
+            delete_revived_record(engine, row.id)
+    finally:
+        engine.dispose()
+    sync_all(c, a, b)
+    for laptop in laptops:
+        assert laptop.sql("SELECT count(*) FROM organisation WHERE id = ?", ORG) == [(0,)]
+        assert laptop.sql("SELECT count(*) FROM sync_conflicts") == [(0,)]
+    assert len({"".join(dump_chunks(laptop.db)) for laptop in laptops}) == 1
+
+
+def test_a_revived_record_that_others_refer_to_is_not_deleted(
+    laptops: tuple[Laptop, Laptop, Laptop],
+) -> None:
+    from vlot_desktop.services.conflicts import RecordInUseError, delete_revived_record
+
+    _, _, c = laptops
+    _revived(laptops)
+    c.sql(
+        "INSERT INTO contact_person (id, organisation_id, first_name, last_name, role, active, "
+        "created_at, updated_at) VALUES ('0196a000-0000-7000-8000-0000000000cc', ?, 'Els', "
+        "'Peeters', 'eigenaar', 1, '2026-11-27 09:00:00.000000', '2026-11-27 09:00:00.000000')",
+        ORG,
+    )
+    engine = make_engine(c.db)
+    try:
+        with engine.connect() as conn:
+            (row,) = open_conflicts(conn)
+        with pytest.raises(RecordInUseError):
+            delete_revived_record(engine, row.id)
+        with engine.connect() as conn:
+            assert [r.id for r in open_conflicts(conn)] == [row.id]  # nothing changed
+    finally:
+        engine.dispose()
+    assert c.sql("SELECT count(*) FROM organisation WHERE id = ?", ORG) == [(1,)]
+
+
+def test_who_brought_a_record_back_is_shown_also_when_that_write_is_a_row_clock(
+    laptops: tuple[Laptop, Laptop, Laptop],
+) -> None:
+    a, _, _ = laptops
+    _revived(laptops)
+    # The same state as the reviving write stored as the row clock (a row written whole and
+    # without a base, e.g. from a snapshot): no exception holds it.
+    (bart_id,) = a.sql("SELECT id FROM staff_user WHERE name = 'bart'")[0]
+    (bart_dev,) = a.sql("SELECT id FROM device WHERE user_id = ?", bart_id)[0]
+    (hlc,) = a.sql("SELECT max(hlc) FROM sync_field_clock WHERE pk = ?", ORG)[0]
+    a.sql("DELETE FROM sync_field_clock WHERE pk = ?", ORG)
+    for name in (bart_id, bart_dev):
+        a.sql("INSERT OR IGNORE INTO sync_actor (name) VALUES (?)", name)
+    a.sql(
+        "INSERT OR REPLACE INTO sync_row_clock (tbl, pk, hlc, dev, user_id) VALUES "
+        "('organisation', ?, ?, (SELECT id FROM sync_actor WHERE name = ?), "
+        "(SELECT id FROM sync_actor WHERE name = ?))",
+        ORG,
+        hlc,
+        bart_dev,
+        bart_id,
+    )
+    engine = make_engine(a.db)
+    try:
+        with engine.connect() as conn:
+            (row,) = open_conflicts(conn)
+    finally:
+        engine.dispose()
+    assert row.field == "(deleted)"
+    assert row.current.user_name == "bart" and row.current.written_at is not None

@@ -120,11 +120,21 @@ def open_conflicts(conn: Connection) -> list[ConflictRow]:
             # The other write is the delete; the current state is the row that came back.
             other = ConflictSide(None, l_dev, l_user, hlc_time(l_hlc))
             current = ConflictSide(None, None, None, None)
+            # The newest write of the row: an exception, or the row clock (a row written
+            # whole once, e.g. the edit that brought it back, has only that).
             newest = conn.execute(
                 text(
-                    "SELECT f.hlc, f.dev, u.name FROM sync_field_clock AS f "
-                    "LEFT JOIN staff_user AS u ON u.id = f.user_id "
-                    "WHERE f.tbl = :t AND f.pk = :p ORDER BY f.hlc DESC, f.dev DESC LIMIT 1"
+                    "SELECT hlc, dev, name FROM ("
+                    "SELECT f.hlc AS hlc, f.dev AS dev, u.name AS name "
+                    "FROM sync_field_clock AS f LEFT JOIN staff_user AS u ON u.id = f.user_id "
+                    "WHERE f.tbl = :t AND f.pk = :p "
+                    "UNION ALL "
+                    "SELECT r.hlc, d.name, u.name FROM sync_row_clock AS r "
+                    "LEFT JOIN sync_actor AS d ON d.id = r.dev "
+                    "LEFT JOIN sync_actor AS a ON a.id = r.user_id "
+                    "LEFT JOIN staff_user AS u ON u.id = a.name "
+                    "WHERE r.tbl = :t AND r.pk = :p"
+                    ") ORDER BY hlc DESC, dev DESC LIMIT 1"
                 ),
                 {"t": tbl, "p": pk},
             ).first()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -120,6 +121,12 @@ class ConflictsView(Screen):
         self.other_value_button.setToolTip(
             self.tr("Type a new value (for text fields), for example both versions combined")
         )
+        self.delete_button = QPushButton(self.tr("&Delete after all…"), self)
+        self.delete_button.setToolTip(
+            self.tr("Delete the record again, on every laptop (the change made later is lost)")
+        )
+        self.delete_button.setVisible(False)
+        self.delete_button.clicked.connect(self.delete_after_all)
         self.keep_mine_button.clicked.connect(self.keep_mine)
         self.keep_theirs_button.clicked.connect(self.keep_theirs)
         self.other_value_button.clicked.connect(self.type_other_value)
@@ -128,6 +135,7 @@ class ConflictsView(Screen):
         buttons.addWidget(self.keep_mine_button)
         buttons.addWidget(self.keep_theirs_button)
         buttons.addWidget(self.other_value_button)
+        buttons.addWidget(self.delete_button)
         buttons.addSpacing(12)
         buttons.addWidget(self.message_label, 1)
 
@@ -221,11 +229,17 @@ class ConflictsView(Screen):
             and item is not None
             and text_field(item.conflict.table, item.conflict.field) is not None
         )
-        if item is not None and item.is_deleted_row:
+        deleted_row = item is not None and item.is_deleted_row
+        self.keep_mine_button.setVisible(not deleted_row)
+        self.keep_theirs_button.setVisible(not deleted_row)
+        self.other_value_button.setVisible(not deleted_row)
+        self.delete_button.setVisible(deleted_row)
+        self.delete_button.setEnabled(deleted_row)
+        if deleted_row:
             self.message_label.setText(
                 self.tr(
-                    "This record was deleted on one laptop and changed on another; it was kept. "
-                    "Delete it again in its own screen if it is no longer needed."
+                    "This record was deleted on one laptop and changed later on another, so it "
+                    "was kept. If it is no longer needed, delete it after all."
                 )
             )
         elif not self.message_label.property("sticky"):
@@ -283,6 +297,50 @@ class ConflictsView(Screen):
         )
         return text if ok else None
 
+    @Slot()
+    def delete_after_all(self) -> None:
+        item = self.selected_item()
+        if item is None or not item.is_deleted_row or not self.confirm_delete(item):
+            return
+        engine = self.context.engine
+        conflict_id = item.conflict.id
+
+        def work(_task: TaskContext) -> None:
+            from vlot_desktop.services.conflicts import delete_revived_record
+
+            delete_revived_record(engine, conflict_id)
+
+        self.delete_button.setEnabled(False)
+        self.runner.run(
+            work,
+            on_result=self._deleted,
+            on_error=self._resolve_failed,
+            owner=self,
+            name="delete revived record",
+        )
+
+    def confirm_delete(self, item: ConflictItem) -> bool:
+        """Ask before deleting (a separate method, so tests can answer)."""
+        name = item.conflict.record_name or self.tr("this record")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete after all"),
+            self.tr(
+                "Delete %1 on every laptop? The change made after the first deletion is lost."
+            ).replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _deleted(self, _value: object) -> None:
+        self.message_label.setText(
+            self.tr("Deleted. Your colleagues' laptops delete it at the next sync.")
+        )
+        self.message_label.setProperty("sticky", True)
+        self.context.data_changed.emit()
+        self.refresh()
+
     def _resolve(self, item: ConflictItem, value: Any) -> None:
         engine = self.context.engine
         conflict_id = item.conflict.id
@@ -312,10 +370,14 @@ class ConflictsView(Screen):
         self.refresh()
 
     def _resolve_failed(self, exc: BaseException) -> None:
-        from vlot_desktop.services.conflicts import ConflictGoneError
+        from vlot_desktop.services.conflicts import ConflictGoneError, RecordInUseError
 
         if isinstance(exc, ConflictGoneError):
             text = self.tr("This conflict was already resolved.")
+        elif isinstance(exc, RecordInUseError):
+            text = self.tr(
+                "This record cannot be deleted: other records refer to it. Nothing was changed."
+            )
         else:
             log.error("resolving a conflict failed", exc_info=exc)
             text = self.tr("The choice could not be saved: %1").replace("%1", str(exc))
