@@ -343,3 +343,37 @@ def test_cli_sync_without_a_share_fails_with_one_line(
     assert len(err) == 1 and "no share folder" in err[0]
     assert cli.main(["--data-dir", d, "sync", "--share", str(tmp_path / "nope")]) == 1
     assert "not found or not reachable" in capsys.readouterr().err
+
+
+def test_the_user_can_save_while_the_changes_go_up(
+    laptops: list[Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a VPN writing the batch takes seconds: the database is not locked meanwhile."""
+    from vlot_desktop.sync.share import FolderShare
+
+    a, b, _ = laptops
+    add_org(a)
+    saved: list[str] = []
+    real = FolderShare.write_once
+
+    def write_once(self: FolderShare, path: str, write: Any, **kwargs: Any) -> None:
+        if path.startswith("changes/") and not saved:
+            # An edit saved by the app while the file is being written: no waiting allowed.
+            conn = sqlite3.connect(a.db, timeout=0)
+            try:
+                with conn:
+                    conn.execute(
+                        "UPDATE organisation SET notes = 'tijdens de sync' WHERE id = ?", (ORG,)
+                    )
+            finally:
+                conn.close()
+            saved.append(path)
+        real(self, path, write, **kwargs)
+
+    monkeypatch.setattr(FolderShare, "write_once", write_once)
+    report = a.sync()
+    assert saved and report.files_written == 1
+    # The edit made during the round is not lost: it goes with the next one.
+    assert a.sync().pushed_records == 1
+    b.sync()
+    assert org(b) == [("OCMW Hasselt", "tijdens de sync")]

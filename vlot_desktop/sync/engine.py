@@ -390,7 +390,11 @@ def push(
 ) -> SyncResult:
     """Write every change not yet on the share as one batch file (streamed from the outbox),
     after the attachment blobs it refers to (from ``data_dir``'s store). An outbox too large
-    for one file that other laptops accept (``batch.MAX_BATCH_BYTES``) goes as several."""
+    for one file that other laptops accept (``batch.MAX_BATCH_BYTES``) goes as several.
+
+    The database is locked for writing only briefly, before and after the files go up (over
+    a VPN that takes seconds): the user's edits are saved meanwhile. The rows being sent do
+    not change in between (they are folded already; only later rows are added)."""
     result = SyncResult()
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -398,27 +402,42 @@ def push(
         fold_outbox(conn, _merger(conn), device)
         epoch, pushed, _ = _clock(conn)
         last = conn.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]
-        if last is None or last <= pushed:
-            conn.execute("COMMIT")
-            return result
-        result.purges_seen = (
-            conn.execute(
-                "SELECT 1 FROM sync_outbox WHERE seq > ? AND seq <= ? AND op = 'purge' LIMIT 1",
-                (pushed, last),
-            ).fetchone()
-            is not None
-        )
-        if data_dir is not None:
-            # Before the batch: whoever reads the batch can fetch what it refers to.
-            blobs.upload(share, data_dir, blobs.hashes_in_outbox(conn, pushed, last), result.blobs)
-        for first, upto in _pieces(conn, pushed, last):
-            result.pushed_records += _push_file(conn, share, device, epoch, first, upto, result)
-            result.files_written += 1
-        conn.execute("UPDATE sync_clock SET pushed_seq = ? WHERE id = 1", (last,))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    if last is None or last <= pushed:
+        return result
+    result.purges_seen = (
+        conn.execute(
+            "SELECT 1 FROM sync_outbox WHERE seq > ? AND seq <= ? AND op = 'purge' LIMIT 1",
+            (pushed, last),
+        ).fetchone()
+        is not None
+    )
+    if data_dir is not None:
+        # Before the batch: whoever reads the batch can fetch what it refers to.
+        blobs.upload(share, data_dir, blobs.hashes_in_outbox(conn, pushed, last), result.blobs)
+    written = [
+        _push_file(conn, share, device, epoch, first, upto, result)
+        for first, upto in _pieces(conn, pushed, last)
+    ]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany(
+            "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+            "VALUES (?, ?, ?, 'own', NULL)",
+            written,
+        )
+        # (Another round of this laptop, e.g. the app's while the command line ran, may have
+        # sent the same rows meanwhile, under the same names: the larger mark stays.)
+        conn.execute("UPDATE sync_clock SET pushed_seq = max(pushed_seq, ?) WHERE id = 1", (last,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    result.pushed_records = sum(count for _, _, count in written)
+    result.files_written = len(written)
     return result
 
 
@@ -473,8 +492,9 @@ def _push_file(
     first: int,
     last: int,
     result: SyncResult,
-) -> int:
-    """Write the outbox rows ``first <= seq <= last`` as one batch file; its record count."""
+) -> tuple[str, str, int]:
+    """Write the outbox rows ``first <= seq <= last`` as one batch file: (name, checksum of
+    its records, record count)."""
     count, hlc_min, hlc_max = conn.execute(
         "SELECT count(*), min(hlc), max(hlc) FROM (SELECT hlc FROM sync_outbox "
         "WHERE seq >= ? AND seq <= ? GROUP BY hlc, tbl, pk, op)",
@@ -508,12 +528,7 @@ def _push_file(
         # Written by a sync that crashed before its commit: it holds these same records.
         data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
         digest.append(scan_batch(data, known_fields()).sha256)
-    conn.execute(
-        "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
-        "VALUES (?, ?, ?, 'own', NULL)",
-        (name, digest[-1], count),
-    )
-    return int(count)
+    return name, digest[-1], int(count)
 
 
 # --- pull ------------------------------------------------------------------------------------
