@@ -189,3 +189,26 @@ def test_a_damaged_local_copy_is_not_published(tmp_path: Path, share: Path) -> N
     assert not blob_file(share, sha).exists()
     assert result.files_written == 1  # the row still goes: a colleague may have the file
     assert sqlite3.connect(a.db).execute("SELECT count(*) FROM attachment").fetchone() == (1,)
+
+
+def test_a_large_attachment_comes_down_without_being_held_in_memory(
+    tmp_path: Path, share: Path
+) -> None:
+    import os
+    import tracemalloc
+
+    a = Laptop(tmp_path, "an", share, create=True)
+    b = Laptop(tmp_path, "bart", share)
+    big = os.urandom(40 * 1024 * 1024)  # a 40 MB scan
+    sha = attach(a, big, "0196a000-0000-7000-8000-000000000a02", "scan.pdf")
+    a.sync()
+    del big
+    tracemalloc.start()
+    try:
+        got = b.sync()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert got.blobs_downloaded == 1 and attachment_store.verify(b.dir, sha)
+    # Chunks of the share's read size and a spool of at most 8 MB, never the whole 40 MB.
+    assert peak < 20 * 1024 * 1024

@@ -19,9 +19,9 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import sqlite3
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,26 +217,12 @@ def fetch(
             continue
         if fetched_bytes >= byte_limit:
             break
-        state, reason = "missing", None
-        try:
-            data = share.read(blob_path(sha), MAX_BLOB_BYTES)
-        except FileNotFoundError:
-            reason = "not on the share (yet)"
-        except TooLargeError:
-            state, reason = "corrupt", "larger than allowed"
-        else:
-            fetched_bytes += len(data)
-            try:
-                attachment_store.store_stream(data_dir, io.BytesIO(data), expected_sha256=sha)
-            except attachment_store.AttachmentStoreError as exc:
-                if "does not match" in str(exc):
-                    state, reason = "corrupt", str(exc)
-                else:
-                    raise OSError(str(exc)) from exc  # local disk: stop, try again later
-            else:
-                conn.execute("DELETE FROM sync_blob WHERE sha256 = ?", (sha,))
-                result.downloaded += 1
-                continue
+        state, reason = _fetch_one(share, data_dir, sha)
+        if state == "fetched":
+            conn.execute("DELETE FROM sync_blob WHERE sha256 = ?", (sha,))
+            result.downloaded += 1
+            fetched_bytes += int(reason or 0)
+            continue
         conn.execute(
             "UPDATE sync_blob SET state = ?, attempts = attempts + 1, last_error = ? "
             "WHERE sha256 = ?",
@@ -247,3 +233,31 @@ def fetch(
     result.missing = int(
         conn.execute("SELECT count(*) FROM sync_blob WHERE state = 'missing'").fetchone()[0]
     )
+
+
+SPOOL_BYTES = 8 * 1024 * 1024
+
+
+def _fetch_one(share: Share, data_dir: Path, sha: str) -> tuple[str, str | None]:
+    """Download one blob into the store, verified: ("fetched", its size), or the state to
+    note ("missing" or "corrupt") and why. Streamed through a spool file (in memory up to
+    ``SPOOL_BYTES``), so a large attachment is never held in memory whole."""
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+
+        def sink(chunk: bytes) -> None:
+            spool.write(chunk)
+
+        try:
+            size = share.copy_to(blob_path(sha), sink, MAX_BLOB_BYTES)
+        except FileNotFoundError:
+            return "missing", "not on the share (yet)"
+        except TooLargeError:
+            return "corrupt", "larger than allowed"
+        spool.seek(0)
+        try:
+            attachment_store.store_stream(data_dir, spool, expected_sha256=sha)  # type: ignore[arg-type]
+        except attachment_store.AttachmentStoreError as exc:
+            if "does not match" in str(exc):
+                return "corrupt", str(exc)
+            raise OSError(str(exc)) from exc  # local disk: stop, try again later
+    return "fetched", str(size)
