@@ -212,3 +212,41 @@ def test_a_large_attachment_comes_down_without_being_held_in_memory(
     assert got.blobs_downloaded == 1 and attachment_store.verify(b.dir, sha)
     # Chunks of the share's read size and a spool of at most 8 MB, never the whole 40 MB.
     assert peak < 20 * 1024 * 1024
+
+
+def test_compaction_removes_the_blobs_no_record_refers_to_once_they_are_old(
+    tmp_path: Path, share: Path
+) -> None:
+    import os
+    import time
+
+    from vlot_desktop.services.sync_service import run_compact
+
+    a = Laptop(tmp_path, "an", share, create=True)
+    kept = attach(a, PHOTO, "0196a000-0000-7000-8000-000000000a01")
+    gone = attach(a, PHOTO + b"-2", "0196a000-0000-7000-8000-000000000a03", "weg.png")
+    a.sync()
+    a.sql("DELETE FROM attachment WHERE id = '0196a000-0000-7000-8000-000000000a03'")
+    a.sync()
+    # Young: kept (it may be a colleague's upload whose batch has not come yet).
+    assert run_compact(a.dir).blobs_deleted == 0
+    assert blob_file(share, gone).exists()
+    old = time.time() - 90 * 86400
+    for sha in (kept, gone):
+        os.utime(blob_file(share, sha), (old, old))
+    # An old blob of a record deleted within the grace period: an edit made offline may
+    # still bring the record back, so its photo stays.
+    assert run_compact(a.dir).blobs_deleted == 0
+    # Once the deletion is older than the grace period too (its stamp moved back 61 days
+    # here), the blob goes.
+    a.sql(
+        "UPDATE sync_tombstone SET hlc = printf('%013d', CAST(substr(hlc, 1, 13) AS INTEGER) "
+        "- 61 * 86400000) || substr(hlc, 14) WHERE tbl = 'attachment'"
+    )
+    report = run_compact(a.dir, grace_days=60)
+    assert report.blobs_deleted == 1
+    assert not blob_file(share, gone).exists() and blob_file(share, kept).exists()
+    # A new laptop still gets the photo that is in use.
+    b = Laptop(tmp_path, "bart", share)
+    got = b.sync()
+    assert got.blobs_downloaded == 1 and attachment_store.verify(b.dir, kept)

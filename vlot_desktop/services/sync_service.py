@@ -226,6 +226,7 @@ class CompactReport:
     delete_s: float
     duration_s: float
     notes: list[str] = field(default_factory=list)
+    blobs_deleted: int = 0  # attachments on the share that no record refers to any more
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -273,6 +274,7 @@ def run_compact(
         files_deleted_purged=result.files_deleted_purged,
         files_kept=result.files_kept,
         snapshots_deleted=result.snapshots_deleted,
+        blobs_deleted=result.blobs_deleted,
         outbox_pruned=result.outbox_pruned,
         sync=_report(synced, 0, started).as_json(),
         share_ops=share.ops,

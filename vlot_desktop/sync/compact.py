@@ -168,6 +168,7 @@ class CompactResult:
     files_deleted_purged: int = 0  # deleted within the grace period: they held purged values
     files_kept: int = 0
     snapshots_deleted: int = 0
+    blobs_deleted: int = 0  # attachments no record refers to any more (older than the grace)
     outbox_pruned: int = 0
     write_s: float = 0.0
     delete_s: float = 0.0
@@ -285,6 +286,7 @@ def compact_share(
         except FileNotFoundError:
             continue
         result.snapshots_deleted += 1
+    result.blobs_deleted = remove_unused_blobs(conn, share, cutoff)
     conn.execute("BEGIN IMMEDIATE")
     try:
         result.outbox_pruned = prune_outbox(conn, manifest.covers, device)
@@ -298,3 +300,63 @@ def compact_share(
         raise
     result.delete_s = round(time.perf_counter() - started, 3)
     return result
+
+
+def referenced_blobs(conn: sqlite3.Connection, deleted_since_ms: int) -> set[str]:
+    """Every attachment hash this laptop's merged state can still show or bring back: live
+    rows, field clocks (a row waiting for its other fields), open conflicts, and rows deleted
+    since ``deleted_since_ms`` (an edit made offline may still revive them; their tombstones
+    keep the values)."""
+    found: set[str] = set()
+    for (value,) in conn.execute(
+        "SELECT sha256 FROM attachment "
+        "UNION SELECT json_extract(row_json, '$.sha256') FROM sync_tombstone "
+        "WHERE tbl = 'attachment' AND json_valid(row_json) "
+        "AND CAST(substr(hlc, 1, 13) AS INTEGER) >= ? "
+        "UNION SELECT json_extract(value, '$') FROM sync_field_clock "
+        "WHERE tbl = 'attachment' AND field = 'sha256' AND json_valid(value) "
+        "UNION SELECT json_extract(loser_value, '$') FROM sync_conflicts "
+        "WHERE tbl = 'attachment' AND field = 'sha256' AND json_valid(loser_value)",
+        (deleted_since_ms,),
+    ):
+        if isinstance(value, str):
+            found.add(value.lower())
+    return found
+
+
+def remove_unused_blobs(conn: sqlite3.Connection, share: Share, cutoff: float) -> int:
+    """Delete the blobs on the share that no record refers to and that are older than
+    ``cutoff`` (the share's time; the grace period of the change files). The compactor has
+    just merged every change file, so a blob it does not know is an attachment deleted
+    before the cutoff or erased, or one uploaded by a laptop whose batch has not come yet:
+    the grace period covers that case, and such a laptop uploads the blob again with its
+    batch (``blobs.upload`` checks first)."""
+    from vlot_desktop.services.attachment_store import is_sha256
+    from vlot_desktop.sync.blobs import BLOBS
+
+    try:
+        folders = share.list(BLOBS)
+    except FileNotFoundError:
+        return 0
+    keep = referenced_blobs(conn, int(cutoff * 1000))
+    deleted = 0
+    for folder in folders:
+        if len(folder) != 2 or not all(c in "0123456789abcdef" for c in folder):
+            continue
+        try:
+            names = share.list(f"{BLOBS}/{folder}")
+        except FileNotFoundError:
+            continue
+        for name in names:
+            if not is_sha256(name) or name in keep:
+                continue  # temp files are the writers' own to remove
+            path = f"{BLOBS}/{folder}/{name}"
+            info = share.stat(path)
+            if info is None or info.mtime >= cutoff:
+                continue
+            try:
+                share.delete(path)
+            except FileNotFoundError:
+                continue
+            deleted += 1
+    return deleted
