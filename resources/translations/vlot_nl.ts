@@ -445,6 +445,10 @@
             <translation>Geweigerd</translation>
         </message>
         <message>
+            <source>Held back: dated in the future</source>
+            <translation>Tegengehouden: datum in de toekomst</translation>
+        </message>
+        <message>
             <source>Colleague</source>
             <translation>Collega</translation>
         </message>

@@ -310,6 +310,12 @@ def test_sync_history_models_pass_the_model_tester(qtmodeltester: ModelTester, d
         "kapot",
         "x.chg.gz",
     ]
+    files.set_rows([IngestedRow("y.chg.gz", None, "Dirk", 0, "held", "dated in the future")])
+    assert [files.data(files.index(0, c)) for c in (0, 2, 3)] == [
+        "Dirk",
+        "Tegengehouden: datum in de toekomst",
+        "",
+    ]
 
 
 def test_a_revived_record_is_listed_but_not_resolved_by_a_value(

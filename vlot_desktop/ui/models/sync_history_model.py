@@ -46,6 +46,7 @@ class IngestedTableModel(ColumnTableModel["IngestedRow"]):
             "own": self.tr("Sent by this laptop"),
             "applied": self.tr("Received"),
             "rejected": self.tr("Refused"),
+            "held": self.tr("Held back: dated in the future"),
         }
         self.set_columns(
             [
@@ -58,7 +59,9 @@ class IngestedTableModel(ColumnTableModel["IngestedRow"]):
                     self.tr("Changes"), self.tr("Changed records in the file"), lambda r: r.records
                 ),
                 text_column(self.tr("Status"), lambda r: statuses.get(r.status, r.status)),
-                text_column(self.tr("Reason"), lambda r: r.reason or ""),
+                text_column(
+                    self.tr("Reason"), lambda r: "" if r.status == "held" else r.reason or ""
+                ),
                 text_column(self.tr("File"), lambda r: r.file),
             ]
         )
