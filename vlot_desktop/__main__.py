@@ -1,7 +1,8 @@
 """``python -m vlot_desktop`` does exactly what the ``vlot-desktop`` command does.
 
-Guarded: a helper process (``sync/snapshot_read.py``, spawned) imports this module under
-another name and must not start the application again.
+Guarded like every entry script: a spawned helper process (``sync/snapshot_read.py``) must
+not start the application again (multiprocessing does not re-run a package's ``__main__``,
+but a frozen or script entry point is imported again, under the name ``__mp_main__``).
 """
 
 import multiprocessing

@@ -175,3 +175,62 @@ def test_a_helper_that_cannot_start_leaves_the_reading_to_this_process(
     d = bootstrap(tmp_path, share, "dirk", monkeypatch, helper=False)
     sync_all(c, d)
     assert state(c) == state(d)
+
+
+def test_the_command_line_bootstraps_with_helper_processes(
+    compacted: tuple[Path, str, Path], tmp_path: Path
+) -> None:
+    """The ``vlot-desktop`` command as a real process (a script like the one pip installs):
+    the spawned helpers import the main script under another name, so it must start the
+    application only under ``if __name__ == "__main__"``, as the installed script does."""
+    import subprocess
+    import sys
+    import textwrap
+
+    share, _, an_db = compacted
+    folder = tmp_path / "erik"
+    script = tmp_path / "vlot-desktop"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import atexit, sys
+            from vlot_desktop.cli import main
+            from vlot_desktop.sync import snapshot_read
+
+            if __name__ == "__main__":
+                snapshot_read.use_helper = lambda manifest: True
+                real, parts = snapshot_read._from_helper, []
+
+                def counting(*args):
+                    for pickles in real(*args):
+                        parts.append(len(pickles))
+                        yield pickles
+
+                snapshot_read._from_helper = counting
+                atexit.register(lambda: print("helper parts:", len(parts), file=sys.stderr))
+                sys.exit(main())
+            """
+        )
+    )
+    for args in (
+        ["init", "--user", "erik", "--region", "limburg", "--share", str(share)],
+        ["sync", "--json"],
+    ):
+        done = subprocess.run(
+            [sys.executable, str(script), "--data-dir", str(folder), *args],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+    parts = len(list(next((share / "snapshots").iterdir()).glob("part-*")))
+    assert f"helper parts: {parts}" in done.stderr
+    erik = sqlite3.connect(paths.database_path(folder))
+    an = sqlite3.connect(an_db)
+    try:
+        for table in ("household_member", "case_file", "location"):
+            count = f'SELECT count(*) FROM "{table}"'
+            assert erik.execute(count).fetchone() == an.execute(count).fetchone(), table
+    finally:
+        erik.close()
+        an.close()

@@ -121,6 +121,29 @@ def optimize(conn: Any) -> None:
         _exec(conn, f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
 
 
+def flush_erased(conn: Any) -> None:
+    """After an erasure: merge the index (:func:`optimize`) and copy the WAL into the database
+    and empty it, so that neither old index segments nor page images from before the erasure
+    keep the erased words (``secure_delete`` zeroes the database pages themselves).
+
+    ``conn``: a SQLAlchemy connection, or a ``sqlite3`` one in autocommit mode outside a
+    transaction (the sync's). Best effort: with a colleague's reader still open, the checkpoint
+    stops short and the old frames are overwritten by later writes instead.
+    """
+    if hasattr(conn, "exec_driver_sql"):
+        optimize(conn)
+        conn.commit()
+    else:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            optimize(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    _exec(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 _WORD = re.compile(r"\w+")
 
 

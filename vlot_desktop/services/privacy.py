@@ -265,18 +265,11 @@ def apply_retention(
 
 
 def flush_erased_pages(session: Session) -> None:
-    """Merge the name search index, copy the WAL into the database and empty it, so that
-    neither the index's older segments nor the page images from before the erasure keep the
-    erased words (``secure_delete`` zeroes the database pages).
-
-    Best effort: with a colleague's sync still reading, the checkpoint stops short and the old
-    frames are overwritten by later writes instead.
-    """
+    """After the erasure is committed: the erased words leave the name index and the WAL too
+    (``member_search.flush_erased``)."""
     bind = session.get_bind()
     with bind.connect() as conn:  # type: ignore[union-attr]
-        member_search.optimize(conn)  # the name index drops the erased words
-        conn.commit()
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        member_search.flush_erased(conn)
 
 
 def _purge_rows(session: Session, rows: Sequence[tuple[str, str, list[str]]]) -> None:

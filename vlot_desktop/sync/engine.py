@@ -711,20 +711,12 @@ def _apply_file(
 
 
 def _flush_erased(conn: sqlite3.Connection) -> None:
-    """After a round that sent or applied an erasure (GDPR purge): merge the name search index
-    and empty the WAL, so the erased words stay neither in old index segments nor in old page
-    images (``services.privacy.flush_erased_pages`` does this at once on the erasing laptop;
-    this also covers a purge made with ``sync.purge.purge_record`` directly)."""
+    """After a round that sent or applied an erasure (GDPR purge): the erased words leave the
+    name index and the WAL too (``member_search.flush_erased``; the erasing laptop did this at
+    once in ``services.privacy``, this also covers a purge made with ``purge.purge_record``)."""
     from vlot_desktop.db import member_search
 
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        member_search.optimize(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    member_search.flush_erased(conn)
 
 
 def sync_once(
