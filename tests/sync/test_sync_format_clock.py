@@ -6,6 +6,7 @@ import io
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_sync_laptops import ORG, Laptop, add_org, org
@@ -24,20 +25,25 @@ def share(tmp_path: Path) -> Path:
     return folder
 
 
+def one_record_batch(share: Path, record: Record, **header: Any) -> str:
+    """A colleague's change file on the share holding ``record`` (header fields overridable)."""
+    head = {
+        "device": OTHER_DEV, "epoch": "abcd1234", "seq_from": 1, "seq_to": 1, "count": 1,
+        "hlc_min": record.hlc, "hlc_max": record.hlc, "created_at": "2026-11-27", **header,
+    }  # fmt: skip
+    out = io.BytesIO()
+    write_batch(out, head, [record])
+    name = batch_name(OTHER_DEV, "abcd1234", 1, 1)
+    (share / "changes" / name).write_bytes(out.getvalue())
+    return name
+
+
 def newer_batch(share: Path) -> str:
     record = Record(
         hlc="1790000000000-00000000", dev=OTHER_DEV, seq=1, table="organisation", pk=ORG,
         op="upsert", fields={"name": "Uit de toekomst"}, base={},
     )  # fmt: skip
-    header = {
-        "format": 2, "device": OTHER_DEV, "epoch": "abcd1234", "seq_from": 1, "seq_to": 1,
-        "count": 1, "hlc_min": record.hlc, "hlc_max": record.hlc, "created_at": "2027-01-01",
-    }  # fmt: skip
-    out = io.BytesIO()
-    write_batch(out, header, [record])
-    name = batch_name(OTHER_DEV, "abcd1234", 1, 1)
-    (share / "changes" / name).write_bytes(out.getvalue())
-    return name
+    return one_record_batch(share, record, format=2)
 
 
 def test_a_newer_batch_makes_the_laptop_read_only_until_it_is_updated(
@@ -103,15 +109,7 @@ def future_batch(share: Path, days_ahead: float, notes: str) -> str:
         hlc=f"{wall:013d}-00000000", dev=OTHER_DEV, seq=1, table="organisation", pk=ORG,
         op="upsert", fields={"notes": notes}, base={},
     )  # fmt: skip
-    header = {
-        "device": OTHER_DEV, "epoch": "abcd1234", "seq_from": 1, "seq_to": 1,
-        "count": 1, "hlc_min": record.hlc, "hlc_max": record.hlc, "created_at": "2026-11-27",
-    }  # fmt: skip
-    out = io.BytesIO()
-    write_batch(out, header, [record])
-    name = batch_name(OTHER_DEV, "abcd1234", 1, 1)
-    (share / "changes" / name).write_bytes(out.getvalue())
-    return name
+    return one_record_batch(share, record)
 
 
 def test_changes_dated_days_ahead_are_held_back_until_their_date_and_reported(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from vlot_desktop.sync.capture import json_value_sql, record_current_value_statements
 from vlot_desktop.sync.merge import DELETED_FIELD, to_sql
@@ -33,6 +33,16 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _conflict_key(conn: Connection, conflict_id: int) -> tuple[str, str, str]:
+    """(table, key, field) of an open conflict; ``ConflictGoneError`` when it is closed."""
+    row = conn.exec_driver_sql(
+        "SELECT tbl, pk, field FROM sync_conflicts WHERE id = ?", (conflict_id,)
+    ).first()
+    if row is None:
+        raise ConflictGoneError(conflict_id)
+    return str(row[0]), str(row[1]), str(row[2])
+
+
 def resolve_conflict(engine: Engine, conflict_id: int, value: Any) -> None:
     """Make ``value`` the value of the conflict's field, and close the conflicts it settles.
 
@@ -40,12 +50,7 @@ def resolve_conflict(engine: Engine, conflict_id: int, value: Any) -> None:
     ``ConflictNotResolvableError`` for a conflict that is not about one field's value.
     """
     with engine.begin() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT tbl, pk, field FROM sync_conflicts WHERE id = ?", (conflict_id,)
-        ).first()
-        if row is None:
-            raise ConflictGoneError(conflict_id)
-        table, pk, field = str(row[0]), str(row[1]), str(row[2])
+        table, pk, field = _conflict_key(conn, conflict_id)
         if field == DELETED_FIELD:
             raise ConflictNotResolvableError(conflict_id)
         columns = {str(r[1]) for r in conn.exec_driver_sql(f"PRAGMA table_info({_quote(table)})")}
@@ -88,12 +93,7 @@ def delete_revived_record(engine: Engine, conflict_id: int) -> None:
     import sqlalchemy.exc
 
     with engine.begin() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT tbl, pk, field FROM sync_conflicts WHERE id = ?", (conflict_id,)
-        ).first()
-        if row is None:
-            raise ConflictGoneError(conflict_id)
-        table, pk, field = str(row[0]), str(row[1]), str(row[2])
+        table, pk, field = _conflict_key(conn, conflict_id)
         if field != DELETED_FIELD:
             raise ConflictNotResolvableError(conflict_id)
         try:
