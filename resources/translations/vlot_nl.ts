@@ -449,6 +449,30 @@
             <translation>Tegengehouden: datum in de toekomst</translation>
         </message>
         <message>
+            <source>A change in it does not fit in the database</source>
+            <translation>Een wijziging erin past niet in de databank</translation>
+        </message>
+        <message>
+            <source>The file is too large</source>
+            <translation>Het bestand is te groot</translation>
+        </message>
+        <message>
+            <source>The changes are not from the laptop the file name says</source>
+            <translation>De wijzigingen komen niet van de laptop die de bestandsnaam noemt</translation>
+        </message>
+        <message>
+            <source>Not a VLOT change file</source>
+            <translation>Geen wijzigingsbestand van VLOT</translation>
+        </message>
+        <message>
+            <source>A change in it is not valid</source>
+            <translation>Een wijziging erin is ongeldig</translation>
+        </message>
+        <message>
+            <source>The file is damaged or incomplete</source>
+            <translation>Het bestand is beschadigd of onvolledig</translation>
+        </message>
+        <message>
             <source>Colleague</source>
             <translation>Collega</translation>
         </message>

@@ -301,15 +301,21 @@ def test_sync_history_models_pass_the_model_tester(qtmodeltester: ModelTester, d
     qtmodeltester.check(attempts)
     assert attempts.data(attempts.index(0, 0)) == "26/11/2026 09:05:07"
     files = IngestedTableModel()
-    files.set_rows([IngestedRow("x.chg.gz", "Laptop An", None, 1234, "rejected", "kapot")])
+    reason = "not a gzip file or damaged (Error -3 while decompressing data)"
+    files.set_rows([IngestedRow("x.chg.gz", "Laptop An", None, 1234, "rejected", reason)])
     qtmodeltester.check(files)
     assert [files.data(files.index(0, c)) for c in range(5)] == [
         "Laptop An",
         "1.234",
         "Geweigerd",
-        "kapot",
+        "Het bestand is beschadigd of onvolledig",
         "x.chg.gz",
     ]
+    # The technical reason, for the IT administrator, as the cell's tooltip.
+    assert files.data(files.index(0, 3), Qt.ItemDataRole.ToolTipRole) == reason
+    refused = "a record was refused by the database: NOT NULL constraint failed"
+    files.set_rows([IngestedRow("z.chg.gz", None, "Erik", 3, "rejected", refused)])
+    assert files.data(files.index(0, 3)) == "Een wijziging erin past niet in de databank"
     files.set_rows([IngestedRow("y.chg.gz", None, "Dirk", 0, "held", "dated in the future")])
     assert [files.data(files.index(0, c)) for c in (0, 2, 3)] == [
         "Dirk",

@@ -59,8 +59,11 @@ class IngestedTableModel(ColumnTableModel["IngestedRow"]):
                     self.tr("Changes"), self.tr("Changed records in the file"), lambda r: r.records
                 ),
                 text_column(self.tr("Status"), lambda r: statuses.get(r.status, r.status)),
-                text_column(
-                    self.tr("Reason"), lambda r: "" if r.status == "held" else r.reason or ""
+                Column(
+                    self.tr("Reason"),
+                    display=self._reason,
+                    sort_key=self._reason,
+                    cell_tooltip=lambda r: r.reason if r.status == "rejected" else None,
                 ),
                 text_column(self.tr("File"), lambda r: r.file),
             ]
@@ -68,3 +71,20 @@ class IngestedTableModel(ColumnTableModel["IngestedRow"]):
 
     def row_key(self, row: IngestedRow) -> object:
         return row.file
+
+    def _reason(self, row: IngestedRow) -> str:
+        """Why a file was refused, in plain words; the technical reason is the tooltip."""
+        if row.status != "rejected":
+            return ""
+        reason = (row.reason or "").lower()
+        if "refused by the database" in reason:
+            return self.tr("A change in it does not fit in the database")
+        if "too large" in reason or "larger than" in reason:
+            return self.tr("The file is too large")
+        if "do not belong" in reason:
+            return self.tr("The changes are not from the laptop the file name says")
+        if "not a vlot" in reason or reason.startswith("header"):
+            return self.tr("Not a VLOT change file")
+        if reason.startswith("record"):
+            return self.tr("A change in it is not valid")
+        return self.tr("The file is damaged or incomplete")
