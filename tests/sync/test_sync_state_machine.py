@@ -237,8 +237,8 @@ def machine_test(template: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_laptops_in_any_order_end_up_identical(machine_test: Any) -> None:
     machine_test.settings = settings(
-        max_examples=int(os.environ.get("VLOT_SYNC_MACHINE_EXAMPLES", "8")),
-        stateful_step_count=int(os.environ.get("VLOT_SYNC_MACHINE_STEPS", "20")),
+        max_examples=int(os.environ.get("VLOT_SYNC_MACHINE_EXAMPLES", "5")),
+        stateful_step_count=int(os.environ.get("VLOT_SYNC_MACHINE_STEPS", "15")),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
