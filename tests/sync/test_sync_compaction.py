@@ -31,7 +31,12 @@ def compact(laptop: Laptop, grace_days: float = 0) -> CompactReport:
 
 
 def changes(share: Path) -> list[str]:
-    return sorted(p.name for p in (share / "changes").iterdir())
+    """The change files (not the marker of the newest snapshot next to them)."""
+    return sorted(p.name for p in (share / "changes").iterdir() if p.name.endswith(".chg.gz"))
+
+
+def markers(share: Path) -> list[str]:
+    return sorted(p.name for p in (share / "changes").iterdir() if p.name.endswith(".snapshot"))
 
 
 def snapshots(share: Path) -> list[str]:
@@ -66,6 +71,7 @@ def test_a_new_laptop_bootstraps_from_the_snapshot_and_the_changes_after_it(
     assert report.snapshot_rows >= 6  # two organisations, two users, two devices
     assert report.files_covered == 2 and report.files_deleted == 2
     assert changes(share) == []
+    assert markers(share) == [f"{report.snapshot_id}.snapshot"]
     assert snapshots(share) == [report.snapshot_id]
     assert {p.name for p in (share / "snapshots" / report.snapshot_id).iterdir()} == {
         "manifest.json",
@@ -271,3 +277,26 @@ def test_hostile_manifests_are_refused_before_anything_is_read() -> None:
     for data in (b"\x00\xff" * 50, b"[" * 100_000, b"{}"):
         with pytest.raises(BadSnapshotError):
             parse_manifest(data, snap_id)
+
+
+def test_changes_only_a_newer_snapshot_holds_reach_a_laptop_that_never_saw_their_files(
+    tmp_path: Path, share: Path
+) -> None:
+    """Found by the state machine: An looked at the snapshots just before Bart's change file
+    was compacted away. Without the marker in changes/, An never learnt of Bart's snapshot,
+    and An's next compaction wrote a snapshot without Bart and deleted Bart's."""
+    a = Laptop(tmp_path, "an", share, create=True)
+    b = Laptop(tmp_path, "bart", share)
+    add_org(b)
+    compact(a)
+    a.sync()  # An has looked at the snapshots and noted its own file gone: nothing to look for
+    b.sync()  # Bart's change file goes up ...
+    compact(b)  # ... and is compacted away before An saw it
+    assert changes(share) == []
+    report = compact(a)
+    c = Laptop(tmp_path, "chris", share)
+    c.sync()
+    for laptop in (a, c):
+        assert org(laptop) == [("OCMW Hasselt", None)]
+        assert laptop.sql("SELECT count(*) FROM staff_user WHERE name = 'bart'") == [(1,)]
+    assert markers(share) == [f"{report.snapshot_id}.snapshot"]  # older markers go

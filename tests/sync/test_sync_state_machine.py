@@ -225,7 +225,7 @@ class Laptops(RuleBasedStateMachine):
     def no_temp_file_of_a_finished_round_is_left_in_changes(self) -> None:
         if (self.share / "changes").is_dir():
             names = os.listdir(self.share / "changes")
-            assert all(n.endswith(".chg.gz") or n.startswith(".tmp-") for n in names)
+            assert all(n.endswith((".chg.gz", ".snapshot")) or n.startswith(".tmp-") for n in names)
 
 
 @pytest.fixture

@@ -51,10 +51,22 @@ def _clock_state(conn: sqlite3.Connection) -> tuple[str | None, int, str]:
     return snap_id, int(checked or 0), str(epoch)
 
 
-def should_look(conn: sqlite3.Connection, gap: bool, now_ms: int | None = None) -> bool:
-    _, checked, _ = _clock_state(conn)
+def should_look(
+    conn: sqlite3.Connection,
+    gap: bool,
+    now_ms: int | None = None,
+    listing: list[str] | None = None,
+) -> bool:
+    """Look at the snapshots: never looked, a gap in the batches, a day since the last look,
+    or a snapshot newer than the last one looked at is marked in ``changes/`` (``listing``).
+    The marker matters where batches went before this laptop saw them (compacted away): the
+    snapshot then holds changes no gap shows, e.g. from a laptop it never heard of."""
+    last_id, checked, _ = _clock_state(conn)
     now = int(time.time() * 1000) if now_ms is None else now_ms
-    return gap or checked == 0 or now - checked >= CHECK_EVERY_MS
+    if gap or checked == 0 or now - checked >= CHECK_EVERY_MS:
+        return True
+    marked = snap.marked_ids(listing or [])
+    return bool(marked) and max(marked) > (last_id or "")
 
 
 def newest_snapshots(share: Share) -> list[str]:

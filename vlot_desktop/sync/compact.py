@@ -249,9 +249,16 @@ def compact_share(
     if not still_ours(share, lease):
         result.notes.append("the lease expired while writing the snapshot: nothing was deleted")
         return result
+    # Every laptop lists changes/ at each round: the marker tells it a new snapshot exists.
+    with contextlib.suppress(FileExistsError):
+        share.write_once(f"{CHANGES}/{snap.marker_name(manifest.id)}", lambda out: None)
     purged = purged_keys(conn)
     known = known_fields()
     for name in share.list(CHANGES):
+        if any(old < manifest.id for old in snap.marked_ids([name])):
+            with contextlib.suppress(FileNotFoundError):
+                share.delete(f"{CHANGES}/{name}")  # the marker of an older snapshot
+            continue
         parsed = parse_name(name)
         if parsed is None or not coverage.contains_name(manifest.covers, parsed):
             continue
@@ -279,6 +286,8 @@ def compact_share(
         if old_id >= manifest.id:
             continue
         where = snap.folder(old_id)
+        with contextlib.suppress(FileNotFoundError):
+            share.delete(f"{CHANGES}/{snap.marker_name(old_id)}")
         try:
             for name in share.list(where):
                 share.delete(f"{where}/{name}")

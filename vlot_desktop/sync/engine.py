@@ -568,7 +568,7 @@ def pull(
         covers = coverage.local_covers(conn)
     # Files taken in that are gone from the share: a compactor has been at work.
     vanished = not seen.issubset(names)
-    if should_look(conn, vanished or coverage.has_gap(covers, unseen)):
+    if should_look(conn, vanished or coverage.has_gap(covers, unseen), listing=names):
         result.snapshot = check_snapshots(
             conn, share, device, known, synced_local_columns(), names, data_dir
         )

@@ -72,6 +72,23 @@ MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 MAX_PARTS = 10_000
 ID_PATTERN = re.compile(r"^[0-9]{8}t[0-9]{9}z-[0-9a-f]{8}$")
 PART_RE = re.compile(r"^part-[0-9]{4,6}\.ndjson\.gz$")
+# ``changes/<id>.snapshot``: an empty file the compactor leaves next to the change files, so
+# that every laptop learns of a new snapshot from the listing it makes anyway (see
+# ``bootstrap.should_look``). Batch readers ignore names that are not batch names.
+MARKER_SUFFIX = ".snapshot"
+
+
+def marker_name(snap_id: str) -> str:
+    return snap_id + MARKER_SUFFIX
+
+
+def marked_ids(names: list[str]) -> list[str]:
+    """The snapshot ids named by markers in a listing of ``changes/``."""
+    return [
+        name[: -len(MARKER_SUFFIX)]
+        for name in names
+        if name.endswith(MARKER_SUFFIX) and ID_PATTERN.match(name[: -len(MARKER_SUFFIX)])
+    ]
 
 
 class BadSnapshotError(BadBatchError):
