@@ -85,6 +85,8 @@ class SmbShare:
         """The end of the server's and the mounts' logs (for a failure message)."""
         parts = []
         for log in sorted((self.root / "log").glob("*")):
+            if not log.is_file():
+                continue  # e.g. samba's cores/ folder
             parts.append(f"--- {log.name}\n{log.read_text(errors='replace')[-chars:]}")
         return "\n".join(parts)
 
