@@ -25,6 +25,7 @@ from typing import Any
 
 from vlot_desktop.sync import snapshot as snap
 from vlot_desktop.sync.batch import MAX_BATCH_BYTES
+from vlot_desktop.sync.merge import to_sql
 from vlot_desktop.sync.share import Share, TooLargeError
 
 HELPER_MIN_LINES = 100_000  # below this the helper's start (0.2-1 s) is not worth it
@@ -54,14 +55,6 @@ class Prepared:
 
 
 _SPECIAL = frozenset({dict, bool})  # JSON values SQLite does not store as they are
-
-
-def _to_sql(value: Any) -> Any:
-    if isinstance(value, dict):
-        return bytes.fromhex(str(value["$hex"]))
-    if isinstance(value, bool):
-        return int(value)
-    return value
 
 
 def prepare_lines(
@@ -117,7 +110,7 @@ def _row_item(
     names = names_seen.setdefault(names, names)
     values: Iterable[Any] = fields.values()
     if not _SPECIAL.isdisjoint(map(type, values)):
-        values = [_to_sql(v) for v in values]  # 0/1 for booleans, bytes for blobs
+        values = [to_sql(v) for v in values]  # 0/1 for booleans, bytes for blobs
     pk = line["pk"]
     if local:
         stamp = fields.get("created_at") or now
