@@ -187,3 +187,84 @@ def ingested_files(conn: Connection, limit: int = 500) -> list[IngestedRow]:
         label, user = devices.get(parsed.device, (None, None)) if parsed else (None, None)
         result.append(IngestedRow(str(file), label, user, int(records or 0), str(status), reason))
     return result
+
+
+# --- conflicts as people read them (the Conflicten screen and ``vlot-desktop conflicts``) -------
+
+DELETED_FIELD = "(deleted)"
+
+# The readable names of synced tables and fields, in English: the source texts of
+# ``ui/sync_labels.py``, which the screen shows translated (a test keeps the two lists equal).
+TABLE_LABELS: dict[str, str] = {
+    "location": "Reception location",
+    "place": "Reception place",
+    "location_partner": "Location partner",
+    "organisation": "Organisation",
+    "contact_person": "Contact person",
+    "staff_user": "Staff member",
+    "device": "Laptop",
+    "case_file": "Case",
+    "household_member": "Household member",
+    "case_event": "Case event",
+    "question": "Helpdesk question",
+    "contact_moment": "Contact moment",
+    "meeting": "Meeting",
+    "meeting_item": "Meeting item",
+    "prospect_visit": "Prospect visit",
+    "finding": "Finding",
+    "attachment": "Attachment",
+}
+
+FIELD_LABELS: dict[str, str] = {
+    DELETED_FIELD: "(deleted record)",
+    "name": "Name",
+    "notes": "Notes",
+    "status": "Status",
+    "email": "E-mail address",
+    "phone": "Phone",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "role": "Role",
+    "active": "Active",
+    "subject": "Subject",
+    "reference": "Reference",
+    "label": "Label",
+    "address": "Address",
+    "kind": "Kind",
+}
+
+
+def table_label(table: str) -> str:
+    """The English name of a synced table for people; the table name when it has none."""
+    return TABLE_LABELS.get(table, table)
+
+
+def field_label(field: str) -> str:
+    """The English name of a field for people; the column name when it has none."""
+    return FIELD_LABELS.get(field, field)
+
+
+def value_text(value: Any) -> str:
+    """A conflict's value as the screen shows it (in English)."""
+    if value is None:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def is_deleted_record(row: ConflictRow) -> bool:
+    """A record deleted on one laptop and changed later on another (so it was kept)."""
+    return row.field == DELETED_FIELD
+
+
+def mine_and_theirs(row: ConflictRow, device_id: str | None) -> tuple[ConflictSide, ConflictSide]:
+    """The two writes of ``row`` from the point of view of laptop ``device_id``.
+
+    "Mine" is the write made on this laptop; when neither write was, it is the value this
+    laptop shows now (the winner), and "theirs" the one that was overwritten (as the screen's
+    ``ui.models.conflict_model.make_items`` pairs them).
+    """
+    if row.is_mine_other(device_id):
+        return row.other, row.current
+    return row.current, row.other
