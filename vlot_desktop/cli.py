@@ -182,8 +182,8 @@ def _cmd_sync(data_dir: Path, share: str | None, as_json: bool) -> int:
             f"({report.applied_records} applied, {report.conflicts_new} new conflicts) "
             f"in {report.duration_s:.1f} s."
         )
-    for rejected in report.rejected_files:
-        print(f"vlot-desktop: skipped {rejected['file']}: {rejected['reason']}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"vlot-desktop: {warning}", file=sys.stderr)
     return 0
 
 

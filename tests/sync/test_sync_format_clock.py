@@ -172,3 +172,57 @@ def test_a_snapshot_holding_changes_dated_days_ahead_is_not_taken(
     assert report.snapshot_applied is None
     assert report.snapshot_error and "dated in the future" in report.snapshot_error
     assert org(c) == []
+
+
+def test_read_only_ends_when_the_newer_file_is_gone_and_names_its_laptop(
+    tmp_path: Path, share: Path
+) -> None:
+    """A newer-format file that is removed from the share (e.g. written by a test version of the
+    app) must not keep the laptop read-only for ever; the message names the laptop."""
+    a = Laptop(tmp_path, "an", share, create=True)
+    b = Laptop(tmp_path, "bart", share)
+    add_org(a)
+    a.sync()
+    b.sync()
+    # The newer laptop is known by its device record (label and user).
+    a.sql("INSERT INTO device (id, label, created_at, updated_at) VALUES "
+          "(?, 'VLOT-ANT-07', '2026-11-26 09:00:00.000000', '2026-11-26 09:00:00.000000')",
+          OTHER_DEV)  # fmt: skip
+    a.sync()
+    b.sync()
+    name = newer_batch(share)
+    with pytest.raises(NewerFormatError, match="VLOT-ANT-07") as raised:
+        b.sync()
+    assert raised.value.laptops == ["VLOT-ANT-07"]
+    b.sql("UPDATE organisation SET notes = 'lokaal' WHERE id = ?", ORG)
+    with pytest.raises(NewerFormatError):
+        b.sync()  # read-only: the edit waits
+    (share / "changes" / name).unlink()
+    report = b.sync()  # the same round sends what waited
+    assert report.pushed_records == 1
+    a.sync()
+    assert org(a) == [("OCMW Hasselt", "lokaal")]
+    assert b.sql("SELECT format_blocked FROM sync_clock") == [(0,)]
+
+
+def test_a_folder_named_like_a_change_file_is_skipped_not_fatal(
+    tmp_path: Path, share: Path, capsys
+) -> None:
+    a = Laptop(tmp_path, "an", share, create=True)
+    b = Laptop(tmp_path, "bart", share)
+    folder = share / "changes" / batch_name(OTHER_DEV, "abcd1234", 1, 1)
+    folder.mkdir()
+    (folder / "inside.txt").write_text("not ours")
+    add_org(a)
+    a.sync()
+    report = b.sync()
+    assert org(b) == [("OCMW Hasselt", None)]
+    assert any(folder.name in w and "folder" in w for w in report.warnings)
+    assert report.rejected_files == []
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(b.dir), "sync", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert any(folder.name in w for w in printed["warnings"])
+    # It stays on the share untouched, and is never taken for a file that was read.
+    assert folder.is_dir() and (folder / "inside.txt").exists()
+    assert b.sql("SELECT file FROM sync_ingested WHERE file = ?", folder.name) == []

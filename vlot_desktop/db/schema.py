@@ -14,5 +14,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_sync_compaction",
     "0004_compact_field_clocks",
     "0005_member_name_search",
+    "0006_sync_home",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

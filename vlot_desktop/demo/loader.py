@@ -19,6 +19,7 @@ from vlot_desktop.db.migrate import DatabaseProblem, backup_database
 from vlot_desktop.demo.generator import generate
 from vlot_desktop.demo.sizes import SIZES
 from vlot_desktop.demo.writer import insertion_order
+from vlot_desktop.domain.ids import uuid7
 from vlot_desktop.services.data_folder import open_data_folder
 from vlot_desktop.settings import load_settings, save_settings
 from vlot_desktop.sync.capture import sqlite3_runner
@@ -131,7 +132,10 @@ def load_demo(data_dir: Path, *, size: str, seed: int, today: dt.date, replace: 
     settings.user_id = generated.user.id
     settings.user_name = generated.user.name
     settings.team_code = generated.user.team
-    settings.device_id = generated.user.device_id
+    # A laptop id of its own, random per data folder (never the demo's, which the seed makes:
+    # two laptops loading the same demo would write change files under one name). 'init'
+    # registers it as a device when the laptop is set up for the share.
+    settings.device_id = uuid7()
     save_settings(data_dir, settings)
     return DemoReport(
         data_dir=data_dir,

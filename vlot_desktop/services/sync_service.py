@@ -59,6 +59,10 @@ class SyncReport:
     # Change files dated too far in the future (a laptop with a badly wrong clock): held back.
     held_files: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # "restored" / "moved": this laptop went on under a new epoch this round (see engine).
+    identity_renewed: str | None = None
+    # Values of this laptop's changes not sent (or sent repaired): {table, pk, field, reason}.
+    withheld: list[dict[str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,15 +131,16 @@ def run_sync(
     finally:
         conn.close()
     report = _report(result, share.ops, started)
-    for warning in report.warnings:
-        _log().warning("%s", warning)  # on stderr for the command line (no personal data)
     if result.format_blocked:
-        raise NewerFormatError(
-            f"the share holds data in format {result.format_blocked}, newer than this version "
-            f"of VLOT Desktop reads ({FORMAT_VERSION}): update the application; until then "
-            "this laptop sends nothing to the share",
+        by = f" (written by {', '.join(result.newer_laptops)})" if result.newer_laptops else ""
+        error = NewerFormatError(
+            f"the share holds data in format {result.format_blocked}{by}, newer than this "
+            f"version of VLOT Desktop reads ({FORMAT_VERSION}): update the application; until "
+            "then this laptop sends nothing to the share",
             result.format_blocked,
         )
+        error.laptops = list(result.newer_laptops)
+        raise error
     return report
 
 
@@ -167,6 +172,8 @@ def _report(result: SyncResult, ops: int, started: float) -> SyncReport:
         clock_offset_s=result.clock_offset_s,
         held_files=[{"file": f, "dated": _hlc_date(h)} for f, h in result.held_files],
         warnings=_warnings(result),
+        identity_renewed=result.identity_renewed,
+        withheld=[w.as_json() for w in result.withheld],
     )
 
 
@@ -185,6 +192,17 @@ def clock_is_off(offset_s: float | None) -> bool:
 
 def _warnings(result: SyncResult) -> list[str]:
     found = []
+    if result.identity_renewed == "restored":
+        found.append(
+            "this database is not the one that wrote this laptop's last change files (restored "
+            "from a backup, or copied): it now sends its changes under a new name, and takes in "
+            "the changes the other copy sent; nothing is lost"
+        )
+    elif result.identity_renewed == "moved":
+        found.append(
+            "this data folder was copied or moved to another computer or folder: it now sends "
+            "its changes under a new name"
+        )
     if clock_is_off(result.clock_offset_s):
         assert result.clock_offset_s is not None
         way = "behind" if result.clock_offset_s > 0 else "ahead of"
@@ -200,7 +218,18 @@ def _warnings(result: SyncResult) -> list[str]:
             "then; set that laptop's date and time right"
         )
     for rejected in result.rejected_files:
-        found.append(f"change file {rejected['file']} skipped: {rejected['reason']}")
+        found.append(
+            f"change file {rejected['file']} from {rejected['laptop']} set aside: "
+            f"{rejected['reason']}"
+        )
+    for note in result.withheld:
+        found.append(
+            f"the value of field {note.field} of {note.table} {note.pk} was "
+            + ("sent with damaged characters replaced" if note.reason.startswith("not valid")
+               else f"not sent ({note.reason}): shorten or correct it in the application")
+        )  # fmt: skip
+    for name, why in result.skipped_entries:
+        found.append(f"{name} in changes/ skipped this round: {why}")
     if result.snapshot is not None and result.snapshot.error:
         found.append(f"snapshot not used: {result.snapshot.error}")
     for error in result.blobs.errors:

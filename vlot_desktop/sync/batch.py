@@ -81,6 +81,7 @@ class NewerFormatError(Exception):
     def __init__(self, message: str, version: int = FORMAT_VERSION + 1) -> None:
         super().__init__(message)
         self.version = version
+        self.laptops: list[str] = []  # the laptops that wrote the newer files (labels)
 
 
 def batch_name(device: str, epoch: str, seq_from: int, seq_to: int) -> str:
@@ -195,6 +196,19 @@ def write_batch(out: BinaryIO, header: Mapping[str, Any], records: Iterable[Reco
     return digest.hexdigest()
 
 
+def record_line_length(record: Record) -> int:
+    """The bytes of ``record``'s line in a batch (the reader refuses more than MAX_LINE)."""
+    return len(_line(record.to_json()))
+
+
+def records_digest(records: Iterable[Record]) -> str:
+    """The checksum :func:`write_batch` puts in the trailer for these records."""
+    digest = hashlib.sha256()
+    for record in records:
+        digest.update(_line(record.to_json()))
+    return digest.hexdigest()
+
+
 _IN_CHUNK = 64 * 1024
 _OUT_CHUNK = 256 * 1024
 
@@ -271,7 +285,7 @@ def _no_constant(name: str) -> Any:
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 
-def _is_value(value: Any) -> bool:
+def is_value(value: Any) -> bool:
     """A value SQLite stores as it is: anything else would fail (or change) when applied, and a
     record that fails when applied would stop every later sync round (a poison file)."""
     if value is None or isinstance(value, bool | float):
@@ -324,7 +338,7 @@ def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) ->
     if user is not None and not (isinstance(user, str) and ID_RE.match(user)):
         raise BadBatchError(f"{where}: bad user")
     for name, value in fields.items():
-        if not FIELD_RE.match(name) or not _is_value(value):
+        if not FIELD_RE.match(name) or not is_value(value):
             raise BadBatchError(f"{where}: bad field {name[:64]!r}")
     for name, seen in base.items():
         if not FIELD_RE.match(name) or not (seen is None or _hlc(seen)):

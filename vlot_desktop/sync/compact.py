@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import secrets
 import sqlite3
@@ -198,7 +199,14 @@ def write_state_snapshot(
                     conn.execute("BEGIN IMMEDIATE")
                     _fold_local(conn, device, in_transaction=True)
                 covers = coverage.local_covers(conn)
-                written = snap.write_snapshot(conn, share, device, covers, known_fields())
+                # Text that is not valid UTF-8 (written outside the app) must not stop every
+                # compaction: it is read with the damaged characters replaced (str in C: cheap).
+                factory = conn.text_factory
+                conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
+                try:
+                    written = snap.write_snapshot(conn, share, device, covers, known_fields())
+                finally:
+                    conn.text_factory = factory
                 break
         finally:
             conn.execute("COMMIT")

@@ -26,6 +26,7 @@ from vlot_desktop.sync.batch import (
     FORMAT_VERSION,
     BadBatchError,
     BatchInfo,
+    BatchName,
     NewerFormatError,
     Record,
     batch_name,
@@ -98,6 +99,17 @@ class SyncResult:
     purges_seen: bool = False
     # Change files dated too far in the future (MAX_FUTURE_MS), held back: (file, newest HLC).
     held_files: list[tuple[str, str]] = field(default_factory=list)
+    # This laptop went on under a new epoch this round (RESTORED or MOVED), else None.
+    identity_renewed: str | None = None
+    # Values of this laptop's changes that were not sent (or sent repaired): see Withheld.
+    withheld: list[Withheld] = field(default_factory=list)
+    # The laptops that wrote the newer-format files (labels, for the message).
+    newer_laptops: list[str] = field(default_factory=list)
+    # Entries of changes/ named like change files that could not be read as one this round
+    # (a folder, a file this account may not open): (name, why). Not recorded: tried again.
+    skipped_entries: list[tuple[str, str]] = field(default_factory=list)
+    # The change files this round wrote (they are on the share though not in its listing).
+    written_names: list[str] = field(default_factory=list)
 
 
 def open_sync_connection(db_path: Path) -> sqlite3.Connection:
@@ -165,7 +177,52 @@ OUTBOX_CHUNK = 5000  # outbox rows read at a time
 APPLY_CHUNK = 5000  # records of a pulled batch parsed at a time
 
 
-def _group_rows(rows: list[tuple[Any, ...]], device: str) -> list[tuple[Record, list[int]]]:
+@dataclass(frozen=True)
+class Withheld:
+    """A value of a local change that other laptops could not take in, so it is not sent (the
+    rest of the change is), or was sent repaired: reported to the user, never a blocked sync."""
+
+    table: str
+    pk: str
+    field: str
+    reason: str  # "too long" | "not storable" | "not valid UTF-8 (sent repaired)"
+
+    def as_json(self) -> dict[str, str]:
+        return {"table": self.table, "pk": self.pk, "field": self.field, "reason": self.reason}
+
+
+TOO_LONG = "too long"
+NOT_STORABLE = "not a value other laptops can store"
+REPAIRED = "not valid UTF-8 (sent with the damaged characters replaced)"
+
+
+def _sendable(record: Record, notes: list[Withheld] | None) -> None:
+    """Take out of ``record`` the values a reader would refuse (``batch.is_value``, the line
+    limit), so that no laptop ever writes a file the others refuse; each is noted."""
+    for name, value in list(record.fields.items()):
+        if not batch_mod.is_value(value):
+            long = isinstance(value, str | dict) and len(str(value)) > batch_mod.MAX_TEXT
+            _withhold(record, name, TOO_LONG if long else NOT_STORABLE, notes)
+    # A line holds every field (escaped: up to 6 bytes a character): measure only when the
+    # values could come near the limit.
+    rough = sum(len(v) for v in record.fields.values() if isinstance(v, str))
+    if rough * 6 + 4096 < batch_mod.MAX_LINE:
+        return
+    while record.fields and batch_mod.record_line_length(record) > batch_mod.MAX_LINE:
+        largest = max(record.fields, key=lambda f: len(str(record.fields[f])))
+        _withhold(record, largest, TOO_LONG, notes)
+
+
+def _withhold(record: Record, name: str, reason: str, notes: list[Withheld] | None) -> None:
+    del record.fields[name]
+    record.base.pop(name, None)
+    if notes is not None:
+        notes.append(Withheld(record.table, record.pk, name, reason))
+
+
+def _group_rows(
+    rows: list[tuple[Any, ...]], device: str, notes: list[Withheld] | None = None
+) -> list[tuple[Record, list[int]]]:
     """Consecutive outbox rows of one write (same hlc, table, key and op) as one record."""
     grouped: list[tuple[Record, list[int]]] = []
     current: Record | None = None
@@ -186,27 +243,67 @@ def _group_rows(rows: list[tuple[Any, ...]], device: str) -> list[tuple[Record, 
         current.seq = seq
         seqs.append(seq)
         if fname is not None:
+            if isinstance(value, bytes):  # (see _outbox_rows: text that is not UTF-8)
+                value = value.decode("utf-8", "replace")
+                if notes is not None:
+                    notes.append(Withheld(tbl, pk, fname, REPAIRED))
             current.fields[fname] = json.loads(value) if value is not None else None
             current.base[fname] = base
+    for record, _ in grouped:
+        _sendable(record, notes)
     return grouped
 
 
+_OUTBOX_SQL = (
+    "SELECT seq, hlc, tbl, pk, op, field, {value}, user_id, base FROM sync_outbox "
+    "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"
+)
+
+
+def _outbox_rows(
+    conn: sqlite3.Connection, after: int, upto: int, limit: int
+) -> list[tuple[Any, ...]]:
+    """Outbox rows; a value that is not valid UTF-8 (text written outside the app, e.g. with
+    the sqlite3 shell) comes as its bytes instead of stopping the sync for good."""
+    try:
+        return conn.execute(_OUTBOX_SQL.format(value="value"), (after, upto, limit)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+    rows = conn.execute(
+        _OUTBOX_SQL.format(value="CAST(value AS BLOB)"), (after, upto, limit)
+    ).fetchall()
+    return [(*r[:6], _text_or_bytes(r[6]), *r[7:]) for r in rows]
+
+
+def _text_or_bytes(raw: bytes | None) -> str | bytes | None:
+    if raw is None:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
 def _outbox_chunks(
-    conn: sqlite3.Connection, after: int, upto: int, device: str, size: int = OUTBOX_CHUNK
+    conn: sqlite3.Connection,
+    after: int,
+    upto: int,
+    device: str,
+    size: int = OUTBOX_CHUNK,
+    notes: list[Withheld] | None = None,
 ) -> Iterator[list[tuple[Record, list[int]]]]:
     """Outbox rows ``after < seq <= upto`` grouped into records (one per row change), in
     lists of about ``size`` rows. Each list is read whole before it is given, so no statement
-    is open on ``conn`` while the caller writes through it."""
+    is open on ``conn`` while the caller writes through it. Values other laptops would refuse
+    are left out (and noted in ``notes``): the same records for the fold, the push and the
+    checksum of a file already on the share."""
     limit = size
     while after < upto:
-        rows = conn.execute(
-            "SELECT seq, hlc, tbl, pk, op, field, value, user_id, base FROM sync_outbox "
-            "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
-            (after, upto, limit),
-        ).fetchall()
+        rows = _outbox_rows(conn, after, upto, limit)
         if not rows:
             return
-        grouped = _group_rows(rows, device)
+        grouped = _group_rows(rows, device, notes)
         if len(rows) == limit:
             if len(grouped) == 1:
                 limit *= 2  # one write with more fields than a chunk: read it whole
@@ -218,10 +315,14 @@ def _outbox_chunks(
 
 
 def _outbox_records(
-    conn: sqlite3.Connection, after: int, upto: int, device: str
+    conn: sqlite3.Connection,
+    after: int,
+    upto: int,
+    device: str,
+    notes: list[Withheld] | None = None,
 ) -> Iterator[tuple[Record, list[int]]]:
     """Outbox rows ``after < seq <= upto`` grouped into records (one per row change)."""
-    for chunk in _outbox_chunks(conn, after, upto, device):
+    for chunk in _outbox_chunks(conn, after, upto, device, notes=notes):
         yield from chunk
 
 
@@ -332,13 +433,14 @@ def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
             merger.apply(record, local=True)
             if record.op == "delete":
                 kept = conn.execute(
-                    "SELECT value FROM sync_outbox WHERE seq = ?", (seqs[0],)
+                    "SELECT CAST(value AS BLOB) FROM sync_outbox WHERE seq = ?", (seqs[0],)
                 ).fetchone()
                 if kept is not None and kept[0] is not None:
+                    row_json = bytes(kept[0]).decode("utf-8", "replace")
                     conn.execute(
                         "UPDATE sync_tombstone SET row_json = ? "
                         "WHERE tbl = ? AND pk = ? AND row_json IS NULL",
-                        (_canonical_json(kept[0]), record.table, record.pk),
+                        (_canonical_json(row_json), record.table, record.pk),
                     )
                     conn.execute("UPDATE sync_outbox SET value = NULL WHERE seq = ?", (seqs[0],))
         _flush_clocks(conn, row_clocks, exceptions)
@@ -376,6 +478,162 @@ def _advance_clock(conn: sqlite3.Connection, hlc: str) -> None:
         "AND (wall_ms < ? OR (wall_ms = ? AND counter < ?))",
         (wall, counter, wall, wall, counter),
     )
+
+
+# --- identity: is this database the one that wrote this laptop's last files? -----------------
+
+
+class IdentityClashError(Exception):
+    """A change file under this laptop's name holds other records than this database's: the
+    database was restored from a backup or copied to another laptop (or an old demo seed was
+    reused). The laptop continues under a fresh epoch (:func:`renew_epoch`)."""
+
+
+# Why this laptop started a new epoch, in plain words (sync log and status bar).
+RESTORED = "restored"  # the share holds files under this name that this database did not write
+MOVED = "moved"  # the database now lives on another computer or in another folder
+
+
+def home_of(data_dir: Path) -> str:
+    """Where this database lives: the computer's name and the data folder. A copy of the data
+    folder on another laptop (or in another folder) has another home."""
+    import platform
+
+    return f"{platform.node().lower()}|{data_dir.resolve()}"[:500]
+
+
+def renew_epoch(conn: sqlite3.Connection) -> str:
+    """Continue under a new epoch: this laptop's next change files get names no file on the share
+    has. Every outbox row not yet on the share goes out under the new name; the files written
+    under the old one stay this laptop's own (their changes are in this database)."""
+    import secrets
+
+    epoch = secrets.token_hex(4)
+    conn.execute("UPDATE sync_clock SET epoch = ? WHERE id = 1", (epoch,))
+    return epoch
+
+
+def check_home(conn: sqlite3.Connection, data_dir: Path) -> bool:
+    """Renew the epoch when the database has moved (copied to another laptop or folder); True
+    when it did. The first round after an update only notes the home."""
+    home = home_of(data_dir)
+    stored = conn.execute("SELECT home FROM sync_clock WHERE id = 1").fetchone()[0]
+    if stored == home:
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if stored is not None:
+            renew_epoch(conn)
+        conn.execute("UPDATE sync_clock SET home = ? WHERE id = 1", (home,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return stored is not None
+
+
+def _records_digest(conn: sqlite3.Connection, device: str, first: int, last: int) -> str | None:
+    """The checksum a batch of the outbox rows ``first..last`` would carry; None when this
+    database does not hold all of them."""
+    # (A file's first seq number need not be a row: a push starts right after the last one
+    # sent, and seq numbers have gaps.)
+    if conn.execute("SELECT 1 FROM sync_outbox WHERE seq = ?", (last,)).fetchone() is None:
+        return None
+    return batch_mod.records_digest(r for r, _ in _outbox_records(conn, first - 1, last, device))
+
+
+def _strangers(conn: sqlite3.Connection, names: list[str], device: str) -> list[BatchName]:
+    """Change files on the share under this laptop's current name that it did not write."""
+    epoch, _, _ = _clock(conn)
+    own_key = coverage.key_of(device, epoch)
+    own_files = {
+        str(f) for (f,) in conn.execute("SELECT file FROM sync_ingested WHERE status = 'own'")
+    }
+    return [
+        parsed
+        for name in names
+        if name not in own_files
+        and (parsed := parse_batch_name(name)) is not None
+        and coverage.key_of(parsed.device, parsed.epoch) == own_key
+    ]
+
+
+def check_identity(
+    conn: sqlite3.Connection, share: Share, names: list[str], device: str, user: str | None
+) -> bool:
+    """Renew the epoch when files on the share under this laptop's name hold records this
+    database did not write (a restored backup, a copy, a reused demo seed); True when it did.
+
+    A file this laptop wrote in a round that died before noting it is its own: same records,
+    same checksum. A snapshot marker is looked at too: a snapshot covering this laptop's name
+    beyond what it sent means its files were written by another copy and compacted since.
+    Costs no share operation unless such a file or a new snapshot is there.
+    """
+    strangers = _strangers(conn, names, device)
+    clash = False
+    if strangers:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            claim_outbox(conn, device, user)
+            fold_outbox(conn, _merger(conn), device)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        _, pushed, _ = _clock(conn)
+        for parsed in strangers:
+            if parsed.seq_from <= pushed:
+                clash = True  # this database sent these seq numbers under other names
+                break
+            name = batch_name(parsed.device, parsed.epoch, parsed.seq_from, parsed.seq_to)
+            ours = _records_digest(conn, device, parsed.seq_from, parsed.seq_to)
+            try:
+                theirs = scan_batch(
+                    share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES), known_fields()
+                ).sha256
+            except FileNotFoundError:
+                continue
+            except (BadBatchError, TooLargeError, NewerFormatError):
+                theirs = None
+            if ours is None or ours != theirs:
+                clash = True
+                break
+    if not clash:
+        clash = _snapshot_says_restored(conn, share, names, device)
+    if not clash:
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        renew_epoch(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return True
+
+
+def _snapshot_says_restored(
+    conn: sqlite3.Connection, share: Share, names: list[str], device: str
+) -> bool:
+    """A new snapshot covers seq numbers under this laptop's current name that it never sent."""
+    from vlot_desktop.sync import snapshot as snap
+    from vlot_desktop.sync.bootstrap import read_manifest
+
+    last_id = conn.execute("SELECT snapshot_id FROM sync_clock WHERE id = 1").fetchone()[0]
+    epoch, pushed, _ = _clock(conn)
+    own_key = coverage.key_of(device, epoch)
+    for snap_id in snap.marked_ids(names):
+        if snap_id == last_id:
+            continue
+        try:
+            manifest = read_manifest(share, snap_id)
+        except (snap.BadSnapshotError, FileNotFoundError):
+            continue
+        if manifest is None:
+            continue
+        if any(hi > pushed for _, hi in manifest.covers.get(own_key, [])):
+            return True
+    return False
 
 
 # --- push ------------------------------------------------------------------------------------
@@ -438,6 +696,7 @@ def push(
         raise
     result.pushed_records = sum(count for _, _, count in written)
     result.files_written = len(written)
+    result.written_names = [name for name, _, _ in written]
     return result
 
 
@@ -484,6 +743,10 @@ def _pieces(conn: sqlite3.Connection, pushed: int, last: int) -> list[tuple[int,
     return pieces
 
 
+def _unique(notes: list[Withheld]) -> list[Withheld]:
+    return sorted(set(notes), key=lambda n: (n.table, n.pk, n.field, n.reason))
+
+
 def _push_file(
     conn: sqlite3.Connection,
     share: Share,
@@ -514,8 +777,10 @@ def _push_file(
     digest: list[str] = []
 
     def write(out: io.BufferedIOBase) -> None:
-        records = (r for r, _ in _outbox_records(conn, first - 1, last, device))
+        notes: list[Withheld] = []
+        records = (r for r, _ in _outbox_records(conn, first - 1, last, device, notes))
         digest.append(write_batch(out, header, records))  # type: ignore[arg-type]
+        result.withheld = _unique(notes)  # (a retried write notes them again)
 
     try:
         wrote_at = wall_clock()
@@ -525,9 +790,18 @@ def _push_file(
             # The file server stamps the file: compare with this laptop's clock.
             result.clock_offset_s = round(written.mtime - (wrote_at + wall_clock()) / 2, 1)
     except FileExistsError:
-        # Written by a sync that crashed before its commit: it holds these same records.
+        # Written by a sync of this database that died before its commit (same records, same
+        # checksum), or by another copy of this database (a restored backup): then this laptop
+        # must go on under a new name, or its records would be taken for those.
         data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
-        digest.append(scan_batch(data, known_fields()).sha256)
+        try:
+            theirs = scan_batch(data, known_fields()).sha256
+        except (BadBatchError, NewerFormatError) as exc:
+            raise IdentityClashError(name) from exc
+        if digest and theirs != digest[-1]:
+            raise IdentityClashError(name) from None
+        if not digest:
+            digest.append(theirs)
     return name, digest[-1], int(count)
 
 
@@ -540,10 +814,13 @@ def pull(
     device: str,
     user: str | None = None,
     data_dir: Path | None = None,
+    names: list[str] | None = None,
 ) -> SyncResult:
-    """Read the batch files not yet taken in and merge them, all in one transaction."""
+    """Read the batch files not yet taken in and merge them, all in one transaction.
+    ``names``: the listing of ``changes/`` this round made already (else it is listed)."""
     result = SyncResult()
-    names = share.list(CHANGES)
+    if names is None:
+        names = share.list(CHANGES)
     epoch, _, _ = _clock(conn)
     seen = {row[0] for row in conn.execute("SELECT file FROM sync_ingested")}
     # Files held back for their future dates: read again once this laptop's clock gets there.
@@ -581,10 +858,14 @@ def pull(
     good: list[tuple[str, bytes, BatchInfo]] = []
     keep = APPLY_CHUNK  # records of small files kept from the first pass (in all files)
     rejected: list[tuple[str, str]] = []
+    folders = share.subfolders.get(CHANGES, set())
     for name in names:
         parsed = parse_batch_name(name)
         if parsed is None or name in seen:
             continue  # temp files, copies made by other programs, and what we have
+        if name in folders:
+            result.skipped_entries.append((name, "a folder, not a change file"))
+            continue
         if parsed.device == device.lower() and parsed.epoch == epoch:
             continue  # our own (ledger lost?): its changes are in this database
         if coverage.contains_name(snapshot_covers, parsed):
@@ -611,6 +892,11 @@ def pull(
             continue
         except FileNotFoundError:
             continue  # removed by the compactor in the meantime
+        except (IsADirectoryError, NotADirectoryError, PermissionError) as exc:
+            # Not a file, or one this account may not read: skipped this round (and reported),
+            # never the end of the round; read again next time (the cause may be repaired).
+            result.skipped_entries.append((name, f"cannot be read ({exc.strerror or exc})"))
+            continue
         if too_far_ahead(info.max_hlc):
             result.held_files.append((name, info.max_hlc))
             continue
@@ -647,11 +933,11 @@ def pull(
         _advance_clock(conn, merger.max_hlc)
         if data_dir is not None:
             blobs.note_missing(conn, data_dir, merger.blob_refs)
-        if result.format_blocked:
-            conn.execute(
-                "UPDATE sync_clock SET format_blocked = max(format_blocked, ?) WHERE id = 1",
-                (result.format_blocked,),
-            )
+        # The newest format among the files on the share now (they are left unread, so every
+        # round meets them again): read-only ends once they are gone or this laptop is updated.
+        conn.execute(
+            "UPDATE sync_clock SET format_blocked = ? WHERE id = 1", (result.format_blocked,)
+        )
         for name, _, info in good:
             conn.execute(
                 "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
@@ -683,7 +969,9 @@ def pull(
     result.pulled_records = sum(info.records for _, _, info in good)
     result.applied_records = merger.applied
     result.conflicts_new = merger.conflicts_new
-    result.rejected_files = [{"file": n, "reason": r} for n, r in rejected]
+    result.rejected_files = [
+        {"file": n, "reason": r, "laptop": ", ".join(laptops_of(conn, [n]))} for n, r in rejected
+    ]
     # Held back in this round or before and not yet due: reported every round.
     result.held_files = [
         (str(file), str(hlc))
@@ -729,6 +1017,12 @@ def sync_once(
 ) -> SyncResult:
     """Check the share, push, pull, then fetch missing blobs (with ``data_dir``): one round."""
     check_share(share, where)
+    renewed: str | None = None
+    if data_dir is not None and check_home(conn, data_dir):
+        renewed = MOVED
+    names = share.list(CHANGES)
+    if check_identity(conn, share, names, device, user):
+        renewed = RESTORED
     blocked = int(
         conn.execute("SELECT format_blocked FROM sync_clock WHERE id = 1").fetchone()[0] or 0
     )
@@ -737,12 +1031,36 @@ def sync_once(
     else:
         if blocked:
             conn.execute("UPDATE sync_clock SET format_blocked = 0 WHERE id = 1")  # updated
+        try:
+            pushed = push(conn, share, device, user, data_dir)
+        except IdentityClashError:
+            # Another copy of this database wrote under this name since the listing.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                renew_epoch(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            renewed = RESTORED
+            names = share.list(CHANGES)
+            pushed = push(conn, share, device, user, data_dir)
+    # The listing made before the push, plus what the push wrote: a file of this round must
+    # not look gone (``bootstrap.forget_vanished``).
+    names = sorted({*names, *pushed.written_names})
+    pulled = pull(conn, share, device, user, data_dir, names)
+    if blocked > FORMAT_VERSION and not pulled.format_blocked:
+        # The newer files are gone from the share: this laptop writes again, from this round.
         pushed = push(conn, share, device, user, data_dir)
-    pulled = pull(conn, share, device, user, data_dir)
+        blocked = 0
+    pulled.identity_renewed = renewed
+    if pulled.newer_files:
+        pulled.newer_laptops = laptops_of(conn, pulled.newer_files)
     pulled.pushed_records = pushed.pushed_records
     pulled.files_written = pushed.files_written
     pulled.blobs = pushed.blobs
     pulled.clock_offset_s = pushed.clock_offset_s
+    pulled.withheld = pushed.withheld
     if blocked > FORMAT_VERSION:
         pulled.format_blocked = max(pulled.format_blocked, blocked)
     if pushed.purges_seen or pulled.purges_seen:
@@ -758,6 +1076,29 @@ def sync_once(
             # The changes are in; the attachments wait for the next round.
             pulled.blobs.errors.append({"sha256": "", "reason": f"fetching stopped: {exc}"})
     return pulled
+
+
+def laptop_label(conn: sqlite3.Connection, device: str) -> str:
+    """A laptop as people know it, for messages: "VLOT-LIM-02 (An Peeters)", from its device
+    record when this laptop has it, else the start of its id."""
+    try:
+        row = conn.execute(
+            "SELECT d.label, u.name FROM device AS d LEFT JOIN staff_user AS u "
+            "ON u.id = d.user_id WHERE lower(d.id) = lower(?)",
+            (device,),
+        ).fetchone()
+    except sqlite3.Error:
+        row = None
+    if row is None:
+        return f"laptop {device[:13]}"
+    label, user = row
+    return f"{label} ({user})" if user else str(label)
+
+
+def laptops_of(conn: sqlite3.Connection, files: list[str]) -> list[str]:
+    """The laptops (labels) that wrote these change files, each once, sorted."""
+    devices = {parsed.device for f in files if (parsed := parse_batch_name(f)) is not None}
+    return sorted(laptop_label(conn, d) for d in devices)
 
 
 def has_missing_blobs(conn: sqlite3.Connection) -> bool:

@@ -69,6 +69,9 @@ class Share(Protocol):
     """What the sync needs from the share; ``ops`` counts every call made on it."""
 
     ops: int
+    # Folder -> the names in its last listing that are folders themselves (a folder is never a
+    # file of ours, whatever its name).
+    subfolders: dict[str, set[str]]
 
     def list(self, folder: str) -> list[str]: ...
 
@@ -125,6 +128,13 @@ def check_name(path: str) -> None:
         raise ValueError(f"not a valid name on the share: {path!r}")
 
 
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
 class _CountingRaw(io.RawIOBase):
     """A file on the share whose reads and writes are counted as share operations."""
 
@@ -163,6 +173,7 @@ class FolderShare:
         self.retry_delays = tuple(retry_delays)
         self.temp_tag = temp_tag_of(temp_tag)
         self.temps_removed = 0  # own temp files left over from a crash, removed by list()
+        self.subfolders: dict[str, set[str]] = {}
 
     def _op(self) -> None:
         self.ops += 1
@@ -186,11 +197,15 @@ class FolderShare:
     def list(self, folder: str) -> list[str]:
         target = self._path(folder)
 
-        def listing() -> list[str]:
+        def listing() -> list[tuple[str, bool]]:
             self._op()
-            return sorted(os.listdir(target))
+            # (scandir: whether an entry is a folder comes with the listing, no extra call)
+            with os.scandir(target) as entries:
+                return sorted((e.name, _is_folder(e)) for e in entries)
 
-        names = self._retry(listing)
+        found = self._retry(listing)
+        names = [name for name, _ in found]
+        self.subfolders[folder] = {name for name, is_folder in found if is_folder}
         stale = [n for n in names if self._is_own_stale_temp(n)]
         for name in stale:
             try:

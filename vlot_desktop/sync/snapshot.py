@@ -50,14 +50,15 @@ from vlot_desktop.sync.batch import (
     FORMAT_VERSION,
     ID_RE,
     MAX_BATCH_BYTES,
+    MAX_LINE,
     MAX_TEXT,
     TRAILER,
     BadBatchError,
     NewerFormatError,
-    _is_value,
     _loads,
     _no_constant,
     _stream_lines,
+    is_value,
 )
 from vlot_desktop.sync.capture import HLC_RE
 from vlot_desktop.sync.clocks import row_states
@@ -130,7 +131,26 @@ def _text(value: str | None) -> str:
     return "null" if value is None else str(encode_basestring(value))
 
 
+def _readable(value: str | None) -> bool:
+    """A value (canonical JSON) that every reader accepts (``batch.is_value``); a longer one
+    can only come from outside the app (it is refused where text is typed or imported)."""
+    return value is None or len(value) <= MAX_TEXT or is_value(json.loads(value))
+
+
 def _row_line(tbl: str, pk: str, entries: list[tuple[Any, ...]]) -> str:
+    """The snapshot line of one row; values other laptops would refuse are left out (they were
+    never sent either: ``engine._sendable``), so one such value cannot make the snapshot
+    useless to every new laptop."""
+    entries = [e for e in entries if _readable(e[4])]
+    line = _row_line_of(tbl, pk, entries)
+    # (A character is at most 4 bytes: most lines need no measuring.)
+    while entries and len(line) * 4 > MAX_LINE and len(line.encode("utf-8")) > MAX_LINE:
+        entries.remove(max(entries, key=lambda e: len(e[4] or "")))
+        line = _row_line_of(tbl, pk, entries)
+    return line
+
+
+def _row_line_of(tbl: str, pk: str, entries: list[tuple[Any, ...]]) -> str:
     clocks: dict[tuple[str, str, str | None], int] = {}
     fields: list[str] = []
     which: list[str] = []
@@ -169,6 +189,8 @@ def state_lines(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]) -
     ):
         if tbl in known:
             row = json.loads(row_json) if row_json else None
+            if row is not None:
+                row = {k: v for k, v in row.items() if is_value(v)}
             yield json.dumps(
                 {"k": "tomb", "t": tbl, "pk": pk, "hlc": hlc, "dev": dev, "user": user,
                  "row": row},
@@ -181,7 +203,7 @@ def state_lines(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]) -
         "SELECT tbl, pk, field, loser_hlc, loser_dev, loser_user, loser_value "
         "FROM sync_conflicts ORDER BY tbl, pk, field, loser_hlc, loser_dev"
     ):
-        if tbl in known and field in known[tbl]:
+        if tbl in known and field in known[tbl] and _readable(value):
             yield json.dumps(
                 {"k": "conf", "t": tbl, "pk": pk, "field": field, "hlc": hlc, "dev": dev,
                  "user": user, "value": value},
@@ -429,7 +451,7 @@ def _check_line(obj: dict[str, Any], n: int) -> None:
             if kind_of is str:
                 if len(value) > MAX_TEXT:
                     raise BadSnapshotError(f"{where}: bad field")
-            elif not (value is None or kind_of is int or kind_of is float or _is_value(value)):
+            elif not (value is None or kind_of is int or kind_of is float or is_value(value)):
                 raise BadSnapshotError(f"{where}: bad field")
         for name, index in which.items():
             if name not in fields or not _int(index) or index >= len(clocks):
@@ -449,15 +471,14 @@ def _check_line(obj: dict[str, Any], n: int) -> None:
     elif kind == "tomb":
         row = obj.get("row")
         if row is not None and not (
-            isinstance(row, dict)
-            and all(FIELD_RE.match(k) and _is_value(v) for k, v in row.items())
+            isinstance(row, dict) and all(FIELD_RE.match(k) and is_value(v) for k, v in row.items())
         ):
             raise BadSnapshotError(f"{where}: bad row values")
     else:
         field, value = obj.get("field"), obj.get("value")
         if not (isinstance(field, str) and FIELD_RE.match(field)):
             raise BadSnapshotError(f"{where}: bad field")
-        if value is not None and not (isinstance(value, str) and _is_value(value)):
+        if value is not None and not (isinstance(value, str) and is_value(value)):
             raise BadSnapshotError(f"{where}: bad value")
 
 

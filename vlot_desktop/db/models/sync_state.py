@@ -47,6 +47,9 @@ class SyncClock(Base):
     snapshot_covers: Mapped[str | None] = mapped_column(Text)
     # A format newer than this version met on the share: sync stays read-only until an update.
     format_blocked: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    # Where the database lives (computer name | data folder): a copy elsewhere (another laptop,
+    # another folder) goes on under a new epoch at its first sync (``sync.engine.check_home``).
+    home: Mapped[str | None] = mapped_column(String(500))
 
 
 class SyncOutbox(Base):
