@@ -10,23 +10,32 @@ triggers. Nothing here logs names or health data.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from vlot_desktop.db.models import (
     Case,
     CaseEvent,
+    Device,
     HouseholdMember,
+    LocalMeta,
     Municipality,
     SensitiveDataAccess,
     StaffUser,
+    SyncClock,
     Team,
 )
 from vlot_desktop.db.models.base import utc_now
+from vlot_desktop.domain.case_reference import (
+    TYPE_PREFIXES,
+    format_reference,
+    laptop_code,
+    parse_reference,
+    sequence_prefix,
+)
 from vlot_desktop.domain.case_rules import (
     MemberValues,
     Problem,
@@ -38,15 +47,14 @@ from vlot_desktop.domain.case_rules import (
     member_search_names,
 )
 from vlot_desktop.domain.enums import CaseEventKind, CaseStatus, CaseType, Relation, Sex
+from vlot_desktop.domain.ids import uuid7
 from vlot_desktop.services.places import known_author
 
-# The reference is PREFIX-YEAR-NUMBER, e.g. HH-2026-00042 (as in the demo data).
-REFERENCE_PREFIXES = {
-    CaseType.REHOUSING: "HH",
-    CaseType.VULNERABLE: "KP",
-    CaseType.FEDASIL_INTAKE: "FI",
-}
-_REFERENCE_NUMBER = re.compile(r"-(\d+)$")
+# A new reference is TYPE-YEAR-LAPTOP-NUMBER, e.g. HH-2026-K7MX-0042; older ones such as
+# HH-2026-00042 stay as they are (vlot_desktop.domain.case_reference, docs/case-references.md).
+REFERENCE_PREFIXES = TYPE_PREFIXES
+# local_meta: the id new references are made from on a database that knows no device id.
+REFERENCE_ID_KEY = "case_reference_device_id"
 
 
 class CaseNotFoundError(LookupError):
@@ -82,12 +90,119 @@ def _case(session: Session, case_id: str) -> Case:
     return found
 
 
-def next_reference(session: Session, case_type: CaseType, year: int) -> str:
-    """The next free reference of that type and year on this laptop (HH-2026-00042)."""
-    prefix = f"{REFERENCE_PREFIXES[case_type]}-{year}-"
-    existing = session.scalars(select(Case.reference).where(Case.reference.startswith(prefix)))
-    numbers = [int(m.group(1)) for ref in existing if (m := _REFERENCE_NUMBER.search(ref))]
-    return f"{prefix}{max(numbers, default=0) + 1:05d}"
+def reference_device_id(session: Session, device_id: str | None = None) -> str:
+    """The id this laptop's references are made from.
+
+    ``device_id`` (the settings' ``device_id``) when given; else the laptop's id the sync
+    noted in ``sync_clock`` (after its first round); else a random id kept in ``local_meta``
+    for this database (not set up yet, or a caller that does not pass the id), made once.
+    """
+    if device_id and device_id.strip():
+        return device_id.strip()
+    synced = session.scalar(select(SyncClock.device_id).where(SyncClock.id == 1))
+    if synced:
+        return str(synced)
+    kept = session.get(LocalMeta, REFERENCE_ID_KEY)
+    if kept is None:
+        kept = LocalMeta(key=REFERENCE_ID_KEY, value=uuid7())
+        session.add(kept)
+        session.flush()
+    return kept.value
+
+
+def reference_laptop_code(session: Session, device_id: str | None = None) -> str:
+    """This laptop's code in new references (e.g. ``K7MX``): from its device id, one symbol
+    longer for as long as another device known here (synced ``device`` rows) has the same."""
+    return laptop_code(
+        reference_device_id(session, device_id), session.scalars(select(Device.id)).all()
+    )
+
+
+def next_reference(
+    session: Session, case_type: CaseType, year: int, device_id: str | None = None
+) -> str:
+    """The next reference this laptop gives in ``year``: ``HH-2026-K7MX-0042``.
+
+    The number is one more than the highest of this laptop code and year in the database, over
+    the three types (so "K7MX-0042" alone names one case of that year), including the cases
+    of other laptops synced in: a reference seen here is never given again.
+    """
+    code = reference_laptop_code(session, device_id)
+    ranges = []
+    for type_prefix in TYPE_PREFIXES.values():
+        start = sequence_prefix(type_prefix, year, code)
+        # A range over the reference index (as the search does), not a LIKE scan.
+        ranges.append(and_(Case.reference >= start, Case.reference < start + "\uffff"))
+    highest = 0
+    for reference in session.scalars(select(Case.reference).where(or_(*ranges))):
+        parsed = parse_reference(reference)
+        if parsed is not None and parsed.laptop == code and parsed.year == year:
+            highest = max(highest, parsed.number)
+    return format_reference(case_type, year, code, highest + 1)
+
+
+@dataclass(frozen=True)
+class ReferenceClash:
+    """One reference that two or more cases have (made by two laptops with the same code
+    before either knew the other, or by a data folder restored from a backup or copied)."""
+
+    reference: str
+    case_ids: tuple[str, ...]  # the case opened first first
+
+
+def reference_clashes(session: Session, case_id: str | None = None) -> list[ReferenceClash]:
+    """The references that more than one case has; with ``case_id``, only that case's."""
+    shared = select(Case.reference).group_by(Case.reference).having(func.count() > 1)
+    if case_id is not None:
+        shared = shared.where(
+            Case.reference == select(Case.reference).where(Case.id == case_id).scalar_subquery()
+        )
+    rows = session.execute(
+        select(Case.reference, Case.id)
+        .where(Case.reference.in_(shared))
+        .order_by(Case.reference, Case.opened_on, Case.id)
+    )
+    found: dict[str, list[str]] = {}
+    for reference, found_id in rows:
+        found.setdefault(reference, []).append(found_id)
+    return [ReferenceClash(ref, tuple(ids)) for ref, ids in found.items()]
+
+
+def give_new_reference(
+    engine: Engine,
+    case_id: str,
+    *,
+    author_id: str | None,
+    device_id: str | None = None,
+) -> str:
+    """Give a case whose reference another case also has a new reference from this laptop
+    (same type and year); a timeline note keeps the old one. Returns the new reference.
+
+    Only for a clash (a reference no other case has is never changed: it may be on paper);
+    the user chooses which of the cases gets the new one, on one laptop, so that no two
+    laptops renumber the same case at once.
+    """
+    with Session(engine, autoflush=False) as session, session.begin():
+        case = _case(session, case_id)
+        if not reference_clashes(session, case_id):
+            raise ValueError(f"no other case has the reference of case {case_id}")
+        old = case.reference
+        case_type = CaseType(str(getattr(case.case_type, "value", case.case_type)))
+        new = next_reference(session, case_type, case.opened_on.year, device_id)
+        case.reference = new
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind=CaseEventKind.NOTE,
+                occurred_at=utc_now(),
+                author_id=known_author(session, author_id),
+                text=(
+                    f"Nieuwe referentie {new}: de referentie {old} was ook aan een ander "
+                    "dossier gegeven."
+                ),
+            )
+        )
+        return new
 
 
 def _apply_member(member: HouseholdMember, values: MemberValues) -> None:
@@ -126,12 +241,15 @@ def create_case(
     members: Sequence[MemberValues],
     *,
     author_id: str | None,
+    device_id: str | None = None,
     today: dt.date | None = None,
 ) -> tuple[str | None, list[Problem]]:
     """A new case with status nieuw, its household and a first timeline line.
 
     Returns (the new case id or ``None``, problems). At least one member (the contact person)
     is needed. Problems of a member carry the field name prefixed with ``members[i].``.
+    ``device_id`` is this laptop's (``Settings.device_id``): the reference's laptop code is
+    made from it (see :func:`reference_device_id` when it is not given).
     """
     today = today or dt.date.today()
     with Session(engine, autoflush=False) as session, session.begin():
@@ -168,7 +286,7 @@ def create_case(
         case_type = CaseType(values.case_type)
         author = known_author(session, author_id)
         case = Case(
-            reference=next_reference(session, case_type, values.opened_on.year),
+            reference=next_reference(session, case_type, values.opened_on.year, device_id),
             case_type=case_type,
             status=CaseStatus.NEW,
             team_code=values.team_code,

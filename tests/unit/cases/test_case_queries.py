@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from vlot_desktop.db.queries.cases import (
     CaseFilter,
@@ -16,6 +17,7 @@ from vlot_desktop.db.queries.cases import (
 )
 from vlot_desktop.domain.case_rules import Urgency
 from vlot_desktop.domain.enums import CaseStatus, CaseType
+from vlot_desktop.services.cases import reference_laptop_code
 
 from .conftest import DE_PANNE, TODAY, member, new_case
 
@@ -93,10 +95,18 @@ def test_a_case_with_two_matching_members_counts_once(
     assert row.household_size == 2
 
 
+def _code(engine: Engine) -> str:
+    """This test laptop's code in references (HH-2026-<code>-0001)."""
+    with Session(engine) as session, session.begin():
+        return reference_laptop_code(session)
+
+
 def test_search_by_reference(engine: Engine, cases: dict[str, str]) -> None:
-    assert _found(engine, search="hh-2026-00001") == [cases["kovalenko"]]
+    code = _code(engine)
+    assert _found(engine, search=f"hh-2026-{code.lower()}-0001") == [cases["kovalenko"]]
     assert _found(engine, search="FI-2026") == [cases["melnyk"]]
-    assert _found(engine, search="00003") == [cases["shevchenko"]]
+    assert _found(engine, search="0003") == [cases["shevchenko"]]
+    assert _found(engine, search=f"2026-{code}-0003") == [cases["shevchenko"]]
     assert _found(engine, search="zzz") == []
     assert _found(engine, search="100%_") == []
 
@@ -145,7 +155,7 @@ def test_case_detail(engine: Engine, cases: dict[str, str]) -> None:
         detail = case_detail(conn, cases["kovalenko"], today=TODAY)
         assert case_detail(conn, "missing") is None
     assert detail is not None
-    assert detail.reference == "HH-2026-00001"
+    assert detail.reference == f"HH-2026-{_code(engine)}-0001"
     assert detail.municipality_name == "Hasselt"
     assert [m.first_name for m in detail.members] == ["Olena", "Taras"]
     assert detail.members[0].display_name == "Olena Kovalenko (Олена Коваленко)"

@@ -18,6 +18,7 @@ from vlot_desktop.services.cases import (
     change_status,
     create_case,
     record_sensitive_access,
+    reference_laptop_code,
     remove_member,
     update_case,
     update_member,
@@ -40,13 +41,15 @@ def _counts(engine: Engine) -> tuple[int, int, int]:
         )
 
 
-def test_create_case_generates_references_per_type_and_year(engine: Engine, author_id: str) -> None:
+def test_create_case_numbers_references_per_laptop_and_year(engine: Engine, author_id: str) -> None:
     first = new_case(engine, author_id)
     second = new_case(engine, author_id)
     vulnerable = new_case(engine, author_id, case_type="kwetsbaar_profiel")
-    assert _case(engine, first).reference == "HH-2026-00001"
-    assert _case(engine, second).reference == "HH-2026-00002"
-    assert _case(engine, vulnerable).reference == "KP-2026-00001"
+    with Session(engine) as session, session.begin():
+        code = reference_laptop_code(session)  # more in test_case_reference_laptops.py
+    assert _case(engine, first).reference == f"HH-2026-{code}-0001"
+    assert _case(engine, second).reference == f"HH-2026-{code}-0002"
+    assert _case(engine, vulnerable).reference == f"KP-2026-{code}-0003"
     created = _case(engine, first)
     assert created.status == CaseStatus.NEW and created.household_size == 1
     assert created.assigned_to_id is None
