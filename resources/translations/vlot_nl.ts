@@ -878,12 +878,28 @@
             <translation>Bijlagen nog op te halen: %1.</translation>
         </message>
         <message>
-            <source>Changes from a laptop whose clock is wrong are dated in the future and held back: %1 file(s). Set that laptop's date and time right.</source>
-            <translation>Wijzigingen van een laptop met een verkeerde klok dragen een datum in de toekomst en worden tegengehouden: %1 bestand(en). Zet de datum en tijd van die laptop juist.</translation>
+            <source>The clock of this laptop is %1 hours behind the file server: set the date and time right.</source>
+            <translation>De klok van deze laptop loopt %1 uur achter op de bestandsserver: zet de datum en tijd juist.</translation>
         </message>
         <message>
-            <source>Damaged or unknown files on the share, skipped: %1.</source>
-            <translation>Beschadigde of onbekende bestanden op de share, overgeslagen: %1.</translation>
+            <source>This data folder was restored from a backup or copied: it now sends its changes under a new name. Nothing was lost.</source>
+            <translation>Deze gegevensmap werd teruggezet uit een back-up of gekopieerd: ze stuurt haar wijzigingen nu onder een nieuwe naam. Er ging niets verloren.</translation>
+        </message>
+        <message>
+            <source>The clock of %2 is wrong: changes dated in the future are held back (%1 file(s)). Set that laptop's date and time right.</source>
+            <translation>De klok van %2 staat verkeerd: wijzigingen met een datum in de toekomst worden tegengehouden (%1 bestand(en)). Zet de datum en tijd van die laptop juist.</translation>
+        </message>
+        <message>
+            <source>another laptop</source>
+            <translation>een andere laptop</translation>
+        </message>
+        <message>
+            <source>Damaged or unknown files on the share, set aside: %1 (from %2).</source>
+            <translation>Beschadigde of onbekende bestanden op de share, opzijgezet: %1 (van %2).</translation>
+        </message>
+        <message>
+            <source>Values that other laptops cannot take in (too long or damaged) were not sent: %1. Shorten or correct them.</source>
+            <translation>Waarden die andere laptops niet kunnen overnemen (te lang of beschadigd) werden niet verstuurd: %1. Maak ze korter of verbeter ze.</translation>
         </message>
         <message>
             <source>The clock of this laptop is %1 minutes off: set the date and time right.</source>

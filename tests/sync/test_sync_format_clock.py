@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import time
@@ -14,6 +15,7 @@ from test_sync_laptops import ORG, Laptop, add_org, org
 from vlot_desktop import cli
 from vlot_desktop.sync import engine
 from vlot_desktop.sync.batch import NewerFormatError, Record, batch_name, write_batch
+from vlot_desktop.sync.compact import CompactorClockError
 
 OTHER_DEV = "0196b000-0000-7000-8000-00000000000f"
 
@@ -126,7 +128,15 @@ def test_changes_dated_days_ahead_are_held_back_until_their_date_and_reported(
     assert org(b) == [("OCMW Hasselt", None)]  # not applied ...
     assert b.sql("SELECT wall_ms FROM sync_clock") == clock_before  # ... nor followed
     assert [h["file"] for h in report.held_files] == [name]
-    assert any("dated in the future" in w and "held back" in w for w in report.warnings)
+    (held,) = report.held_files
+    # Named, by how much, and until when: a day before its date (the margin), not its date.
+    assert held["laptop"] == f"laptop {OTHER_DEV[:13]}"
+    assert held["ahead_hours"] == "72"
+    dated = dt.datetime.strptime(held["dated"], "%Y-%m-%d %H:%M UTC")
+    until = dt.datetime.strptime(held["until"], "%Y-%m-%d %H:%M UTC")
+    assert dated - until == dt.timedelta(days=1)
+    (warning,) = [w for w in report.warnings if "held back until" in w]
+    assert f"laptop {OTHER_DEV[:13]} is wrong, about 72 h ahead" in warning
     # Bart's own edits keep winning meanwhile, and the file is not read again every round.
     b.sql("UPDATE organisation SET notes = 'vandaag' WHERE id = ?", ORG)
     again = b.sync()
@@ -166,12 +176,35 @@ def test_a_snapshot_holding_changes_dated_days_ahead_is_not_taken(
         mp.setattr(engine, "wall_clock", lambda: time.time() + 3 * 86400)
         a.sync()
         assert org(a) == [("OCMW Hasselt", "uit de toekomst")]
-        assert run_compact(a.dir, grace_days=0).snapshot_id
+        # A snapshot of it would be refused by every laptop, after the change files it
+        # replaced were deleted: a new laptop would start empty. So compaction is refused.
+        with pytest.raises(CompactorClockError, match=r"clock is 72\.0 h ahead"):
+            run_compact(a.dir, grace_days=0)
+    # Clock set right, An still holds changes dated in the future: compaction waits.
+    with pytest.raises(CompactorClockError, match="dated up to"):
+        run_compact(a.dir, grace_days=0)
+    assert not (share / "snapshots").exists() or list((share / "snapshots").iterdir()) == []
     c = Laptop(tmp_path, "chris", share)
     report = c.sync()
-    assert report.snapshot_applied is None
-    assert report.snapshot_error and "dated in the future" in report.snapshot_error
-    assert org(c) == []
+    assert report.snapshot_error is None
+    assert org(c) == [("OCMW Hasselt", None)]  # the future change waits for its date
+    assert len(report.held_files) == 1
+
+
+def test_a_laptop_whose_clock_is_behind_blames_itself_and_applies(
+    tmp_path: Path, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = Laptop(tmp_path, "an", share, create=True)
+    b = Laptop(tmp_path, "bart", share)
+    add_org(a)
+    a.sync()
+    monkeypatch.setattr(engine, "wall_clock", lambda: time.time() - 3 * 86400)
+    report = b.sync()
+    # An's change is dated by the file server's own time: applied, not held.
+    assert report.held_files == []
+    assert org(b) == [("OCMW Hasselt", None)]
+    assert report.own_clock_behind_s is not None and report.own_clock_behind_s > 2 * 86400
+    assert any("this laptop's clock is about 72 h behind" in w for w in report.warnings)
 
 
 def test_read_only_ends_when_the_newer_file_is_gone_and_names_its_laptop(

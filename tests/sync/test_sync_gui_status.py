@@ -93,15 +93,22 @@ def test_held_back_and_skipped_files_are_reported_in_dutch(controller) -> None: 
     controller._succeeded(
         SyncOutcome(
             report(
-                held_files=[{"file": "x.chg.gz", "dated": "2027-03-01 10:00 UTC"}],
-                rejected_files=[
-                    {"file": "a.chg.gz", "reason": "not gzip"},
-                    {"file": "b.chg.gz", "reason": "truncated"},
+                held_files=[
+                    {"file": "x.chg.gz", "dated": "2027-03-01 10:00 UTC", "laptop": "VLOT-ANT-07"}
                 ],
+                rejected_files=[
+                    {"file": "a.chg.gz", "reason": "not gzip", "laptop": "VLOT-LIM-02 (An)"},
+                    {"file": "b.chg.gz", "reason": "truncated", "laptop": "VLOT-LIM-02 (An)"},
+                ],
+                withheld=[{"table": "case", "pk": "x", "field": "summary", "reason": "too long"}],
+                identity_renewed="restored",
             ),
             0,
         )
     )
     message = controller.status_bar.currentMessage()
-    assert "met een verkeerde klok" in message and "tegengehouden: 1 bestand(en)" in message
-    assert "Beschadigde of onbekende bestanden op de share, overgeslagen: 2." in message
+    assert "De klok van VLOT-ANT-07 staat verkeerd" in message
+    assert "worden tegengehouden (1 bestand(en))" in message
+    assert "op de share, opzijgezet: 2 (van VLOT-LIM-02 (An))." in message
+    assert "werden niet verstuurd: 1. Maak ze korter" in message
+    assert "teruggezet uit een back-up of gekopieerd" in message

@@ -55,8 +55,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             f"{report.snapshot_parts} part(s); removed {report.files_deleted} old change files"
             f" ({report.files_deleted_purged} more holding erased data), kept "
             f"{report.files_kept} younger than {args.grace_days:g} days, removed "
-            f"{report.snapshots_deleted} older snapshot(s) and {report.blobs_deleted} unused "
-            f"attachment(s) in {report.duration_s:.1f} s."
+            f"{report.snapshots_deleted} older snapshot(s), {report.blobs_deleted} unused "
+            f"attachment(s) and {report.temps_deleted} left-over temp file(s) in "
+            f"{report.duration_s:.1f} s."
         )
     for note in report.notes:
         print(f"vlot-desktop: {note}", file=sys.stderr)

@@ -19,6 +19,7 @@ from vlot_desktop.sync.batch import FORMAT_VERSION, NewerFormatError
 from vlot_desktop.sync.compact import DEFAULT_GRACE_DAYS, compact_share, release_lease, take_lease
 from vlot_desktop.sync.engine import (
     CLOCK_WARN_S,
+    MAX_FUTURE_MS,
     NotAShareError,
     SyncResult,
     check_share,
@@ -59,6 +60,9 @@ class SyncReport:
     # Change files dated too far in the future (a laptop with a badly wrong clock): held back.
     held_files: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Seconds this laptop's clock is behind the file server's, seen from change files dated
+    # ahead of it that the server's own time agrees with (they were applied), else None.
+    own_clock_behind_s: float | None = None
     # "restored" / "moved": this laptop went on under a new epoch this round (see engine).
     identity_renewed: str | None = None
     # Values of this laptop's changes not sent (or sent repaired): {table, pk, field, reason}.
@@ -170,17 +174,30 @@ def _report(result: SyncResult, ops: int, started: float) -> SyncReport:
         blobs_missing=result.blobs.missing,
         blob_errors=result.blobs.errors,
         clock_offset_s=result.clock_offset_s,
-        held_files=[{"file": f, "dated": _hlc_date(h)} for f, h in result.held_files],
+        held_files=[
+            {
+                "file": f,
+                "dated": _hlc_date(h),
+                # Applied once this laptop's clock passes this moment (a day before the date).
+                "until": _hlc_date(h, minus_ms=MAX_FUTURE_MS),
+                "laptop": result.held_laptops.get(f, ""),
+                "ahead_hours": f"{result.held_ahead_s[f] / 3600:.0f}"
+                if f in result.held_ahead_s
+                else "",
+            }
+            for f, h in result.held_files
+        ],
+        own_clock_behind_s=result.own_clock_behind_s,
         warnings=_warnings(result),
         identity_renewed=result.identity_renewed,
         withheld=[w.as_json() for w in result.withheld],
     )
 
 
-def _hlc_date(hlc: str) -> str:
-    """The UTC date and time of an HLC stamp (for messages)."""
+def _hlc_date(hlc: str, *, minus_ms: int = 0) -> str:
+    """The UTC date and time of an HLC stamp, less ``minus_ms`` (for messages)."""
     try:
-        wall = int(hlc.split("-", 1)[0])
+        wall = int(hlc.split("-", 1)[0]) - minus_ms
         return dt.datetime.fromtimestamp(wall / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     except (ValueError, OverflowError, OSError):
         return hlc
@@ -210,12 +227,20 @@ def _warnings(result: SyncResult) -> list[str]:
             f"this laptop's clock is {abs(result.clock_offset_s):.0f} s {way} the share's: "
             "set the date and time right (the order of changes stays correct meanwhile)"
         )
-    if result.held_files:
-        newest = max(h for _, h in result.held_files)
+    if result.own_clock_behind_s and result.own_clock_behind_s > CLOCK_WARN_S:
         found.append(
-            f"{len(result.held_files)} change file(s) dated in the future (up to "
-            f"{_hlc_date(newest)}) come from a laptop whose clock is wrong: held back until "
-            "then; set that laptop's date and time right"
+            f"this laptop's clock is about {result.own_clock_behind_s / 3600:.0f} h behind the "
+            "file server's: set the date and time right (changes dated after it were applied)"
+        )
+    for laptop in sorted(set(result.held_laptops.values())):
+        files = [(f, h) for f, h in result.held_files if result.held_laptops.get(f) == laptop]
+        newest = max(h for _, h in files)
+        ahead = max((result.held_ahead_s.get(f, 0.0) for f, _ in files), default=0.0)
+        by = f", about {ahead / 3600:.0f} h ahead of the file server" if ahead else ""
+        found.append(
+            f"the clock of {laptop} is wrong{by}: {len(files)} change file(s) dated up to "
+            f"{_hlc_date(newest)} held back until {_hlc_date(newest, minus_ms=MAX_FUTURE_MS)}; "
+            "set that laptop's date and time right"
         )
     for rejected in result.rejected_files:
         found.append(
@@ -256,6 +281,7 @@ class CompactReport:
     duration_s: float
     notes: list[str] = field(default_factory=list)
     blobs_deleted: int = 0  # attachments on the share that no record refers to any more
+    temps_deleted: int = 0  # other laptops' temp files left mid-write more than a day ago
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -304,6 +330,7 @@ def run_compact(
         files_kept=result.files_kept,
         snapshots_deleted=result.snapshots_deleted,
         blobs_deleted=result.blobs_deleted,
+        temps_deleted=result.temps_deleted,
         outbox_pruned=result.outbox_pruned,
         sync=_report(synced, 0, started).as_json(),
         share_ops=share.ops,

@@ -1,5 +1,5 @@
-"""A laptop takes the newest snapshot when it needs it: a new laptop (bootstrap), or one whose
-missing batches were removed from the share by compaction.
+"""A laptop takes the snapshot that covers the most when it needs it: a new laptop (bootstrap),
+or one whose missing batches were removed from the share by compaction.
 
 Looking costs one listing of ``snapshots/`` (plus the manifest when there is a newer one), so
 a sync round only looks when it has reason to: never looked before, a gap in the batches on the
@@ -58,15 +58,14 @@ def should_look(
     listing: list[str] | None = None,
 ) -> bool:
     """Look at the snapshots: never looked, a gap in the batches, a day since the last look,
-    or a snapshot newer than the last one looked at is marked in ``changes/`` (``listing``).
+    or a snapshot other than the last one looked at is marked in ``changes/`` (``listing``).
     The marker matters where batches went before this laptop saw them (compacted away): the
     snapshot then holds changes no gap shows, e.g. from a laptop it never heard of."""
     last_id, checked, _ = _clock_state(conn)
     now = int(time.time() * 1000) if now_ms is None else now_ms
     if gap or checked == 0 or now - checked >= CHECK_EVERY_MS:
         return True
-    marked = snap.marked_ids(listing or [])
-    return bool(marked) and max(marked) > (last_id or "")
+    return any(marked != last_id for marked in snap.marked_ids(listing or []))
 
 
 def newest_snapshots(share: Share) -> list[str]:
@@ -87,6 +86,33 @@ def read_manifest(share: Share, snap_id: str) -> snap.Manifest | None:
     except TooLargeError as exc:
         raise snap.BadSnapshotError("manifest too large") from exc
     return snap.parse_manifest(data, snap_id)
+
+
+def _covered(covers: coverage.Covers) -> int:
+    return sum(hi - lo + 1 for ranges in covers.values() for lo, hi in ranges)
+
+
+def best_snapshot(share: Share, result: SnapshotCheck | None = None) -> snap.Manifest | None:
+    """The complete snapshot that covers the most: one covering all the others if there is one
+    (the usual case: a compactor removes the snapshots its own covers), else the one covering
+    the most change numbers. Never chosen by its name: a compactor whose clock ran ahead makes
+    a name that sorts after every later one. A damaged one is noted in ``result.error``."""
+    found: list[snap.Manifest] = []
+    for snap_id in newest_snapshots(share):
+        try:
+            manifest = read_manifest(share, snap_id)
+        except snap.BadSnapshotError as exc:
+            if result is not None:
+                result.error = f"{snap_id}: {exc}"
+            continue
+        if manifest is not None:
+            found.append(manifest)
+    if not found:
+        return None
+    for manifest in found:
+        if all(coverage.covers_all(manifest.covers, other.covers) for other in found):
+            return manifest
+    return max(found, key=lambda m: (_covered(m.covers), m.id))
 
 
 def prune_outbox(conn: sqlite3.Connection, covers: coverage.Covers, device: str) -> int:
@@ -159,17 +185,9 @@ def check_snapshots(
             raise
     last_id, _, _ = _clock_state(conn)
     now_ms = int(time.time() * 1000)
-    manifest: snap.Manifest | None = None
-    for snap_id in newest_snapshots(share):
-        if snap_id == last_id:
-            break  # looked at this one already (and applied it if it was needed)
-        try:
-            manifest = read_manifest(share, snap_id)
-        except snap.BadSnapshotError as exc:
-            result.error = f"{snap_id}: {exc}"
-            continue
-        if manifest is not None:
-            break
+    manifest = best_snapshot(share, result)
+    if manifest is not None and manifest.id == last_id:
+        manifest = None  # looked at this one already (and applied it if it was needed)
     if manifest is None:
         conn.execute("UPDATE sync_clock SET snapshot_checked_ms = ? WHERE id = 1", (now_ms,))
         return result

@@ -46,6 +46,19 @@ class LeaseHeldError(ShareError):
     """Another laptop is compacting (its lease has not expired)."""
 
 
+class CompactorClockError(ShareError):
+    """This laptop's clock (or the newest change it holds) is too far from the file server's
+    time: a snapshot it wrote would be dated wrongly (refused by every laptop)."""
+
+
+# A temp file of another laptop is removed by the compactor once older than this (and the grace
+# period): no write takes that long, so its writer died or left.
+TEMP_MIN_AGE_S = 24 * 3600
+
+# The compactor's clock may differ this much from the file server's (its lease file's time).
+MAX_COMPACT_SKEW_S = 15 * 60
+
+
 @dataclass(frozen=True)
 class Lease:
     holder: str
@@ -170,6 +183,7 @@ class CompactResult:
     files_kept: int = 0
     snapshots_deleted: int = 0
     blobs_deleted: int = 0  # attachments no record refers to any more (older than the grace)
+    temps_deleted: int = 0  # other laptops' temp files left mid-write (older than a day)
     outbox_pruned: int = 0
     write_s: float = 0.0
     delete_s: float = 0.0
@@ -237,6 +251,40 @@ def _fold_local(conn: sqlite3.Connection, device: str, *, in_transaction: bool =
         conn.execute("COMMIT")
 
 
+def check_compactor_clock(conn: sqlite3.Connection, share: Share) -> None:
+    """Refuse to compact with a clock that is wrong, or with changes dated in the future.
+
+    Laptops refuse a snapshot holding stamps more than a day ahead of their clock (one wrong
+    clock must not win every edit), so such a snapshot would be useless to new laptops while
+    the change files it replaced are gone. The file server's time is the lease file's."""
+    from vlot_desktop.sync.engine import MAX_FUTURE_MS, wall_clock
+
+    info = share.stat(LEASE)
+    if info is None:
+        return
+    server = info.mtime
+    skew = wall_clock() - server
+    if abs(skew) > MAX_COMPACT_SKEW_S:
+        way = "ahead of" if skew > 0 else "behind"
+        way_nl = "voor op" if skew > 0 else "achter op"
+        hours = abs(skew) / 3600
+        raise CompactorClockError(
+            f"this laptop's clock is {hours:.1f} h {way} the file server's: set the date and "
+            "time right before compacting; nothing was changed",
+            f"De klok van deze laptop loopt {hours:.1f} uur {way_nl} de bestandsserver: zet "
+            "datum en tijd juist voor het opruimen; er is niets gewijzigd.",
+        )
+    newest = conn.execute("SELECT wall_ms FROM sync_clock WHERE id = 1").fetchone()[0] or 0
+    if newest > server * 1000 + MAX_FUTURE_MS:
+        when = dt.datetime.fromtimestamp(newest / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        raise CompactorClockError(
+            f"this laptop holds changes dated up to {when}, in the future (a clock that was "
+            "wrong): compaction waits until a day before then; nothing was changed",
+            f"Deze laptop heeft wijzigingen gedateerd tot {when}, in de toekomst (een klok die "
+            "verkeerd stond): opruimen kan pas een dag voordien; er is niets gewijzigd.",
+        )
+
+
 def compact_share(
     conn: sqlite3.Connection,
     share: Share,
@@ -249,6 +297,7 @@ def compact_share(
     from vlot_desktop.sync.purge import batch_holds_purged, purged_keys
 
     result = CompactResult()
+    check_compactor_clock(conn, share)
     manifest = write_state_snapshot(conn, share, device, result)
     started = time.perf_counter()
     written = share.stat(f"{snap.folder(manifest.id)}/{snap.MANIFEST}")
@@ -262,11 +311,13 @@ def compact_share(
         share.write_once(f"{CHANGES}/{snap.marker_name(manifest.id)}", lambda out: None)
     purged = purged_keys(conn)
     known = known_fields()
-    for name in share.list(CHANGES):
-        if any(old < manifest.id for old in snap.marked_ids([name])):
-            with contextlib.suppress(FileNotFoundError):
-                share.delete(f"{CHANGES}/{name}")  # the marker of an older snapshot
-            continue
+    listing = share.list(CHANGES)
+    # Temp files of laptops that died or left mid-write (each laptop removes only its own).
+    temps_before = min(cutoff, share_now - TEMP_MIN_AGE_S)
+    result.temps_deleted += share.remove_stale_temps(CHANGES, listing, temps_before)
+    for name in listing:
+        if any(other != manifest.id for other in snap.marked_ids([name])):
+            continue  # another snapshot's marker: goes with its snapshot, below
         parsed = parse_name(name)
         if parsed is None or not coverage.contains_name(manifest.covers, parsed):
             continue
@@ -291,7 +342,7 @@ def compact_share(
         else:
             result.files_kept += 1
     for old_id in newest_snapshots(share):
-        if old_id >= manifest.id:
+        if old_id == manifest.id or not _replaced(share, old_id, manifest, result):
             continue
         where = snap.folder(old_id)
         with contextlib.suppress(FileNotFoundError):
@@ -303,7 +354,8 @@ def compact_share(
         except FileNotFoundError:
             continue
         result.snapshots_deleted += 1
-    result.blobs_deleted = remove_unused_blobs(conn, share, cutoff)
+    result.blobs_deleted, temps = remove_unused_blobs(conn, share, cutoff, temps_before)
+    result.temps_deleted += temps
     conn.execute("BEGIN IMMEDIATE")
     try:
         result.outbox_pruned = prune_outbox(conn, manifest.covers, device)
@@ -317,6 +369,25 @@ def compact_share(
         raise
     result.delete_s = round(time.perf_counter() - started, 3)
     return result
+
+
+def _replaced(share: Share, snap_id: str, new: snap.Manifest, result: CompactResult) -> bool:
+    """Whether the snapshot ``snap_id`` can go now that ``new`` is written: it covers nothing
+    ``new`` lacks, or it is unfinished or damaged (the lease holder writes the only snapshot
+    in progress, so one without a manifest was left by a compactor that died). Judged by what
+    the snapshots hold, never by their names: a name made by a wrong clock says nothing."""
+    from vlot_desktop.sync.bootstrap import read_manifest
+
+    try:
+        manifest = read_manifest(share, snap_id)
+    except snap.BadSnapshotError:
+        return True
+    except FileNotFoundError:
+        return False
+    if manifest is None or coverage.covers_all(new.covers, manifest.covers):
+        return True
+    result.notes.append(f"snapshot {snap_id} holds changes this laptop lacks: kept")
+    return False
 
 
 def referenced_blobs(conn: sqlite3.Connection, deleted_since_ms: int) -> set[str]:
@@ -341,7 +412,9 @@ def referenced_blobs(conn: sqlite3.Connection, deleted_since_ms: int) -> set[str
     return found
 
 
-def remove_unused_blobs(conn: sqlite3.Connection, share: Share, cutoff: float) -> int:
+def remove_unused_blobs(
+    conn: sqlite3.Connection, share: Share, cutoff: float, temps_before: float = 0.0
+) -> tuple[int, int]:
     """Delete the blobs on the share that no record refers to and that are older than
     ``cutoff`` (the share's time; the grace period of the change files). The compactor has
     just merged every change file, so a blob it does not know is an attachment deleted
@@ -354,9 +427,9 @@ def remove_unused_blobs(conn: sqlite3.Connection, share: Share, cutoff: float) -
     try:
         folders = share.list(BLOBS)
     except FileNotFoundError:
-        return 0
+        return 0, 0
     keep = referenced_blobs(conn, int(cutoff * 1000))
-    deleted = 0
+    deleted = temps = 0
     for folder in folders:
         if len(folder) != 2 or not all(c in "0123456789abcdef" for c in folder):
             continue
@@ -364,6 +437,7 @@ def remove_unused_blobs(conn: sqlite3.Connection, share: Share, cutoff: float) -
             names = share.list(f"{BLOBS}/{folder}")
         except FileNotFoundError:
             continue
+        temps += share.remove_stale_temps(f"{BLOBS}/{folder}", names, temps_before)
         for name in names:
             if not is_sha256(name) or name in keep:
                 continue  # temp files are the writers' own to remove
@@ -376,4 +450,4 @@ def remove_unused_blobs(conn: sqlite3.Connection, share: Share, cutoff: float) -
             except FileNotFoundError:
                 continue
             deleted += 1
-    return deleted
+    return deleted, temps

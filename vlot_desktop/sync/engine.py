@@ -79,6 +79,26 @@ def too_far_ahead(hlc: str, now_s: float | None = None) -> bool:
     return parse_hlc(hlc)[0] > now * 1000 + MAX_FUTURE_MS
 
 
+def _dated_like_the_server(share: Share, name: str, info: BatchInfo, result: SyncResult) -> bool:
+    """A change file dated far ahead of this laptop's clock: True when the file server's own
+    time of the file agrees with its dates, so it is this laptop's clock that is behind (the
+    file is applied, and this laptop told); False when the writer's clock was ahead (the file
+    is held back). One look at the file's time, only for such a file."""
+    try:
+        stat = share.stat(f"{CHANGES}/{name}")
+    except OSError:
+        stat = None
+    if stat is None:
+        return False
+    newest_s = parse_hlc(info.max_hlc)[0] / 1000
+    if newest_s <= stat.mtime + MAX_FUTURE_MS / 1000:
+        behind = round(stat.mtime - wall_clock())
+        result.own_clock_behind_s = max(result.own_clock_behind_s or 0, behind)
+        return True
+    result.held_ahead_s[name] = round(newest_s - stat.mtime)
+    return False
+
+
 @dataclass
 class SyncResult:
     pushed_records: int = 0
@@ -103,6 +123,13 @@ class SyncResult:
     identity_renewed: str | None = None
     # Values of this laptop's changes that were not sent (or sent repaired): see Withheld.
     withheld: list[Withheld] = field(default_factory=list)
+    # This laptop's clock is this many seconds behind the file server's (seen from the time
+    # of change files dated far ahead of it that the server's time agrees with), else None.
+    own_clock_behind_s: float | None = None
+    # Held-back file -> how far its dates are ahead of the file server's time of it (seconds).
+    held_ahead_s: dict[str, float] = field(default_factory=dict)
+    # Held-back file -> the laptop that wrote it (label).
+    held_laptops: dict[str, str] = field(default_factory=dict)
     # The laptops that wrote the newer-format files (labels, for the message).
     newer_laptops: list[str] = field(default_factory=list)
     # Entries of changes/ named like change files that could not be read as one this round
@@ -897,7 +924,7 @@ def pull(
             # never the end of the round; read again next time (the cause may be repaired).
             result.skipped_entries.append((name, f"cannot be read ({exc.strerror or exc})"))
             continue
-        if too_far_ahead(info.max_hlc):
+        if too_far_ahead(info.max_hlc) and not _dated_like_the_server(share, name, info, result):
             result.held_files.append((name, info.max_hlc))
             continue
         if info.kept is not None:
@@ -949,11 +976,15 @@ def pull(
             "VALUES (?, NULL, 0, 'snapshot', NULL)",
             [(name,) for name in covered],
         )
-        # (sha256 holds the newest HLC of a held file: the file's own checksum is not needed.)
+        # (For a held file, sha256 holds its newest HLC, the file's own checksum is not needed,
+        # and records how many seconds its dates are ahead of the file server's time of it.)
         conn.executemany(
             "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
-            "VALUES (?, ?, 0, ?, 'dated in the future')",
-            [(name, hlc, HELD) for name, hlc in result.held_files],
+            "VALUES (?, ?, ?, ?, 'dated in the future')",
+            [
+                (name, hlc, int(result.held_ahead_s.get(name, 0)), HELD)
+                for name, hlc in result.held_files
+            ],
         )
         for name, reason in rejected:
             conn.execute(
@@ -973,12 +1004,14 @@ def pull(
         {"file": n, "reason": r, "laptop": ", ".join(laptops_of(conn, [n]))} for n, r in rejected
     ]
     # Held back in this round or before and not yet due: reported every round.
-    result.held_files = [
-        (str(file), str(hlc))
-        for file, hlc in conn.execute(
-            "SELECT file, sha256 FROM sync_ingested WHERE status = ? ORDER BY file", (HELD,)
-        )
-    ]
+    result.held_files = []
+    for file, hlc, ahead in conn.execute(
+        "SELECT file, sha256, records FROM sync_ingested WHERE status = ? ORDER BY file", (HELD,)
+    ).fetchall():
+        result.held_files.append((str(file), str(hlc)))
+        if ahead:
+            result.held_ahead_s[str(file)] = float(ahead)
+    result.held_laptops = {f: laptops_of(conn, [f])[0] for f, _ in result.held_files}
     return result
 
 

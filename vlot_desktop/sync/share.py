@@ -91,6 +91,8 @@ class Share(Protocol):
 
     def delete(self, path: str) -> None: ...
 
+    def remove_stale_temps(self, folder: str, names: Sequence[str], before: float) -> int: ...
+
     def makedirs(self, folder: str) -> None: ...
 
     def rmdir(self, folder: str) -> None: ...
@@ -422,6 +424,27 @@ class FolderShare:
             target.unlink()
 
         self._retry(remove)
+
+    def remove_stale_temps(self, folder: str, names: Sequence[str], before: float) -> int:
+        """Remove the temp files among ``names`` (any laptop's) last written before ``before``
+        (the file server's time): left by a laptop that died or left for good in mid-write.
+        Only the compactor calls this, with a margin far beyond any write in progress."""
+        removed = 0
+        base = self._path(folder)
+        for name in names:
+            if _TEMP_RE.match(name) is None:
+                continue
+            target = base / name
+            try:
+                self._op()
+                if os.stat(target).st_mtime >= before:
+                    continue
+                self._op()
+                target.unlink()
+            except OSError:
+                continue  # gone, or open elsewhere: the next compaction tries again
+            removed += 1
+        return removed
 
     def makedirs(self, folder: str) -> None:
         target = self._path(folder)

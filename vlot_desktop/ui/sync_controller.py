@@ -282,15 +282,36 @@ class SyncController(QObject):
             extra += " " + self.tr(
                 "The clock of this laptop is %1 minutes off: set the date and time right."
             ).replace("%1", minutes)
-        if report.held_files:
+        if report.own_clock_behind_s and report.own_clock_behind_s > 120:
             extra += " " + self.tr(
-                "Changes from a laptop whose clock is wrong are dated in the future and held "
-                "back: %1 file(s). Set that laptop's date and time right."
-            ).replace("%1", format_int(len(report.held_files)))
-        if report.rejected_files:
-            extra += " " + self.tr("Damaged or unknown files on the share, skipped: %1.").replace(
-                "%1", format_int(len(report.rejected_files))
+                "The clock of this laptop is %1 hours behind the file server: set the date and "
+                "time right."
+            ).replace("%1", format_int(round(report.own_clock_behind_s / 3600)))
+        if report.identity_renewed:
+            extra += " " + self.tr(
+                "This data folder was restored from a backup or copied: it now sends its "
+                "changes under a new name. Nothing was lost."
             )
+        if report.held_files:
+            laptops = sorted({h.get("laptop", "") for h in report.held_files} - {""})
+            extra += " " + self.tr(
+                "The clock of %2 is wrong: changes dated in the future are held back (%1 "
+                "file(s)). Set that laptop's date and time right."
+            ).replace("%1", format_int(len(report.held_files))).replace(
+                "%2", ", ".join(laptops) or self.tr("another laptop")
+            )
+        if report.rejected_files:
+            laptops = sorted({r.get("laptop", "") for r in report.rejected_files} - {""})
+            extra += " " + self.tr(
+                "Damaged or unknown files on the share, set aside: %1 (from %2)."
+            ).replace("%1", format_int(len(report.rejected_files))).replace(
+                "%2", ", ".join(laptops) or "?"
+            )
+        if report.withheld:
+            extra += " " + self.tr(
+                "Values that other laptops cannot take in (too long or damaged) were not sent: "
+                "%1. Shorten or correct them."
+            ).replace("%1", format_int(len(report.withheld)))
         if report.snapshot_applied:
             extra += " " + self.tr("Records taken from the snapshot on the share: %1.").replace(
                 "%1", format_int(report.snapshot_rows)
