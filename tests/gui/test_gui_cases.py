@@ -27,6 +27,7 @@ from test_gui_cases_support import (
 )
 
 from vlot_desktop.db.models import Case, HouseholdMember
+from vlot_desktop.domain.case_reference import laptop_code, parse_reference
 from vlot_desktop.ui.cases.case_list_model import OVERDUE_COLOUR
 from vlot_desktop.ui.cases.cases_view import CasesView
 from vlot_desktop.ui.formatting import format_date
@@ -49,7 +50,24 @@ def _set(qtbot: QtBot, view: CasesView, change: Any) -> None:
     wait_idle(qtbot, view)
 
 
-def test_the_list_shows_open_cases_with_their_values(view: CasesView, cases: Cases) -> None:
+def _laptop_code(data_dir: Path, device_id: str | None = None) -> str:
+    """The laptop code in the references of the cases made here (``add_cases`` passes no
+    device id: the code of the database's own id; the GUI passes the settings' one)."""
+    from vlot_desktop import paths
+    from vlot_desktop.db.engine import make_engine
+    from vlot_desktop.services.cases import reference_laptop_code
+
+    engine = make_engine(paths.database_path(data_dir))
+    try:
+        with Session(engine) as session:
+            return reference_laptop_code(session, device_id)
+    finally:
+        engine.dispose()
+
+
+def test_the_list_shows_open_cases_with_their_values(
+    view: CasesView, cases: Cases, prepared_dir: Path
+) -> None:
     assert header_texts(view) == [
         "Referentie",
         "Contactpersoon",
@@ -67,8 +85,9 @@ def test_the_list_shows_open_cases_with_their_values(view: CasesView, cases: Cas
         "Mykola Shevchenko (Микола Шевченко)",
     ]
     year = (TODAY - dt.timedelta(days=40)).year  # the year the case was opened
+    code = _laptop_code(prepared_dir)
     assert row_cells(view, 0) == [
-        f"HH-{year}-00001",
+        f"HH-{year}-{code}-0001",  # the first case this laptop made that year
         "Olena Kovalenko (Олена Коваленко)",
         f"{format_date(TODAY - dt.timedelta(days=3))} (te laat)",
         "In behandeling",
@@ -78,6 +97,7 @@ def test_the_list_shows_open_cases_with_their_values(view: CasesView, cases: Cas
         "An Peeters",
         "1",
     ]
+    assert row_cells(view, 1)[0] == f"KP-{year}-{code}-0002"  # one count over the types
     assert row_cells(view, 1)[2:] == [
         format_date(TODAY + dt.timedelta(days=60)),
         "Nieuw",
@@ -152,7 +172,11 @@ def test_search_is_accent_insensitive_and_finds_references(
     assert member_id is not None, problems
     with Session(engine) as session:
         reference = session.get_one(Case, cases.mykola).reference
+        olena_reference = session.get_one(Case, cases.olena).reference
     engine.dispose()
+    code = _laptop_code(prepared_dir)
+    year = reference[3:7]
+    assert reference == f"KP-{year}-{code}-0002"  # Olena's is HH-...-0001: one count
     _set(qtbot, view, lambda: view.search_edit.setText("helene"))
     assert [c.split()[0] for c in contacts(view)] == ["Olena"]
     _set(qtbot, view, lambda: view.search_edit.setText("HÉLÈNE dub"))
@@ -161,8 +185,19 @@ def test_search_is_accent_insensitive_and_finds_references(
     assert references(view) == [reference]
     _set(qtbot, view, lambda: view.search_edit.setText(reference[:7].lower()))  # "kp-2026"
     assert references(view) == [reference]
-    _set(qtbot, view, lambda: view.search_edit.setText("00001"))  # anywhere in the reference
-    assert sorted(references(view)) == sorted([reference, reference.replace("KP", "HH")])
+    _set(qtbot, view, lambda: view.search_edit.setText(f"kp {year} {code.lower()} 2"))  # read out
+    assert references(view) == [reference]
+    # The laptop code and number, as said on the phone: with or without the zeros.
+    for typed in (f"{code}-0002", f"{code.lower()} 2", f"{code.lower()}/02"):
+        _set(qtbot, view, lambda typed=typed: view.search_edit.setText(typed))
+        assert references(view) == [reference], typed
+        assert [c.split()[0] for c in contacts(view)] == ["Mykola"], typed
+    _set(qtbot, view, lambda: view.search_edit.setText(code.lower()))  # this laptop's cases
+    assert sorted(references(view)) == sorted([reference, olena_reference])
+    _set(qtbot, view, lambda: view.search_edit.setText(f"{year}-{code}-0001"))  # from the year
+    assert references(view) == [olena_reference]
+    _set(qtbot, view, lambda: view.search_edit.setText("0002"))  # anywhere in the reference
+    assert references(view) == [reference]
 
 
 def test_filters_combine(qtbot: QtBot, view: CasesView) -> None:
@@ -300,7 +335,12 @@ def test_new_case_dialog_creates_a_case_and_refuses_missing_fields(
             "oost-vlaanderen",
             dt.date(2099, 1, 15),
         )
-        assert case.reference.startswith(f"FI-{TODAY.year}-")
+        # The laptop code is made from this laptop's device id (the settings').
+        device_id = view.context.settings.device_id
+        assert device_id
+        parsed = parse_reference(case.reference)
+        assert parsed is not None and parsed.laptop == laptop_code(device_id)
+        assert case.reference.startswith(f"FI-{TODAY.year}-{laptop_code(device_id)}-")
         assert case.assigned_to_id == view.context.settings.user_id
         member = session.scalars(
             select(HouseholdMember).where(HouseholdMember.case_id == case.id)
@@ -327,6 +367,11 @@ def test_new_case_through_the_screen_is_shown_and_listed(
     wait_idle(qtbot, view)
     assert "Taras Melnyk" in contacts(view)
     assert view.count_label.text() == "3 dossiers"
+    device_id = view.context.settings.device_id
+    assert device_id
+    shown = view.detail.reference_label.text()
+    assert shown.startswith(f"HH-{TODAY.year}-{laptop_code(device_id)}-")  # this laptop's code
+    assert shown in references(view)
     selected = view.table.selectionModel().selectedRows()
     assert selected and view.model.row_at(selected[0].row()).id == case_id  # type: ignore[union-attr]
 

@@ -4,7 +4,9 @@ Search runs over the folded names of the household members (``household_member.s
 Latin and Cyrillic, lower case, accent-free) and over the case reference:
 
 - text with a digit is a reference and only searches references (no name holds a digit, so
-  the members are not scanned): "HH-2025-0001" from its start, "00123" anywhere;
+  the members are not scanned), in any case and with any separators: "HH-2026-K7MX" from
+  its start, a laptop code ("K7MX-0042", "k7mx 42") after the type and year (one index range
+  per type and year), "00123" anywhere (see :func:`reference_condition`);
 - otherwise every typed word must be the start of a word of a member's names: "olen" and
   "Олена" find Olena Kovalenko (Олена Коваленко), "olena kov" too, "helene" finds Hélène.
   Word starts, not any substring: a substring search ("o", "ko", "енко") matches most of the
@@ -22,6 +24,7 @@ index count. Measured in ``tests/benchmarks/cases_bench.py``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
@@ -33,8 +36,10 @@ from sqlalchemy import (
     and_,
     case,
     column,
+    false,
     func,
     literal,
+    or_,
     select,
     table,
 )
@@ -52,6 +57,11 @@ from vlot_desktop.db.models import (
     Team,
 )
 from vlot_desktop.db.queries._common import CLOSED_CASE_STATUSES, raw_text
+from vlot_desktop.domain.case_reference import (
+    NUMBER_DIGITS,
+    TYPE_PREFIXES,
+    normalise_reference,
+)
 from vlot_desktop.domain.case_rules import Urgency, urgency
 from vlot_desktop.domain.enums import CaseStatus, CaseType, Relation
 from vlot_desktop.domain.text import fold
@@ -133,19 +143,119 @@ def _escape(folded: str) -> str:
     return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def reference_condition(search: str) -> ColumnElement[bool] | None:
+# The ways a reference is typed or read out: "k7mx 42", "HH/2026/K7MX/0042" (as
+# ``domain.case_reference.normalise_reference``); a reference itself only holds "-".
+_SEPARATORS = re.compile(r"[\s\-_/.]+")
+# "HH-", "KP-", "FI-": the start of a reference, searched as a prefix of the reference index.
+_TYPE_START = re.compile(rf"(?:{'|'.join(TYPE_PREFIXES.values())})-")
+# A letter, then a digit: how a laptop code starts (no type prefix or name does).
+_CODE_START = re.compile(r"[A-Z][0-9]")
+# A whole laptop code (four symbols or more): only then may a search scan the references.
+_CODE = re.compile(r"[A-Z][0-9][A-Z0-9]{2,}")
+# This many years between the lowest and the highest reference: no index range per year.
+MAX_REFERENCE_YEARS = 40
+
+
+def _starts_with(prefix: str) -> ColumnElement[bool]:
+    """A range over the reference index (LIKE is case-insensitive in SQLite: no index)."""
+    return and_(Case.reference >= prefix, Case.reference < prefix + "\uffff")
+
+
+def _typed_reference(search: str) -> str:
+    """The search text as a reference is written: "k7mx 42" -> "K7MX-42" ("" for none).
+
+    A separator typed at the end stays ("k7mx-": the code K7MX, not K7MXA)."""
+    return _SEPARATORS.sub("-", fold(search.strip()).upper()).lstrip("-")
+
+
+def _padded_number(typed: str) -> str | None:
+    """ "K7MX-42" -> "K7MX-0042": a laptop code and a whole number typed with fewer than four
+    digits, as ``normalise_reference`` reads it (also at the end of "2026-K7MX-42");
+    ``None`` when ``typed`` does not end so (four digits or more, or only zeros: the start of
+    a number)."""
+    head, _, number = typed.rpartition("-")
+    code = head.rpartition("-")[2]
+    if not (number.isascii() and number.isdigit()) or not _CODE.fullmatch(code):
+        return None
+    if len(number) >= NUMBER_DIGITS or int(number) < 1:
+        return None
+    return f"{head}-{int(number):0{NUMBER_DIGITS}d}"
+
+
+def reference_years(conn: Connection) -> list[int] | None:
+    """Every year from the lowest to the highest in the ``TYPE-YEAR-...`` references.
+
+    Read from both ends of the reference index for each type (six look-ups, no scan).
+    ``None`` when an end is not in that form (a reference typed by hand) or the years span
+    :data:`MAX_REFERENCE_YEARS` or more.
+    """
+    ends: list[int] = []
+    for prefix in TYPE_PREFIXES.values():
+        # The references whose year starts with a digit ("HH-0" up to "HH-9...").
+        of_type = and_(Case.reference >= f"{prefix}-0", Case.reference < f"{prefix}-:")
+        for end in (func.min(Case.reference), func.max(Case.reference)):
+            reference = conn.scalar(select(end).where(of_type))
+            if reference is None:
+                break
+            year = reference[len(prefix) + 1 : len(prefix) + 5]
+            after = reference[len(prefix) + 5 : len(prefix) + 6]
+            if not (year.isascii() and year.isdigit() and after in ("", "-")):
+                return None
+            ends.append(int(year))
+    if not ends:
+        return []
+    if max(ends) - min(ends) >= MAX_REFERENCE_YEARS:
+        return None
+    return list(range(min(ends), max(ends) + 1))
+
+
+def reference_condition(search: str, conn: Connection | None = None) -> ColumnElement[bool] | None:
     """The condition on the reference when ``search`` looks like one (it holds a digit).
 
-    "HH-2025-0001" is a prefix (a range over the reference index, so a count stays cheap);
-    "00012" or "2025-0001" matches anywhere in the reference.
+    Case and separators do not matter ("hh 2026 k7mx 42", "K7MX/0042"), and a number said
+    without its leading zeros ("k7mx 42") is that whole number (K7MX-0042, not K7MX-4200):
+
+    - "HH-2026-K7MX" (it starts with a type): the start of the reference, a range over the
+      reference index; an older reference typed without its zeros ("kp 2025 7") also finds
+      its stored form (``normalise_reference``);
+    - "K7MX-0042", "k7mx 42", "k7mx" (a laptop code: a letter, then a digit): the part after
+      the type and year. With ``conn`` that is one index range per type and year
+      (:func:`reference_years`: no scan); without, a scan of the references, and only for a
+      whole code (four symbols or more);
+    - "00012", "2026-K7MX-0042" (it starts with a digit): anywhere in the reference (a scan);
+    - other text ("X1"): the start of the reference (an older or hand-made one).
     """
-    folded = fold(search.strip())
-    if not any(ch.isdigit() for ch in folded):
+    typed = _typed_reference(search)
+    if not any(ch.isdigit() for ch in typed):
         return None
-    if folded[0].isalpha():
-        prefix = folded.upper()
-        return and_(Case.reference >= prefix, Case.reference < prefix + "\uffff")
-    return Case.reference.like(f"%{_escape(folded)}%", escape="\\")
+    padded = _padded_number(typed)
+    if _TYPE_START.match(typed):
+        if padded is not None:
+            return Case.reference == padded
+        whole = normalise_reference(typed)
+        if whole is None or whole.startswith(typed):
+            return _starts_with(typed)
+        return or_(_starts_with(typed), Case.reference == whole)
+    if _CODE_START.match(typed):
+        years = reference_years(conn) if conn is not None else None
+        if years is not None:
+            terms = [
+                _starts_with(f"{type_prefix}-{year}-{typed}")
+                if padded is None
+                else Case.reference == f"{type_prefix}-{year}-{padded}"
+                for type_prefix in TYPE_PREFIXES.values()
+                for year in years
+            ]
+            return or_(*terms) if terms else false()
+        if _CODE.match(typed):
+            if padded is not None:
+                return Case.reference.like(f"%-{_escape(padded)}", escape="\\")
+            return Case.reference.like(f"%-{_escape(typed)}%", escape="\\")
+    if typed[0].isalpha():
+        return _starts_with(typed)
+    if padded is not None:
+        return Case.reference.like(f"%{_escape(padded)}", escape="\\")
+    return Case.reference.like(f"%{_escape(typed)}%", escape="\\")
 
 
 def _name_match(folded: str) -> ColumnElement[bool]:
@@ -269,7 +379,7 @@ def list_cases(
     conditions = case_conditions(case_filter)
     order = _order_by(sort, descending)
     hits = matching_case_ids(case_filter.search, indexed=member_search.is_installed(conn))
-    by_reference = reference_condition(case_filter.search)
+    by_reference = reference_condition(case_filter.search, conn)
     if by_reference is not None:
         conditions.append(by_reference)
     if hits is None:

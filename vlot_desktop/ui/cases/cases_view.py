@@ -421,7 +421,7 @@ class CasesView(Screen):
         header = self.table.horizontalHeader()
         fm = self.table.fontMetrics()
         samples = {
-            CaseColumn.REFERENCE: "HH-2026-00042",
+            CaseColumn.REFERENCE: "HH-2026-K7MX-0042",
             CaseColumn.CONTACT: "Olena Kovalenko (Олена Ковален",
             CaseColumn.TYPE: "Kwetsbaar profiel",
             CaseColumn.STATUS: "Oplossing gevonden",

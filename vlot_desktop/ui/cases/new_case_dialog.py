@@ -1,7 +1,8 @@
 """A new case: its type, team, municipality and deadline, and the household's contact person.
 
 The case starts as "nieuw", opened today; the rest of the household and the details follow in
-the detail pane. Choosing a municipality proposes its province's regional team.
+the detail pane. Choosing a municipality proposes its province's regional team. Its reference
+carries this laptop's code, made from the settings' ``device_id``.
 """
 
 from __future__ import annotations
@@ -173,6 +174,8 @@ class NewCaseDialog(QDialog):
             ),
             [contact],
             author_id=settings.user_id,
+            # The reference's laptop code comes from this laptop's id (docs/case-references.md).
+            device_id=settings.device_id,
         )
         if case_id is None:
             self._show_problems(problems)
