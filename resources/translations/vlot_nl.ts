@@ -777,6 +777,49 @@
         </message>
     </context>
     <context>
+        <name>ReferenceClashNotice</name>
+        <message>
+            <source>Give a new &amp;reference…</source>
+            <translation>Nieuwe &amp;referentie geven…</translation>
+        </message>
+        <message>
+            <source>Another case has the same reference (%1). Give this case a new reference.</source>
+            <translation>Een ander dossier heeft dezelfde referentie (%1). Geef dit dossier een nieuwe referentie.</translation>
+        </message>
+        <message>
+            <source>%2 other cases have the same reference (%1). Give this case a new reference.</source>
+            <translation>%2 andere dossiers hebben dezelfde referentie (%1). Geef dit dossier een nieuwe referentie.</translation>
+        </message>
+        <message>
+            <source>opened on %1</source>
+            <translation>geopend op %1</translation>
+        </message>
+        <message>
+            <source>New reference</source>
+            <translation>Nieuwe referentie</translation>
+        </message>
+        <message>
+            <source>Give this case (%1) a new reference?</source>
+            <translation>Dit dossier (%1) een nieuwe referentie geven?</translation>
+        </message>
+        <message>
+            <source>It gets the next reference of this laptop; the other case keeps %1. The old reference is written on the timeline. Let whoever has it on paper or in an e-mail know the new one.</source>
+            <translation>Het krijgt de volgende referentie van deze laptop; het andere dossier houdt %1. De oude referentie komt op de tijdlijn. Laat wie ze op papier of in een e-mail heeft de nieuwe weten.</translation>
+        </message>
+        <message>
+            <source>Give a &amp;new reference</source>
+            <translation>&amp;Nieuwe referentie geven</translation>
+        </message>
+        <message>
+            <source>This case now has reference %1; the old reference %2 is on the timeline.</source>
+            <translation>Dit dossier heeft nu referentie %1; de oude referentie %2 staat op de tijdlijn.</translation>
+        </message>
+        <message>
+            <source>No other case has this reference any more: it stays as it is.</source>
+            <translation>Geen ander dossier heeft deze referentie nog: ze blijft zoals ze is.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncAttemptTableModel</name>
         <message>
             <source>Succeeded</source>

@@ -61,6 +61,11 @@ class CaseNotFoundError(LookupError):
     """The case is gone (erased or deleted on another laptop and synced in)."""
 
 
+class NoReferenceClashError(ValueError):
+    """No other case has this case's reference (any more): :func:`give_new_reference` leaves
+    it as it is."""
+
+
 @dataclass(frozen=True)
 class NewCase:
     """What the user fills in for a new case (the household comes as ``MemberValues``)."""
@@ -185,7 +190,7 @@ def give_new_reference(
     with Session(engine, autoflush=False) as session, session.begin():
         case = _case(session, case_id)
         if not reference_clashes(session, case_id):
-            raise ValueError(f"no other case has the reference of case {case_id}")
+            raise NoReferenceClashError(f"no other case has the reference of case {case_id}")
         old = case.reference
         case_type = CaseType(str(getattr(case.case_type, "value", case.case_type)))
         new = next_reference(session, case_type, case.opened_on.year, device_id)

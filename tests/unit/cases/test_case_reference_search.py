@@ -1,6 +1,7 @@
 """The Dossiers search finds a case by its reference as people say and type it: the laptop
 code and number ("K7MX-0042", "k7mx 42"), the whole reference, its start, a number; through
-the reference index, not by reading every case (docs/case-references.md)."""
+the reference index, not by reading every case (docs/case-references.md). And the case
+detail names the other cases with the same reference (a clash) for the screen's notice."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ from vlot_desktop.db.queries.cases import (
     CaseFilter,
     CaseSort,
     CaseState,
+    SameReference,
     case_conditions,
+    case_detail,
     list_cases,
     reference_condition,
     reference_years,
 )
 from vlot_desktop.domain.case_reference import parse_reference
 from vlot_desktop.domain.enums import CaseStatus, CaseType
+from vlot_desktop.services.cases import reference_clashes
 
 from .conftest import HASSELT, TODAY, member, new_case
 
@@ -292,3 +296,31 @@ def test_a_database_without_new_references_finds_no_code(engine: Engine) -> None
     with engine.connect() as conn:
         assert reference_years(conn) == []
     assert _found(engine, "k7mx 42") == []
+
+
+def test_the_detail_names_the_other_cases_with_the_same_reference(
+    engine: Engine, author_id: str
+) -> None:
+    first = new_case(engine, author_id, [member()], opened_on=dt.date(2026, 10, 1))
+    second = new_case(engine, author_id, [member("Taras", "Melnyk", "Тарас", "Мельник")])
+    alone = new_case(engine, author_id, [member("Ivan", "Bondar", None, None)])
+    with Session(engine) as session, session.begin():
+        shared = session.get_one(Case, first).reference
+        session.get_one(Case, second).reference = shared  # two laptops, one code, offline
+    with engine.connect() as conn:
+        detail = case_detail(conn, second, today=TODAY)
+        other = case_detail(conn, first, today=TODAY)
+        single = case_detail(conn, alone, today=TODAY)
+    assert detail is not None and other is not None and single is not None
+    assert detail.same_reference == [
+        SameReference(first, "Olena Kovalenko", "Hasselt", dt.date(2026, 10, 1))
+    ]
+    assert [s.id for s in other.same_reference] == [second]
+    assert other.same_reference[0].contact_name == "Taras Melnyk"  # Latin only
+    assert single.same_reference == []
+    with Session(engine) as session:  # what the service finds, and renumbers
+        for case_id, shown in ((second, detail), (alone, single)):
+            clashes = reference_clashes(session, case_id)
+            assert bool(clashes) == bool(shown.same_reference)
+            if clashes:
+                assert set(clashes[0].case_ids) == {case_id, *(s.id for s in shown.same_reference)}

@@ -458,8 +458,9 @@ def display_name(
     return f"{latin} ({cyrillic})" if cyrillic and latin else latin or cyrillic
 
 
-def _contact_names(conn: Connection, ids: list[str]) -> dict[str, str]:
-    """The contact person of each case (else its first member), by creation order."""
+def _contact_names(conn: Connection, ids: list[str], *, cyrillic: bool = True) -> dict[str, str]:
+    """The contact person of each case (else its first member), by creation order; without
+    ``cyrillic`` only the Latin name ("Olena Kovalenko")."""
     stmt = (
         select(
             HouseholdMember.case_id,
@@ -476,8 +477,10 @@ def _contact_names(conn: Connection, ids: list[str]) -> dict[str, str]:
         )
     )
     names: dict[str, str] = {}
-    for case_id, *parts in conn.execute(stmt):
-        names.setdefault(case_id, display_name(*parts))
+    for case_id, first, last, first_cyr, last_cyr in conn.execute(stmt):
+        if not cyrillic and (first or last):
+            first_cyr = last_cyr = None
+        names.setdefault(case_id, display_name(first, last, first_cyr, last_cyr))
     return names
 
 
@@ -547,6 +550,17 @@ class AssignedPlace:
 
 
 @dataclass(frozen=True)
+class SameReference:
+    """Another case with the same reference: a clash (docs/case-references.md), for the user
+    to tell the two apart and give one of them a new reference."""
+
+    id: str
+    contact_name: str  # Latin only, "Olena Kovalenko" ("" when erased)
+    municipality_name: str
+    opened_on: dt.date
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     """Everything the detail pane shows of one case (sensitive fields excepted)."""
 
@@ -571,12 +585,15 @@ class CaseDetail:
     members: list[MemberRow]
     timeline: list[EventRow]  # newest first
     place: AssignedPlace | None
+    # The other cases with this reference, the one opened first first (almost always none).
+    same_reference: list[SameReference] = field(default_factory=list)
 
 
 def case_detail(
     conn: Connection, case_id: str, *, today: dt.date | None = None
 ) -> CaseDetail | None:
-    """The case with its members, its timeline (newest first) and its assigned place."""
+    """The case with its members, its timeline (newest first), its assigned place and the
+    other cases with its reference."""
     today = today or dt.date.today()
     row = conn.execute(
         select(
@@ -614,7 +631,26 @@ def case_detail(
         members=household(conn, case_id),
         timeline=timeline(conn, case_id),
         place=_assigned_place(conn, row[17]),
+        same_reference=other_cases_with_reference(conn, case_id, row[1]),
     )
+
+
+def other_cases_with_reference(
+    conn: Connection, case_id: str, reference: str
+) -> list[SameReference]:
+    """The other cases with ``reference``: what ``services.cases.reference_clashes`` finds
+    for the case ``case_id`` (one look-up in the reference index)."""
+    rows = conn.execute(
+        select(Case.id, Municipality.name_nl, Case.opened_on)
+        .outerjoin(Municipality, Municipality.nis_code == Case.municipality_nis)
+        .where(Case.reference == reference, Case.id != case_id)
+        .order_by(Case.opened_on, Case.id)
+    ).all()
+    contacts = _contact_names(conn, [r[0] for r in rows], cyrillic=False)
+    return [
+        SameReference(other_id, contacts.get(other_id, ""), town or "", opened_on)
+        for other_id, town, opened_on in rows
+    ]
 
 
 def household(conn: Connection, case_id: str) -> list[MemberRow]:
@@ -758,6 +794,7 @@ __all__ = [
     "CaseState",
     "EventRow",
     "MemberRow",
+    "SameReference",
     "SensitiveMemberData",
     "StaffChoice",
     "case_conditions",
@@ -768,6 +805,7 @@ __all__ = [
     "list_cases",
     "matching_case_ids",
     "municipality_teams",
+    "other_cases_with_reference",
     "place_labels",
     "sensitive_member_data",
     "staff_choices",

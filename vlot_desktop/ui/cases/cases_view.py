@@ -125,7 +125,7 @@ class CasesView(Screen):
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(count_row)
 
-        self.detail = CaseDetailPane(context, self)
+        self.detail = CaseDetailPane(context, self.runner, self)
         self.detail.setMinimumWidth(400)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)

@@ -2,7 +2,9 @@
 
 "Gegevens" saves as the user types (``CaseForm``) and takes status steps; "Gezin" holds the
 household and its hidden health fields; "Tijdlijn" the timeline. Hiding the pane (another
-screen, the window closing) or choosing another case saves what is still pending.
+screen, the window closing) or choosing another case saves what is still pending. Under the
+reference, a notice says when another case has the same reference and offers to give this
+case a new one (``ReferenceClashNotice``).
 
 For other parts of the application (matching and privacy actions, issue 6): ``tabs`` takes more
 tabs, ``actions_menu`` more actions (its button shows once it has one), ``case_id`` is the case
@@ -36,9 +38,11 @@ from vlot_desktop.domain.enums import CaseType
 from vlot_desktop.ui.cases.case_list_model import DUE_SOON_COLOUR, OVERDUE_COLOUR
 from vlot_desktop.ui.cases.details_form import CaseForm
 from vlot_desktop.ui.cases.household_panel import HouseholdPanel
+from vlot_desktop.ui.cases.reference_clash import ReferenceClashNotice
 from vlot_desktop.ui.cases.timeline_panel import TimelinePanel
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_date, format_int
+from vlot_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail, StaffChoice
@@ -69,6 +73,7 @@ class ActionsMenu(QMenu):
 class CaseDetailPane(QFrame):
     """Attributes:
     tabs: the QTabWidget (Gegevens, Gezin, Tijdlijn).
+    clash_notice: the notice of another case with the same reference (hidden without one).
     actions_menu: the "Acties" menu in the header; its button is hidden while it is empty.
     detail: the case shown (``CaseDetail``), ``None`` when none.
 
@@ -80,7 +85,9 @@ class CaseDetailPane(QFrame):
     changed = Signal(str)
     case_shown = Signal(object)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.setObjectName("casePane")
@@ -99,6 +106,7 @@ class CaseDetailPane(QFrame):
         font.setBold(True)
         self.reference_label.setFont(font)
         self.reference_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clash_notice = ReferenceClashNotice(context, runner, content)
         self.household_label = QLabel(content)
         self.household_label.setWordWrap(True)
         self.urgency_label = QLabel(content)
@@ -147,6 +155,7 @@ class CaseDetailPane(QFrame):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
         column.addLayout(title)
+        column.addWidget(self.clash_notice)
         column.addWidget(self.household_label)
         column.addWidget(self.urgency_label)
         column.addWidget(self.erased_label)
@@ -168,6 +177,7 @@ class CaseDetailPane(QFrame):
         self.form.status_box.case_changed.connect(self._reload_after_change)
         self.household.changed.connect(self._reload_after_change)
         self.timeline.changed.connect(self._reload_after_change)
+        self.clash_notice.changed.connect(self._reload_after_change)
 
     @staticmethod
     def _scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -223,6 +233,7 @@ class CaseDetailPane(QFrame):
         self.detail = detail
         if detail is None:
             self.case_id = None
+            self.clash_notice.show_detail(None)
             self.form.show_detail(None)
             self.household.show_detail(None)
             self.timeline.show_detail(None, {})
@@ -240,6 +251,7 @@ class CaseDetailPane(QFrame):
 
     def _show_header(self, detail: CaseDetail) -> None:
         self.reference_label.setText(detail.reference)
+        self.clash_notice.show_detail(detail)
         contact = next((m.display_name for m in detail.members), "")
         persons = (
             self.tr("1 person")
