@@ -10,9 +10,12 @@ from typing import Any
 import pytest
 
 from vlot_desktop.domain.checklist import (
+    ChecklistItem,
     ChecklistTemplate,
+    Choice,
     ItemKind,
     ReferenceDataError,
+    Section,
     available_versions,
     checklist_path,
     load_checklist,
@@ -449,3 +452,148 @@ def test_load_reports_invalid_json(tmp_path: Path) -> None:
     path.write_text('{"template": "prospect",}', encoding="utf-8")
     with pytest.raises(ReferenceDataError, match=r"invalid JSON at line 1, column"):
         load_checklist(path)
+
+
+# --- the parsed template and the exact messages (found by mutation testing) ------------------
+
+
+def _bilingual() -> dict[str, Any]:
+    """The valid document with different Dutch and English texts everywhere."""
+    doc = _valid()
+    doc["title_nl"], doc["title_en"] = "Proef", "Trial"
+    choices = _item(doc, 0, 0)["choices"]
+    choices[0].update(label_nl="Woning", label_en="House")
+    choices[1].update(label_nl="Kamer", label_en="Room")
+    return doc
+
+
+def test_the_parsed_template_holds_every_field_of_the_file() -> None:
+    template = parse_checklist(_bilingual())
+    assert (template.template, template.version, template.title_nl, template.title_en) == (
+        "test",
+        1,
+        "Proef",
+        "Trial",
+    )
+    assert template.section("besluit") == Section(
+        key="besluit",
+        title_nl="Besluit",
+        title_en="Decision",
+        items=template.sections[1].items,
+    )
+    assert template.item("algemeen.type") == ChecklistItem(
+        key="algemeen.type",
+        section_key="algemeen",
+        label_nl="Type",
+        label_en="Type",
+        kind=ItemKind.CHOICE,
+        required=True,
+        choices=(Choice("a", "Woning", "House"), Choice("b", "Kamer", "Room")),
+    )
+    assert template.item("algemeen.type").choice("b").label_en == "Room"
+    assert template.item("algemeen.opmerking") == ChecklistItem(
+        key="algemeen.opmerking",
+        section_key="algemeen",
+        label_nl="Opmerking",
+        label_en="Remark",
+        kind=ItemKind.TEXT,
+        required=False,
+        help_nl="Vrij veld",
+        help_en="Free field",
+    )
+    assert template.item("algemeen.opmerking").choices == ()
+
+
+def test_what_is_missing_is_named_in_the_key_error() -> None:
+    template = parse_checklist(_valid())
+    with pytest.raises(KeyError) as info:
+        template.item("algemeen.bestaat_niet")
+    assert info.value.args == ("test v1: no item 'algemeen.bestaat_niet'",)
+    with pytest.raises(KeyError) as info:
+        template.section("bestaat_niet")
+    assert info.value.args == ("test v1: no section 'bestaat_niet'",)
+    with pytest.raises(KeyError) as info:
+        template.item("algemeen.type").choice("c")
+    assert info.value.args == ("algemeen.type: no choice 'c'",)
+
+
+def test_a_wrong_template_name_or_version_says_what_is_allowed() -> None:
+    with pytest.raises(ValueError) as info:
+        checklist_path(Path("/data"), "Prospect", 1)
+    assert str(info.value) == (
+        "invalid template name 'Prospect' "
+        "(lowercase ASCII letters and digits separated by single underscores)"
+    )
+    with pytest.raises(ValueError) as info:
+        checklist_path(Path("/data"), "prospect", True)
+    assert str(info.value) == "invalid template version True: must be a positive integer"
+    assert checklist_path(Path("/data"), "prospect", 1) == Path("/data/checklists/prospect_v1.json")
+
+
+SHAPE = "(lowercase ASCII letters and digits separated by single underscores)"
+
+
+def _exact_cases() -> list[Any]:
+    cases: list[tuple[str, dict[str, Any], str]] = []
+
+    def case(name: str, message: str) -> dict[str, Any]:
+        doc = copy.deepcopy(_valid())
+        cases.append((name, doc, message))
+        return doc
+
+    doc = case("template not a key", f"template: 'Prospect' is not a valid key {SHAPE}")
+    doc["template"] = "Prospect"
+    doc = case("Dutch title empty", "title_nl: must not be empty")
+    doc["title_nl"] = " "
+    doc = case("section key not a key", f"sections[1].key: 'Besluit' is not a valid key {SHAPE}")
+    doc["sections"][1]["key"] = "Besluit"
+    doc = case("section Dutch title empty", "sections[1].title_nl: must not be empty")
+    doc["sections"][1]["title_nl"] = ""
+    doc = case("section English title empty", "sections[1].title_en: must not be empty")
+    doc["sections"][1]["title_en"] = ""
+    doc = case("item key not a string", "sections[1].items[0].key: expected a string, got number")
+    _item(doc, 1, 0)["key"] = 1
+    doc = case("item Dutch label empty", "sections[1].items[0].label_nl: must not be empty")
+    _item(doc, 1, 0)["label_nl"] = ""
+    doc = case(
+        "required not a boolean",
+        "sections[1].items[1].required: expected a boolean, got string",
+    )
+    _item(doc, 1, 1)["required"] = "ja"
+    doc = case("unit empty", "sections[1].items[0].unit: must not be empty")
+    _item(doc, 1, 0)["unit"] = ""
+    doc = case("English help empty", "sections[0].items[1].help_en: must not be empty")
+    _item(doc, 0, 1)["help_en"] = ""
+    doc = case(
+        "no choices at all",
+        "sections[0].items[0].choices: a choice item needs at least two choices",
+    )
+    _item(doc, 0, 0)["choices"] = []
+    doc = case(
+        "choice not an object",
+        "sections[0].items[0].choices[1]: expected an object, got string",
+    )
+    _item(doc, 0, 0)["choices"][1] = "b"
+    doc = case(
+        "choice key not a key",
+        f"sections[0].items[0].choices[1].key: 'B' is not a valid key {SHAPE}",
+    )
+    _item(doc, 0, 0)["choices"][1]["key"] = "B"
+    doc = case(
+        "choice Dutch label empty",
+        "sections[0].items[0].choices[1].label_nl: must not be empty",
+    )
+    _item(doc, 0, 0)["choices"][1]["label_nl"] = ""
+    doc = case(
+        "choice English label empty",
+        "sections[0].items[0].choices[1].label_en: must not be empty",
+    )
+    _item(doc, 0, 0)["choices"][1]["label_en"] = ""
+    return [pytest.param(doc, message, id=name) for name, doc, message in cases]
+
+
+@pytest.mark.parametrize(("doc", "message"), _exact_cases())
+def test_the_whole_message_of_an_invalid_document(doc: dict[str, Any], message: str) -> None:
+    with pytest.raises(ReferenceDataError) as info:
+        parse_checklist(doc)
+    assert str(info.value) == message

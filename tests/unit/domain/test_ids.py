@@ -6,6 +6,8 @@ import random
 import time
 import uuid
 
+import pytest
+
 from vlot_desktop.domain.ids import uuid7, uuid7_time_ms
 
 MS_2026 = 1_795_000_000_000  # a millisecond in 2026
@@ -51,3 +53,44 @@ def test_same_seed_and_time_give_the_same_id() -> None:
 def test_random_ids_do_not_repeat() -> None:
     ids = {uuid7(MS_2026) for _ in range(5000)}
     assert len(ids) == 5000
+
+
+def _fields(text: str) -> dict[str, int]:
+    """The fields of a UUIDv7 (RFC 9562, section 5.7) as numbers."""
+    value = uuid.UUID(text).int
+    return {
+        "unix_ts_ms": value >> 80,
+        "ver": (value >> 76) & 0xF,
+        "rand_a": (value >> 64) & 0xFFF,
+        "var": (value >> 62) & 0b11,
+        "rand_b": value & ((1 << 62) - 1),
+    }
+
+
+def test_the_74_random_bits_fill_rand_a_and_rand_b_in_order() -> None:
+    odd_ms = MS_2026 + 1  # the lowest bit of the time is kept too
+    bits = random.Random(3).getrandbits(74)
+    assert bits >> 73 == 1 and bits & 1 == 1  # the highest and the lowest random bit are set
+    assert _fields(uuid7(odd_ms, random.Random(3))) == {
+        "unix_ts_ms": odd_ms,
+        "ver": 7,
+        "rand_a": bits >> 62,
+        "var": 0b10,
+        "rand_b": bits & ((1 << 62) - 1),
+    }
+
+
+def test_without_a_random_source_all_74_random_bits_come_from_the_system(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("vlot_desktop.domain.ids.os.urandom", lambda n: b"\xff" * n)
+    assert _fields(uuid7(MS_2026)) == {
+        "unix_ts_ms": MS_2026,
+        "ver": 7,
+        "rand_a": 0xFFF,
+        "var": 0b10,
+        "rand_b": (1 << 62) - 1,
+    }
+    monkeypatch.setattr("vlot_desktop.domain.ids.os.urandom", lambda n: b"\x00" * n)
+    # 1_795_000_000_000 ms = 0x01a1ee565e00; then the version 7 and the variant 0b10.
+    assert uuid7(MS_2026) == "01a1ee56-5e00-7000-8000-000000000000"

@@ -277,3 +277,128 @@ def test_load_reports_invalid_json_with_line(tmp_path: Path) -> None:
 def test_load_reports_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReferenceDataError, match="cannot read reference data"):
         load_themes(tmp_path / "missing.json")
+
+
+# --- the parsed taxonomy and the exact messages (found by mutation testing) ------------------
+
+
+def test_the_parsed_taxonomy_holds_every_name_and_its_domain() -> None:
+    domains = parse_themes(_valid())
+    assert domains[1] == PolicyDomain(
+        code="werk",
+        name_nl="Werk",
+        name_en="Work",
+        themes=(Theme(code="werk-a", name_nl="Werk A", name_en="Work A", domain_code="werk"),),
+    )
+    assert domains[0].themes[1] == Theme("opvang-b", "B", "B", "opvang")
+
+
+def test_an_unknown_theme_code_is_the_key_error() -> None:
+    with pytest.raises(KeyError) as info:
+        theme_by_code(parse_themes(_valid()), "bestaat-niet")
+    assert info.value.args == ("bestaat-niet",)
+
+
+SHAPE = "(lowercase ASCII letters and digits separated by single hyphens)"
+
+EXACT_CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
+    (
+        "two fields missing",
+        lambda doc: doc.clear(),
+        "top level: missing field(s) 'policy_domains', 'version'",
+    ),
+    (
+        "two unknown fields",
+        lambda doc: doc.update(versie=1, thema="x"),
+        "top level: unknown field(s) 'thema', 'versie'",
+    ),
+    (
+        "a value that is no JSON",
+        _set("version", (1,)),
+        "version: expected an integer, got tuple",
+    ),
+    (
+        "domain code not a slug",
+        _set("policy_domains.1.code", "Werk"),
+        f"policy_domains[1].code: 'Werk' is not a valid key {SHAPE}",
+    ),
+    (
+        "theme code not a slug",
+        _set("policy_domains.0.themes.1.code", "opvang--b"),
+        f"policy_domains[0].themes[1].code: 'opvang--b' is not a valid key {SHAPE}",
+    ),
+    (
+        "theme not an object",
+        _set("policy_domains.0.themes.1", "opvang-b"),
+        "policy_domains[0].themes[1]: expected an object, got string",
+    ),
+    (
+        "theme Dutch name empty",
+        _set("policy_domains.0.themes.1.name_nl", ""),
+        "policy_domains[0].themes[1].name_nl: must not be empty",
+    ),
+    (
+        "theme English name empty",
+        _set("policy_domains.0.themes.1.name_en", " "),
+        "policy_domains[0].themes[1].name_en: must not be empty",
+    ),
+    (
+        "domain Dutch name empty",
+        _set("policy_domains.1.name_nl", ""),
+        "policy_domains[1].name_nl: must not be empty",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [pytest.param(mutate, message, id=case) for case, mutate, message in EXACT_CASES],
+)
+def test_the_whole_message_of_an_invalid_document(
+    mutate: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    doc = copy.deepcopy(_valid())
+    mutate(doc)
+    with pytest.raises(ReferenceDataError) as info:
+        parse_themes(doc)
+    assert str(info.value) == message
+
+
+def test_a_position_is_joined_to_its_field_and_the_top_level_has_none() -> None:
+    from vlot_desktop.domain.themes import _at
+
+    assert _at("", "version") == "version"
+    assert _at("sections[2]", "key") == "sections[2].key"
+
+
+def test_the_files_are_read_as_utf8_whatever_the_laptops_locale(tmp_path: Path) -> None:
+    """A laptop whose locale is not UTF-8 (Windows: cp1252) reads the same names."""
+    import os
+    import subprocess
+    import sys
+
+    import vlot_desktop
+
+    doc = _valid()
+    doc["policy_domains"][1]["name_nl"] = "Subsidies en financiën"
+    path = tmp_path / "themes.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert load_themes(path)[1].name_nl == "Subsidies en financiën"
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "LANG": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        # The package this test imported (during a mutation run: the mutated copy).
+        "PYTHONPATH": str(Path(vlot_desktop.__file__).resolve().parents[1]),
+    }
+    code = (
+        "import sys; from pathlib import Path; from vlot_desktop.domain.themes import load_themes;"
+        "print(ascii(load_themes(Path(sys.argv[1]))[1].name_nl))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ascii("Subsidies en financiën")
