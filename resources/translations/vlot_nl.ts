@@ -70,6 +70,18 @@
             <source>The value a colleague wrote</source>
             <translation>De waarde die een collega invulde</translation>
         </message>
+        <message>
+            <source>deleted by %1 on %2</source>
+            <translation>verwijderd door %1 op %2</translation>
+        </message>
+        <message>
+            <source>deleted by %1</source>
+            <translation>verwijderd door %1</translation>
+        </message>
+        <message>
+            <source>deleted on %1</source>
+            <translation>verwijderd op %1</translation>
+        </message>
     </context>
     <context>
         <name>ConflictsView</name>
@@ -114,8 +126,8 @@
             <translation>%1 open conflicten</translation>
         </message>
         <message>
-            <source>This record was deleted on one laptop and changed later on another, so it was kept. If it is no longer needed, delete it after all.</source>
-            <translation>Dit record werd op de ene laptop verwijderd en later op een andere gewijzigd, en is dus behouden. Is het niet meer nodig, verwijder het dan toch.</translation>
+            <source>This record was deleted on one laptop and changed later on another, so it was kept. Keep it, or delete it after all if it is no longer needed.</source>
+            <translation>Dit record werd op de ene laptop verwijderd en later op een andere gewijzigd, en is dus behouden. Behoud het, of verwijder het toch als het niet meer nodig is.</translation>
         </message>
         <message>
             <source>&amp;Delete after all…</source>
@@ -180,6 +192,58 @@
         <message>
             <source>The value to keep (your colleagues get it at the next sync):</source>
             <translation>De waarde die blijft (je collega's krijgen ze bij de volgende synchronisatie):</translation>
+        </message>
+        <message>
+            <source>&amp;Keep</source>
+            <translation>&amp;Behouden</translation>
+        </message>
+        <message>
+            <source>Keep the record as it is now, on every laptop (nothing is changed)</source>
+            <translation>Het record houden zoals het nu is, op elke laptop (er verandert niets)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore with the change…</source>
+            <translation>&amp;Terugzetten met de wijziging…</translation>
+        </message>
+        <message>
+            <source>Bring the deleted record back with this change, on every laptop</source>
+            <translation>Het verwijderde gegeven terugzetten met deze wijziging, op elke laptop</translation>
+        </message>
+        <message>
+            <source>This record was deleted on this laptop by someone who had not seen a change made on another laptop yet.</source>
+            <translation>Deze gegevens werden op deze laptop verwijderd door iemand die een wijziging van een andere laptop nog niet gezien had.</translation>
+        </message>
+        <message>
+            <source>This record was deleted on another laptop by someone who had not seen this change yet.</source>
+            <translation>Deze gegevens werden op een andere laptop verwijderd door iemand die deze wijziging nog niet gezien had.</translation>
+        </message>
+        <message>
+            <source>The deletion comes first; you can restore the record with the change. This notice stays on every laptop until someone restores the record.</source>
+            <translation>De verwijdering gaat voor; u kunt het gegeven terugzetten met de wijziging. Deze melding blijft op elke laptop staan tot iemand het gegeven terugzet.</translation>
+        </message>
+        <message>
+            <source>Kept. Your colleagues' laptops keep it too after the next sync.</source>
+            <translation>Behouden. Ook de laptops van uw collega's behouden het na de volgende synchronisatie.</translation>
+        </message>
+        <message>
+            <source>Restore %1 with this change, on every laptop?</source>
+            <translation>%1 terugzetten met deze wijziging, op elke laptop?</translation>
+        </message>
+        <message>
+            <source>Restore with the change</source>
+            <translation>Terugzetten met de wijziging</translation>
+        </message>
+        <message>
+            <source>Restored with the change. Your colleagues' laptops get it back at the next sync.</source>
+            <translation>Teruggezet met de wijziging. De laptops van uw collega's krijgen het terug bij de volgende synchronisatie.</translation>
+        </message>
+        <message>
+            <source>This record cannot come back: it belongs to a record that was deleted too.</source>
+            <translation>Dit gegeven kan niet terugkomen: het hoort bij een gegeven dat ook verwijderd is.</translation>
+        </message>
+        <message>
+            <source>This conflict changed in the meantime (the list is up to date again). Nothing was changed.</source>
+            <translation>Dit conflict is intussen veranderd (de lijst is bijgewerkt). Er is niets gewijzigd.</translation>
         </message>
     </context>
     <context>
@@ -1094,6 +1158,10 @@
         <message>
             <source>no</source>
             <translation>nee</translation>
+        </message>
+        <message>
+            <source>edited, deleted elsewhere</source>
+            <translation>Gewijzigd, elders verwijderd</translation>
         </message>
     </context>
     <context>

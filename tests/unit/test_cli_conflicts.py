@@ -11,6 +11,7 @@ import ast
 import datetime as dt
 import json
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +185,68 @@ def test_a_record_deleted_here_and_changed_there_is_its_own_kind(
     assert "  Other:        kept (edited)  (bart, " in text
 
 
+def test_an_edit_lost_to_a_delete_is_its_own_kind_with_the_edited_fields(
+    an: Laptop, bart: Laptop, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_org(an)
+    sync_all(an, bart)
+    # Offline: Bart adds a note; a little later An, not knowing it, deletes the organisation.
+    bart.sql("UPDATE organisation SET notes = 'nieuw telefoonnummer' WHERE id = ?", ORG)
+    time.sleep(0.005)  # later on the hybrid clock (a tie is broken by device id)
+    an.sql("DELETE FROM organisation WHERE id = ?", ORG)
+    sync_all(an, bart)
+    assert an.sql("SELECT count(*) FROM organisation") == [(0,)]  # the delete won
+    today = dt.date.today().isoformat()
+    (conflict,) = conflicts_json(bart, capsys)
+    assert sorted(conflict) == CONFLICT_KEYS
+    assert conflict["kind"] == "edited_record"
+    assert (conflict["field"], conflict["field_label"]) == ("(edited)", "edited, deleted elsewhere")
+    # The record is gone; its name is the one it had when deleted.
+    assert conflict["record_name"] == "OCMW Hasselt" and conflict["record_id"] == ORG
+    # On Bart's laptop "this laptop" is his edit; the other side is the delete that won.
+    mine, theirs = conflict["mine"], conflict["theirs"]
+    assert mine["value"] == {"notes": "nieuw telefoonnummer"}
+    assert (mine["text"], mine["user_name"], mine["current"]) == (
+        "Notes: nieuw telefoonnummer",
+        "bart",
+        False,
+    )
+    assert (mine["device_id"], theirs["device_id"]) == (bart.device_id, an.device_id)
+    assert theirs["value"] is None
+    assert (theirs["text"], theirs["user_name"], theirs["current"]) == (
+        f"deleted by an on {today}",
+        "an",
+        True,
+    )
+    assert theirs["written_at"] >= mine["written_at"]  # (to the second)
+
+    # An's laptop lists the same conflict the other way round.
+    (on_an,) = conflicts_json(an, capsys)
+    assert on_an["kind"] == "edited_record" and on_an["record_name"] == "OCMW Hasselt"
+    assert on_an["mine"]["text"] == f"deleted by an on {today}"
+    assert on_an["theirs"]["value"] == {"notes": "nieuw telefoonnummer"}
+
+    text = conflicts_text(bart, capsys)
+    assert text.startswith("1 open conflict:\n")
+    assert f'Organisation "OCMW Hasselt" (id {ORG})' in text
+    assert "  Field:        edited, deleted elsewhere\n" in text
+    assert "  Deleted by someone who had not seen this change; the deletion won.\n" in text
+    assert "  Restore the record with the change in the application (Conflicten).\n" in text
+    assert "  This laptop:  Notes: nieuw telefoonnummer  (bart, " in text
+    assert f"  Other:        deleted by an on {today}  (an, " in text
+    assert text.count("<- current value") == 1
+
+
+def test_the_edited_fields_read_as_the_screen_shows_them() -> None:
+    values = {"name": "OCMW Hasselt-Genk", "active": False, "notes": None}
+    assert sync_queries.edit_text(values) == "Name: OCMW Hasselt-Genk; Active: no; Notes: (empty)"
+    assert sync_queries.edit_text({"capacity": 12}, separator="\n") == "capacity: 12"
+    side = sync_queries.ConflictSide(None, "dev", None, None)
+    assert sync_queries.deleted_text(side) == "deleted"
+    side = sync_queries.ConflictSide(None, "dev", "An", dt.datetime(2026, 11, 26, 9, 5))
+    assert sync_queries.deleted_text(side) == "deleted by An on 2026-11-26"
+
+
 def test_no_conflicts(an: Laptop, capsys: pytest.CaptureFixture[str]) -> None:
     add_org(an)
     an.sync()
@@ -228,5 +291,13 @@ def test_the_labels_are_the_screens() -> None:
     model = Path(vlot_desktop.__file__).parent / "ui" / "models" / "conflict_model.py"
     source = model.read_text(encoding="utf-8")
     assert 'self.tr("deleted")' in source and 'self.tr("kept (edited)")' in source
+    assert 'self.tr("deleted by %1 on %2")' in source  # the CLI's "deleted by An on <date>"
+    # The screen's names of the two whole-record kinds are the sync's.
+    from vlot_desktop.sync import merge
+
+    assert (sync_queries.DELETED_FIELD, sync_queries.EDITED_FIELD) == (
+        merge.DELETED_FIELD,
+        merge.EDITED_FIELD,
+    )
     assert sync_queries.value_text(None) == "(empty)"
     assert sync_queries.value_text(True) == "yes" and sync_queries.value_text(0) == "0"

@@ -2,18 +2,22 @@
 
 For an administrator or a script on a laptop without the GUI. Every conflict comes with its
 record (kind, name or reference, id), the field (labelled as the screen labels it), this
-laptop's value and the other one, and who wrote each and when; a record deleted on one laptop
-and changed later on another (so it was kept) is a conflict of its own kind. The rows come from
+laptop's value and the other one, and who wrote each and when. Two kinds are about a whole
+record: one deleted on one laptop and changed later on another (so it was kept), and one
+deleted by someone who had not seen an edit made on another laptop (the delete won; the edit
+can be restored with the record in the application). The rows come from
 the same query as the screen (``db.queries.sync.open_conflicts``), paired "this laptop" /
 "other" the same way (``mine_and_theirs``). Nothing is changed: choosing a value is done in the
 application. Exit code 0, also when there are conflicts.
 
 ``--json`` prints one object ``{"conflicts": [...]}``; each conflict has the keys ``id``,
-``kind`` (``"field"`` or ``"deleted_record"``), ``table``, ``table_label``, ``record_id``,
-``record_name``, ``field``, ``field_label``, ``mine`` and ``theirs``; each side has ``value``
-(as the sync stores it; null for a deleted-record conflict), ``text`` (as shown), ``current``
-(true for the value the record has now), ``device_id``, ``user_name`` and ``written_at`` (ISO
-8601 with the UTC offset, or null).
+``kind`` (``"field"``, ``"deleted_record"`` or ``"edited_record"``), ``table``,
+``table_label``, ``record_id``, ``record_name``, ``field``, ``field_label``, ``mine`` and
+``theirs``; each side has ``value`` (as the sync stores it; null for a deleted-record conflict
+and for the delete of an edited-record conflict, whose edit has an object of the edited fields
+and their values), ``text`` (as shown), ``current`` (true for the value the record has now, or
+the delete that won), ``device_id``, ``user_name`` and ``written_at`` (ISO 8601 with the UTC
+offset, or null).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
 
 KIND_FIELD = "field"
 KIND_DELETED_RECORD = "deleted_record"
+KIND_EDITED_RECORD = "edited_record"
 
 # What the screen shows as the two "values" of a record deleted here and changed there.
 DELETED_TEXT = "deleted"
@@ -92,10 +97,19 @@ def _written_at(side: ConflictSide) -> str | None:
 
 
 def _side_json(row: ConflictRow, side: ConflictSide) -> dict[str, Any]:
-    from vlot_desktop.db.queries.sync import is_deleted_record, value_text
+    from vlot_desktop.db.queries.sync import (
+        deleted_text,
+        edit_text,
+        edited_values,
+        is_deleted_record,
+        is_edited_record,
+        value_text,
+    )
 
     if is_deleted_record(row):
         text = DELETED_TEXT if side is row.other else KEPT_TEXT
+    elif is_edited_record(row):
+        text = deleted_text(side) if side is row.current else edit_text(edited_values(row))
     else:
         text = value_text(side.value)
     return {
@@ -113,14 +127,21 @@ def conflict_json(row: ConflictRow, device_id: str | None) -> dict[str, Any]:
     from vlot_desktop.db.queries.sync import (
         field_label,
         is_deleted_record,
+        is_edited_record,
         mine_and_theirs,
         table_label,
     )
 
     mine, theirs = mine_and_theirs(row, device_id)
+    if is_deleted_record(row):
+        kind = KIND_DELETED_RECORD
+    elif is_edited_record(row):
+        kind = KIND_EDITED_RECORD
+    else:
+        kind = KIND_FIELD
     return {
         "id": row.id,
-        "kind": KIND_DELETED_RECORD if is_deleted_record(row) else KIND_FIELD,
+        "kind": kind,
         "table": row.table,
         "table_label": table_label(row.table),
         "record_id": row.pk,
@@ -153,6 +174,9 @@ def conflict_text(conflict: dict[str, Any]) -> str:
     lines.append(f"  Field:        {conflict['field_label']}")
     if conflict["kind"] == KIND_DELETED_RECORD:
         lines.append("  Deleted on one laptop and changed later on another, so it was kept.")
+    elif conflict["kind"] == KIND_EDITED_RECORD:
+        lines.append("  Deleted by someone who had not seen this change; the deletion won.")
+        lines.append("  Restore the record with the change in the application (Conflicten).")
     lines.append(_side_line("This laptop:", conflict["mine"]))
     lines.append(_side_line("Other:", conflict["theirs"]))
     return "\n".join(lines)

@@ -29,6 +29,7 @@ _TABLES: dict[str, Callable[[], str]] = {
 
 _FIELDS: dict[str, Callable[[], str]] = {
     "(deleted)": lambda: QCoreApplication.translate("SyncLabels", "(deleted record)"),
+    "(edited)": lambda: QCoreApplication.translate("SyncLabels", "edited, deleted elsewhere"),
     "name": lambda: QCoreApplication.translate("SyncLabels", "Name"),
     "notes": lambda: QCoreApplication.translate("SyncLabels", "Notes"),
     "status": lambda: QCoreApplication.translate("SyncLabels", "Status"),

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
+
+# The ``field`` of the two kinds of conflict about a whole record (``sync.merge``'s names):
+# a record deleted here and changed later there (so it came back), and a record deleted by
+# someone who had not seen an edit of it (the delete won; the edit is kept with the conflict).
+DELETED_FIELD = "(deleted)"
+EDITED_FIELD = "(edited)"
 
 # Columns that name a record for a person, tried in this order.
 _NAME_COLUMNS = ("name", "reference", "subject", "label", "title")
@@ -40,9 +47,11 @@ class ConflictRow:
     id: int
     table: str
     pk: str
-    field: str  # "(deleted)" for a row revived by an edit after its deletion
-    record_name: str | None  # the record's name, reference, ... when it has one
-    current: ConflictSide  # the winning write: the value the record has now
+    # "(deleted)" for a row revived by an edit after its deletion; "(edited)" for a row deleted
+    # by someone who had not seen an edit of it (``other.value``: the edited fields, a dict)
+    field: str
+    record_name: str | None  # the record's name, reference, ... (as deleted, when it is)
+    current: ConflictSide  # the winning write: the value the record has now (or the delete)
     other: ConflictSide  # the write that lost
 
     def is_mine_other(self, device_id: str | None) -> bool:
@@ -79,18 +88,60 @@ def _table_columns(conn: Connection, table: str) -> list[str]:
     return [str(row[1]) for row in rows]
 
 
-def _record_name(conn: Connection, table: str, pk: str, cache: dict[str, str | None]) -> str | None:
+def _name_columns(
+    conn: Connection, table: str, cache: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The columns that name a record of ``table`` (their values joined by a space)."""
     if table not in cache:
         columns = _table_columns(conn, table)
-        cache[table] = next((c for c in _NAME_COLUMNS if c in columns), None)
-        if cache[table] is None and {"first_name", "last_name"} <= set(columns):
-            cache[table] = "first_name || ' ' || last_name"
-    column = cache[table]
-    if column is None:
+        found = next((c for c in _NAME_COLUMNS if c in columns), None)
+        if found is not None:
+            cache[table] = (found,)
+        elif {"first_name", "last_name"} <= set(columns):
+            cache[table] = ("first_name", "last_name")
+        else:
+            cache[table] = ()
+    return cache[table]
+
+
+def _join_name(values: list[Any]) -> str | None:
+    parts = [str(v) for v in values if v is not None and str(v) != ""]
+    return " ".join(parts) if parts else None
+
+
+def _record_name(
+    conn: Connection, table: str, pk: str, cache: dict[str, tuple[str, ...]]
+) -> str | None:
+    columns = _name_columns(conn, table, cache)
+    if not columns:
         return None
-    expr = column if "||" in column else _quote(column)
-    value = conn.exec_driver_sql(f"SELECT {expr} FROM {_quote(table)} WHERE id = ?", (pk,)).scalar()
-    return None if value is None else str(value)
+    row = conn.exec_driver_sql(
+        f"SELECT {', '.join(_quote(c) for c in columns)} FROM {_quote(table)} WHERE id = ?", (pk,)
+    ).first()
+    if row is not None:
+        return _join_name(list(row))
+    return _deleted_record_name(conn, table, pk, columns)
+
+
+def _deleted_record_name(
+    conn: Connection, table: str, pk: str, columns: tuple[str, ...]
+) -> str | None:
+    """The name of a deleted record as it would come back: the values kept with its tombstone,
+    with the field values written later (as ``services.conflicts.restore_deleted_record``)."""
+    kept = conn.exec_driver_sql(
+        "SELECT row_json FROM sync_tombstone WHERE tbl = ? AND pk = ?", (table, pk)
+    ).scalar()
+    values = _decode(kept) if kept is not None else None
+    if not isinstance(values, dict):
+        values = {}
+    marks = ", ".join("?" for _ in columns)
+    for field, value in conn.exec_driver_sql(
+        "SELECT field, value FROM sync_field_clock "
+        f"WHERE tbl = ? AND pk = ? AND field IN ({marks})",
+        (table, pk, *columns),
+    ):
+        values[str(field)] = _decode(value)
+    return _join_name([values.get(c) for c in columns])
 
 
 def open_conflicts(conn: Connection) -> list[ConflictRow]:
@@ -107,7 +158,7 @@ def open_conflicts(conn: Connection) -> list[ConflictRow]:
             "ORDER BY c.id"
         )
     ).all()
-    names: dict[str, str | None] = {}
+    names: dict[str, tuple[str, ...]] = {}
     result: list[ConflictRow] = []
     present = {
         str(r[0])
@@ -116,7 +167,21 @@ def open_conflicts(conn: Connection) -> list[ConflictRow]:
     for row in rows:
         (cid, tbl, pk, field, l_hlc, l_dev, l_user, l_value) = row[:8]
         f_hlc, f_dev, f_user, f_value = row[8:]
-        if field == "(deleted)":
+        if field == EDITED_FIELD:
+            # The edit lost to a delete made without seeing it: the record is gone now.
+            other = ConflictSide(_decode(l_value), l_dev, l_user, hlc_time(l_hlc))
+            current = ConflictSide(None, None, None, None)
+            delete = conn.execute(
+                text(
+                    "SELECT t.hlc, t.dev, u.name FROM sync_tombstone AS t "
+                    "LEFT JOIN staff_user AS u ON u.id = t.user_id "
+                    "WHERE t.tbl = :t AND t.pk = :p"
+                ),
+                {"t": tbl, "p": pk},
+            ).first()
+            if delete is not None:
+                current = ConflictSide(None, delete[1], delete[2], hlc_time(delete[0]))
+        elif field == DELETED_FIELD:
             # The other write is the delete; the current state is the row that came back.
             other = ConflictSide(None, l_dev, l_user, hlc_time(l_hlc))
             current = ConflictSide(None, None, None, None)
@@ -191,8 +256,6 @@ def ingested_files(conn: Connection, limit: int = 500) -> list[IngestedRow]:
 
 # --- conflicts as people read them (the Conflicten screen and ``vlot-desktop conflicts``) -------
 
-DELETED_FIELD = "(deleted)"
-
 # The readable names of synced tables and fields, in English: the source texts of
 # ``ui/sync_labels.py``, which the screen shows translated (a test keeps the two lists equal).
 TABLE_LABELS: dict[str, str] = {
@@ -217,6 +280,7 @@ TABLE_LABELS: dict[str, str] = {
 
 FIELD_LABELS: dict[str, str] = {
     DELETED_FIELD: "(deleted record)",
+    EDITED_FIELD: "edited, deleted elsewhere",
     "name": "Name",
     "notes": "Notes",
     "status": "Status",
@@ -256,6 +320,41 @@ def value_text(value: Any) -> str:
 def is_deleted_record(row: ConflictRow) -> bool:
     """A record deleted on one laptop and changed later on another (so it was kept)."""
     return row.field == DELETED_FIELD
+
+
+def is_edited_record(row: ConflictRow) -> bool:
+    """A record deleted by someone who had not seen an edit of it (the delete won)."""
+    return row.field == EDITED_FIELD
+
+
+def edited_values(row: ConflictRow) -> dict[str, Any]:
+    """The fields the lost edit of an :func:`is_edited_record` conflict changed, and their
+    values (empty for other conflicts)."""
+    values = row.other.value if is_edited_record(row) else None
+    return dict(values) if isinstance(values, dict) else {}
+
+
+def edit_text(
+    values: dict[str, Any],
+    label: Callable[[str], str] = field_label,
+    value: Callable[[Any], str] = value_text,
+    separator: str = "; ",
+) -> str:
+    """The edited fields as a person reads them, ``"Notes: new phone number; Name: X"``.
+
+    The screen passes its translated ``field_label`` and ``value_text``.
+    """
+    return separator.join(f"{label(name)}: {value(v)}" for name, v in values.items())
+
+
+def deleted_text(side: ConflictSide) -> str:
+    """The delete of an :func:`is_edited_record` conflict, ``"deleted by An on 2026-11-26"``."""
+    text = "deleted"
+    if side.user_name:
+        text += f" by {side.user_name}"
+    if side.written_at is not None:
+        text += f" on {side.written_at.date().isoformat()}"
+    return text
 
 
 def mine_and_theirs(row: ConflictRow, device_id: str | None) -> tuple[ConflictSide, ConflictSide]:

@@ -1,4 +1,10 @@
-"""The Conflicten screen: fields two people changed at the same time, and choosing a value."""
+"""The Conflicten screen: fields two people changed at the same time, and choosing a value.
+
+Two kinds of conflict are about a whole record: one deleted on one laptop and changed later on
+another, so it came back ("Behouden" or "Toch verwijderen…"), and one deleted by someone who
+had not seen an edit made on another laptop, so the edit lost ("Terugzetten met de
+wijziging…"). Every choice is a write that syncs, so the conflict closes on every laptop.
+"""
 
 from __future__ import annotations
 
@@ -78,6 +84,8 @@ class ConflictsView(Screen):
         super().__init__(context, runner, parent)
         self._load_task: TaskHandle | None = None
         self._reload = False
+        # The conflict selected last: a message about it stays while the list reloads.
+        self._selected_id: int | None = None
 
         self.heading = heading(self.tr("Conflicts"), self)
         self.explanation = QLabel(
@@ -127,6 +135,18 @@ class ConflictsView(Screen):
         )
         self.delete_button.setVisible(False)
         self.delete_button.clicked.connect(self.delete_after_all)
+        self.keep_button = QPushButton(self.tr("&Keep"), self)
+        self.keep_button.setToolTip(
+            self.tr("Keep the record as it is now, on every laptop (nothing is changed)")
+        )
+        self.keep_button.setVisible(False)
+        self.keep_button.clicked.connect(self.keep_record)
+        self.restore_button = QPushButton(self.tr("&Restore with the change…"), self)
+        self.restore_button.setToolTip(
+            self.tr("Bring the deleted record back with this change, on every laptop")
+        )
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.restore_with_change)
         self.keep_mine_button.clicked.connect(self.keep_mine)
         self.keep_theirs_button.clicked.connect(self.keep_theirs)
         self.other_value_button.clicked.connect(self.type_other_value)
@@ -135,7 +155,9 @@ class ConflictsView(Screen):
         buttons.addWidget(self.keep_mine_button)
         buttons.addWidget(self.keep_theirs_button)
         buttons.addWidget(self.other_value_button)
+        buttons.addWidget(self.keep_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.restore_button)
         buttons.addSpacing(12)
         buttons.addWidget(self.message_label, 1)
 
@@ -216,12 +238,21 @@ class ConflictsView(Screen):
 
     @Slot()
     def _selection_changed(self) -> None:
-        self.message_label.setProperty("sticky", False)
+        item = self.selected_item()
+        selected = item.conflict.id if item is not None else None
+        if selected != self._selected_id:
+            # Another conflict: the message about the previous one goes. The same one again
+            # (selected anew after the list reloaded) keeps it, e.g. why a choice failed.
+            self._selected_id = selected
+            self.message_label.setProperty("sticky", False)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         item = self.selected_item()
-        enabled = item is not None and not item.is_deleted_row
+        deleted_row = item is not None and item.is_deleted_row
+        edited_row = item is not None and item.is_edited_row
+        field_row = not deleted_row and not edited_row
+        enabled = item is not None and field_row
         self.keep_mine_button.setEnabled(enabled)
         self.keep_theirs_button.setEnabled(enabled)
         self.other_value_button.setEnabled(
@@ -229,21 +260,46 @@ class ConflictsView(Screen):
             and item is not None
             and text_field(item.conflict.table, item.conflict.field) is not None
         )
-        deleted_row = item is not None and item.is_deleted_row
-        self.keep_mine_button.setVisible(not deleted_row)
-        self.keep_theirs_button.setVisible(not deleted_row)
-        self.other_value_button.setVisible(not deleted_row)
+        self.keep_mine_button.setVisible(field_row)
+        self.keep_theirs_button.setVisible(field_row)
+        self.other_value_button.setVisible(field_row)
         self.delete_button.setVisible(deleted_row)
         self.delete_button.setEnabled(deleted_row)
+        self.keep_button.setVisible(deleted_row)
+        self.keep_button.setEnabled(deleted_row)
+        self.restore_button.setVisible(edited_row)
+        self.restore_button.setEnabled(edited_row)
+        if self.message_label.property("sticky"):
+            return
         if deleted_row:
             self.message_label.setText(
                 self.tr(
                     "This record was deleted on one laptop and changed later on another, so it "
-                    "was kept. If it is no longer needed, delete it after all."
+                    "was kept. Keep it, or delete it after all if it is no longer needed."
                 )
             )
-        elif not self.message_label.property("sticky"):
+        elif item is not None and edited_row:
+            self.message_label.setText(self.edited_explanation(item))
+        else:
             self.message_label.setText("")
+
+    def edited_explanation(self, item: ConflictItem) -> str:
+        """Why an edit lost to a delete, and what the user can do about it."""
+        if item.deleted_here:
+            first = self.tr(
+                "This record was deleted on this laptop by someone who had not seen a change "
+                "made on another laptop yet."
+            )
+        else:
+            first = self.tr(
+                "This record was deleted on another laptop by someone who had not seen this "
+                "change yet."
+            )
+        rest = self.tr(
+            "The deletion comes first; you can restore the record with the change. This notice "
+            "stays on every laptop until someone restores the record."
+        )
+        return f"{first} {rest}"
 
     # -- resolving -----------------------------------------------------------------------------
 
@@ -341,6 +397,85 @@ class ConflictsView(Screen):
         self.context.data_changed.emit()
         self.refresh()
 
+    @Slot()
+    def keep_record(self) -> None:
+        """Keep a record that came back after its deletion (changes no data: no question)."""
+        item = self.selected_item()
+        if item is None or not item.is_deleted_row:
+            return
+        engine = self.context.engine
+        conflict_id = item.conflict.id
+
+        def work(_task: TaskContext) -> None:
+            from vlot_desktop.services.conflicts import keep_revived_record
+
+            keep_revived_record(engine, conflict_id)
+
+        self.keep_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
+        self.runner.run(
+            work,
+            on_result=self._kept,
+            on_error=self._resolve_failed,
+            owner=self,
+            name="keep revived record",
+        )
+
+    def _kept(self, _value: object) -> None:
+        self.message_label.setText(
+            self.tr("Kept. Your colleagues' laptops keep it too after the next sync.")
+        )
+        self.message_label.setProperty("sticky", True)
+        self.context.data_changed.emit()
+        self.refresh()
+
+    @Slot()
+    def restore_with_change(self) -> None:
+        """Bring back a record deleted by someone who had not seen an edit, with that edit."""
+        item = self.selected_item()
+        if item is None or not item.is_edited_row or not self.confirm_restore(item):
+            return
+        engine = self.context.engine
+        conflict_id = item.conflict.id
+
+        def work(_task: TaskContext) -> None:
+            from vlot_desktop.services.conflicts import restore_deleted_record
+
+            restore_deleted_record(engine, conflict_id)
+
+        self.restore_button.setEnabled(False)
+        self.runner.run(
+            work,
+            on_result=self._restored,
+            on_error=self._resolve_failed,
+            owner=self,
+            name="restore deleted record",
+        )
+
+    def confirm_restore(self, item: ConflictItem) -> bool:
+        """Ask before restoring (a separate method, so tests can answer)."""
+        name = item.conflict.record_name or self.tr("this record")
+        question = self.tr("Restore %1 with this change, on every laptop?").replace("%1", name)
+        change = self.model.edit_text(item, "\n")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore with the change"),
+            f"{question}\n\n{change}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restored(self, _value: object) -> None:
+        self.message_label.setText(
+            self.tr(
+                "Restored with the change. Your colleagues' laptops get it back at the next sync."
+            )
+        )
+        self.message_label.setProperty("sticky", True)
+        self.context.data_changed.emit()
+        self.refresh()
+
     def _resolve(self, item: ConflictItem, value: Any) -> None:
         engine = self.context.engine
         conflict_id = item.conflict.id
@@ -370,7 +505,12 @@ class ConflictsView(Screen):
         self.refresh()
 
     def _resolve_failed(self, exc: BaseException) -> None:
-        from vlot_desktop.services.conflicts import ConflictGoneError, RecordInUseError
+        from vlot_desktop.services.conflicts import (
+            ConflictGoneError,
+            ConflictNotResolvableError,
+            ParentGoneError,
+            RecordInUseError,
+        )
 
         if isinstance(exc, ConflictGoneError):
             text = self.tr("This conflict was already resolved.")
@@ -378,8 +518,19 @@ class ConflictsView(Screen):
             text = self.tr(
                 "This record cannot be deleted: other records refer to it. Nothing was changed."
             )
+        elif isinstance(exc, ParentGoneError):
+            text = self.tr(
+                "This record cannot come back: it belongs to a record that was deleted too."
+            )
+        elif isinstance(exc, ConflictNotResolvableError):
+            text = self.tr(
+                "This conflict changed in the meantime (the list is up to date again). Nothing "
+                "was changed."
+            )
         else:
             log.error("resolving a conflict failed", exc_info=exc)
             text = self.tr("The choice could not be saved: %1").replace("%1", str(exc))
         self.message_label.setText(text)
+        # It stays when the list reloads (the conflict is selected again).
+        self.message_label.setProperty("sticky", True)
         self.refresh()
