@@ -23,6 +23,7 @@ from enum import StrEnum
 from vlot_desktop.domain.enums import CaseStatus, CaseType, Relation, Sex
 from vlot_desktop.domain.location_rules import Problem, Severity
 from vlot_desktop.domain.text import fold_join
+from vlot_desktop.domain.text_limits import check_text_length
 
 __all__ = [
     "ALLOWED_STATUS_STEPS",
@@ -334,6 +335,7 @@ def check_member(values: MemberValues, *, today: dt.date) -> list[Problem]:
         )
     if values.language and len(values.language) > 50:
         problems.append(_error("language", "De taal is te lang.", "The language is too long."))
+    problems += check_text_length("medical_notes", values.medical_notes)
     return problems
 
 

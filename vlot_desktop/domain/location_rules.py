@@ -64,6 +64,8 @@ class LocationValues:
     status_since: dt.date | None = None
     opened_on: dt.date | None = None
     closed_on: dt.date | None = None
+    # Only a change of the notes is given (its length is checked: domain.text_limits).
+    notes: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -156,6 +158,9 @@ def check_location(
         problems.append(
             _error("house_number", "Het huisnummer is te lang.", "The house number is too long.")
         )
+    from vlot_desktop.domain.text_limits import check_text_length  # it imports Problem from here
+
+    problems.extend(check_text_length("notes", values.notes))
 
     problems.extend(check_capacity(values.capacity))
     problems.extend(_check_dates(values, today))

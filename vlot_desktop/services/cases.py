@@ -37,6 +37,7 @@ from vlot_desktop.domain.case_reference import (
     sequence_prefix,
 )
 from vlot_desktop.domain.case_rules import (
+    TIMELINE_TEXT_MAX,
     MemberValues,
     Problem,
     Severity,
@@ -48,6 +49,7 @@ from vlot_desktop.domain.case_rules import (
 )
 from vlot_desktop.domain.enums import CaseEventKind, CaseStatus, CaseType, Relation, Sex
 from vlot_desktop.domain.ids import uuid7
+from vlot_desktop.domain.text_limits import check_text_length
 from vlot_desktop.services.places import known_author
 
 # A new reference is TYPE-YEAR-LAPTOP-NUMBER, e.g. HH-2026-K7MX-0042; older ones such as
@@ -268,6 +270,7 @@ def create_case(
             known_teams=set(session.scalars(select(Team.code))),
             known_municipalities=set(session.scalars(select(Municipality.nis_code))),
         )
+        problems += check_text_length("summary", (values.summary or "").strip(), SUMMARY_MAX)
         if not members:
             problems.append(
                 _error(
@@ -339,6 +342,8 @@ def apply_status(
     """
     current = CaseStatus(str(getattr(case.status, "value", case.status)))
     problems = check_status_step(current, new_status)
+    # The explanation goes on the timeline: the length of a timeline text.
+    problems += check_text_length("text", (text or "").strip(), TIMELINE_TEXT_MAX)
     if _errors(problems):
         return problems
     case.status = new_status
@@ -416,6 +421,7 @@ def update_case(
                     "Unknown staff member.",
                 )
             )
+        problems += check_text_length("summary", (summary or "").strip(), SUMMARY_MAX)
         if problems:
             return problems
         if case.assigned_to_id != assigned_to_id:

@@ -52,6 +52,7 @@ from vlot_desktop.domain import location_rules as rules
 from vlot_desktop.domain.enums import LocationStatus, LocationType, PlaceStatus
 from vlot_desktop.domain.ids import uuid7
 from vlot_desktop.domain.text import fold_join
+from vlot_desktop.domain.text_limits import MAX_FREE_TEXT, text_too_long
 from vlot_desktop.services.location_export import COLUMNS_BY_KEY, LOCATION_COLUMNS, header_key
 from vlot_desktop.spreadsheets.cells import (
     CellValue,
@@ -70,6 +71,7 @@ PREVIEW_ROWS = 100  # the first rows, shown in the preview; rows with problems c
 MAX_PREVIEW_PROBLEM_ROWS = 1000
 MAX_PROBLEMS = 10_000  # kept in the report; the rest are counted
 EXAMPLE_ROWS = 3
+SHOWN_VALUE_MAX = 200  # a longer cell is shortened in the report (a huge text says its length)
 
 # Columns the import writes (the rest are read-only or only identify the row).
 _FLAGS = (
@@ -474,6 +476,8 @@ class _RowChecker:
     def problem(self, row: _Row, key: str, nl: str, en: str, severity: rules.Severity) -> None:
         header, index = self._column(key)
         value = cell_text(row.cells[index]) if index is not None else ""
+        if len(value) > SHOWN_VALUE_MAX:
+            value = value[:SHOWN_VALUE_MAX] + "…"
         row.problems.append(RowProblem(row.number, header, value, nl, en, severity))
 
     def parse(self, row: _Row) -> None:
@@ -481,6 +485,12 @@ class _RowChecker:
         for index, key in self.mapping.items():
             raw = row.cells[index]
             kind = COLUMNS_BY_KEY[key].kind
+            if isinstance(raw, str) and len(raw) > MAX_FREE_TEXT:
+                # No cell may hold more than a free text (notes): the other laptops could not
+                # take it in (domain.text_limits). Fields with a shorter limit check their own.
+                too_long = text_too_long(key, len(raw))
+                self.problem(row, key, too_long.message, too_long.message_en, too_long.severity)
+                continue
             try:
                 if key == "id":
                     text = parse_text(raw)

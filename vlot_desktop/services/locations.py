@@ -41,6 +41,7 @@ from vlot_desktop.domain.location_rules import (
     duplicate_address_warning,
 )
 from vlot_desktop.domain.text import fold_join
+from vlot_desktop.domain.text_limits import check_text_length
 from vlot_desktop.services.places import LocationNotFoundError, apply_capacity, known_author
 
 __all__ = [
@@ -219,6 +220,7 @@ def _update(
             setattr(location, name, value)
         values = values_of(location)
         values.capacity = capacity
+        values.notes = cleaned.get("notes")  # only new notes are checked (length)
         problems = check_location(
             values,
             municipalities=set(session.scalars(select(Municipality.nis_code))),
@@ -266,6 +268,7 @@ def change_status(
     they are still empty). Returns the problems; nothing changes on an error.
     """
     today = today or dt.date.today()
+    remark = (remark or "").strip() or None
     with Session(engine, autoflush=False) as session, session.begin():
         location = session.get(Location, location_id)
         if location is None:
@@ -274,6 +277,7 @@ def change_status(
         if new_status == current:
             return []
         problems = check_status_step(current, new_status)
+        problems += check_text_length("remark", remark)
         previous = last_status_change_date(session.connection(), location_id)
         problems += check_step_date(
             "status_since", on_date, previous=previous or location.status_since, today=today
@@ -293,7 +297,7 @@ def change_status(
                 to_status=new_status,
                 changed_on=on_date,
                 author_id=known_author(session, author_id),
-                remark=(remark or "").strip() or None,
+                remark=remark,
             )
         )
     return []

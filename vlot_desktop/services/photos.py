@@ -25,6 +25,7 @@ from vlot_desktop.db.models.prospects import Attachment, ProspectVisit
 from vlot_desktop.media import images
 from vlot_desktop.media.images import ImageRefusedError
 from vlot_desktop.services import attachment_store
+from vlot_desktop.services.prospects import check_free_text
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +181,13 @@ def _get(session: Session, attachment_id: str) -> Attachment:
 
 
 def set_caption(session: Session, attachment_id: str, text: str | None) -> Photo:
-    """Set (or with empty text clear) the caption printed under the photo."""
-    row = _get(session, attachment_id)
+    """Set (or with empty text clear) the caption printed under the photo.
+
+    A caption too long to save raises ``ProspectError`` (field "caption") and changes nothing.
+    """
     cleaned = (text or "").strip()
+    check_free_text("caption", cleaned)
+    row = _get(session, attachment_id)
     row.caption = cleaned or None
     session.commit()
     return _photo(row)

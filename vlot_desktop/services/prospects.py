@@ -5,7 +5,8 @@ each write is small: one answer, one finding, one participant. The sync triggers
 write in the same transaction; nothing here knows about sync.
 
 Bad input raises :class:`ProspectError` with a plain Dutch message (and an English twin) and
-changes nothing.
+changes nothing; a free text longer than ``domain.text_limits`` allows is refused the same way,
+naming the field it is about.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from vlot_desktop.domain.enums import (
 )
 from vlot_desktop.domain.location_rules import CAPACITY_MAX, LocationValues, check_location
 from vlot_desktop.domain.text import fold_join
+from vlot_desktop.domain.text_limits import check_text_length
 
 YES_NO_NA = ("ja", "nee", "nvt")
 ESTIMATED_PLACES_ITEM = "besluit.geschatte_plaatsen"
@@ -55,12 +57,16 @@ NAME_MAX = 200
 
 
 class ProspectError(Exception):
-    """Input the user can correct; ``message`` is Dutch, ``message_en`` English."""
+    """Input the user can correct; ``message`` is Dutch, ``message_en`` English.
 
-    def __init__(self, message: str, message_en: str) -> None:
+    ``field``: the field it is about when the screen can show it there (e.g. "outcome_notes").
+    """
+
+    def __init__(self, message: str, message_en: str, *, field: str | None = None) -> None:
         super().__init__(message_en)
         self.message = message
         self.message_en = message_en
+        self.field = field
 
     def text(self, language: str) -> str:
         return self.message_en if language == "en" else self.message
@@ -79,6 +85,12 @@ def _assign(obj: object, name: str, value: object) -> None:
 def _clean(text: str | None) -> str | None:
     text = (text or "").strip()
     return text or None
+
+
+def check_free_text(field: str, text: str | None) -> None:
+    """Raise the error of a free text too long to save (and to send to the other laptops)."""
+    for problem in check_text_length(field, text):
+        raise ProspectError(problem.message, problem.message_en, field=field)
 
 
 def _visit(session: Session, visit_id: str) -> ProspectVisit:
@@ -224,14 +236,18 @@ def update_visit(engine: Engine, visit_id: str, fields: VisitFields) -> None:
         postcode = _clean(fields.postcode)
         _check_place(session, fields.municipality_nis, postcode)
         check_estimated_places(fields.estimated_places)
+        impression = _clean(fields.general_impression)
+        outcome_notes = _clean(fields.outcome_notes)
+        check_free_text("general_impression", impression)
+        check_free_text("outcome_notes", outcome_notes)
         _assign(visit, "name", name)
         _assign(visit, "street", _clean(fields.street))
         _assign(visit, "house_number", _clean(fields.house_number))
         _assign(visit, "postcode", postcode)
         _assign(visit, "municipality_nis", fields.municipality_nis)
         _assign(visit, "visit_date", fields.visit_date)
-        _assign(visit, "general_impression", _clean(fields.general_impression))
-        _assign(visit, "outcome_notes", _clean(fields.outcome_notes))
+        _assign(visit, "general_impression", impression)
+        _assign(visit, "outcome_notes", outcome_notes)
         if visit.estimated_places != fields.estimated_places:
             visit.estimated_places = fields.estimated_places
             _mirror_estimate_to_answer(session, visit, fields.estimated_places)
@@ -324,7 +340,9 @@ def _check_value(item: ChecklistItem, value: AnswerValue) -> AnswerValue:
                 )
         return AnswerValue(number=number)
     if item.kind is ItemKind.TEXT:
-        return AnswerValue(text=_clean(value.text))
+        text = _clean(value.text)
+        check_free_text("value_text", text)
+        return AnswerValue(text=text)
     raise ProspectError(
         "Een foto-vraag beantwoord je door een foto te koppelen.",
         "A photo item is answered by linking a photo.",
@@ -382,6 +400,8 @@ def save_item_note(engine: Engine, visit_id: str, item_key: str, note: ItemNote)
             ) from None
     remark = _clean(note.remark)
     action = _clean(note.action)
+    check_free_text("remark", remark)
+    check_free_text("action", action)
     with _session(engine) as session, session.begin():
         visit = _visit(session, visit_id)
         item = _item(_template_of(session, visit), item_key)

@@ -9,6 +9,9 @@ from vlot_desktop.ui.i18n import current_language
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
+# A line edit cuts a longer paste silently at Qt's default 32,767 characters: free text is not
+# cut, the service refuses it when too long and the text stays to be shortened (text_limits).
+UNCUT = 2**31 - 1
 
 
 def message_label(parent: QWidget) -> QLabel:

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from vlot_desktop.domain.case_rules import next_statuses
 from vlot_desktop.domain.enums import CaseStatus
-from vlot_desktop.ui.cases.field_messages import message_label, show_problem, show_text, shown_text
+from vlot_desktop.ui.cases.field_messages import (
+    UNCUT,
+    message_label,
+    show_problem,
+    show_text,
+    shown_text,
+)
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_date
 from vlot_desktop.ui.i18n import current_language
@@ -58,6 +64,7 @@ class StatusBox(QGroupBox):
         )
         self.next_combo.setMinimumContentsLength(14)
         self.remark_edit = QLineEdit(self)
+        self.remark_edit.setMaxLength(UNCUT)
         self.remark_edit.setAccessibleName(self.tr("Explanation of the status change"))
         self.remark_edit.setPlaceholderText(self.tr("Optional, goes on the timeline"))
         self.change_button = QPushButton(self.tr("&Change status"), self)
@@ -137,8 +144,11 @@ class StatusBox(QGroupBox):
         errors = [p for p in problems if p.is_error]
         if errors:
             case_id = self.case_id
+            remark = self.remark_edit.text()
             # The case may have moved on elsewhere: show where it is now, then say why not.
             self.case_changed.emit(case_id)
+            if self.case_id == case_id and self.remark_edit.isEnabled():
+                self.remark_edit.setText(remark)  # kept, to be corrected (e.g. too long)
             show_problem(self.message, errors[0])
             return False
         self.case_changed.emit(self.case_id)

@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from vlot_desktop.services.locations import SaveResult
 
 AUTOSAVE_MS = 700
+# A line edit cuts a longer paste silently at Qt's default 32,767 characters: free text is not
+# cut, the service refuses it when too long and the text stays to be shortened (text_limits).
+UNCUT = 2**31 - 1
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
 LINE_FIELDS = (
@@ -217,6 +220,11 @@ class LocationForm(QWidget):
         notes_box = QGroupBox(self.tr("Notes"), self)
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.addWidget(self.notes)
+        notes_message = QLabel(notes_box)  # e.g. notes too long to save (text_limits)
+        notes_message.setWordWrap(True)
+        notes_message.hide()
+        self.messages["notes"] = notes_message
+        notes_layout.addWidget(notes_message)
         layout.addWidget(notes_box)
         layout.addStretch(1)
 

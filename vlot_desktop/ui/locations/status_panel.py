@@ -28,7 +28,7 @@ from vlot_desktop.domain.location_rules import next_statuses, not_a_date
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_date
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.locations.details_form import ERROR_STYLE
+from vlot_desktop.ui.locations.details_form import ERROR_STYLE, UNCUT
 from vlot_desktop.ui.locations.inputs import InputError, parse_date
 from vlot_desktop.ui.locations.small_table import small_table
 from vlot_desktop.ui.models.location_history_model import StatusHistoryModel
@@ -62,6 +62,7 @@ class StatusPanel(QWidget):
         self.date_edit.setMaximumWidth(110)
         self.date_edit.setAccessibleName(self.tr("Date of the status change"))
         self.remark_edit = QLineEdit(step)
+        self.remark_edit.setMaxLength(UNCUT)
         self.remark_edit.setAccessibleName(self.tr("Remark"))
         self.change_button = QPushButton(self.tr("&Change status"), step)
         self.change_button.clicked.connect(self.change_status)

@@ -22,12 +22,16 @@ from vlot_desktop.services.prospects import ProspectError
 from vlot_desktop.ui.i18n import current_language
 
 DELAY_MS = 700
+# A line edit cuts a longer paste silently at Qt's default 32,767 characters: free text is not
+# cut, the service refuses it when too long and the text stays to be shortened (text_limits).
+UNCUT = 2**31 - 1
 
 
 class Autosaver(QObject):
     """Signals:
     saved(str): the write under this key is in the database.
     failed(str, str): the write under this key was refused; the Dutch (or English) message.
+    ``last_error`` is then the refusal itself (its ``field`` says where to show it).
     """
 
     saved = Signal(str)
@@ -41,6 +45,7 @@ class Autosaver(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
         self.last_saved: dt.datetime | None = None
+        self.last_error: ProspectError | None = None
 
     @property
     def has_pending(self) -> bool:
@@ -72,6 +77,7 @@ class Autosaver(QObject):
             try:
                 write()
             except ProspectError as exc:
+                self.last_error = exc
                 self.failed.emit(key, exc.text(current_language()))
             except Exception:
                 # A bug, not bad input: the crash dialog and log (ui.errors) take it.

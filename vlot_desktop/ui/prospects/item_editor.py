@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from vlot_desktop.db.queries.prospects import AnswerRow, FindingRow
 from vlot_desktop.domain.checklist import ChecklistItem, ItemKind
 from vlot_desktop.services.prospects import AnswerValue, ItemNote
-from vlot_desktop.ui.prospects.autosave import Autosaver
+from vlot_desktop.ui.prospects.autosave import UNCUT, Autosaver
 
 AnswerWriter = Callable[[str, AnswerValue], object]
 NoteWriter = Callable[[str, ItemNote], object]
@@ -142,6 +142,7 @@ class ItemEditor(QFrame):
         # -- the note panel: remark, knelpunt/opportuniteit, action
         self.note_panel = QWidget(self)
         self.remark_edit = QLineEdit(self.note_panel)
+        self.remark_edit.setMaxLength(UNCUT)
         self.remark_edit.setPlaceholderText(self.tr("Remark"))
         self.remark_edit.setAccessibleName(self.tr("Remark on %1").replace("%1", label_text))
         self.kind_buttons: dict[str | None, QPushButton] = {}
@@ -165,6 +166,7 @@ class ItemEditor(QFrame):
             button.clicked.connect(self._note_edited_now)
         kind_row.addStretch(1)
         self.action_edit = QLineEdit(self.note_panel)
+        self.action_edit.setMaxLength(UNCUT)
         self.action_edit.setPlaceholderText(self.tr("Action: what, who, by when"))
         self.action_edit.setAccessibleName(self.tr("Action for %1").replace("%1", label_text))
         note_layout = QVBoxLayout(self.note_panel)
@@ -255,6 +257,7 @@ class ItemEditor(QFrame):
         elif kind is ItemKind.TEXT:
             edit = QLineEdit(box)
             edit.setObjectName("textEdit")
+            edit.setMaxLength(UNCUT)
             edit.setMinimumHeight(36)
             edit.setText(answer.value_text or "" if answer else "")
             edit.setAccessibleName(self.label.text())

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from vlot_desktop.domain.checklist import ChecklistTemplate, ItemKind
 from vlot_desktop.services import photos as photo_service
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.prospects.autosave import Autosaver
+from vlot_desktop.ui.prospects.autosave import UNCUT, Autosaver
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
 
 THUMB_W, THUMB_H = 200, 150
@@ -89,7 +89,9 @@ class PhotoCard(QFrame):
                 )
             )
         self.image.setToolTip(photo.file_name)
-        self.caption_edit = QLineEdit(photo.caption or "", self)
+        self.caption_edit = QLineEdit(self)
+        self.caption_edit.setMaxLength(UNCUT)
+        self.caption_edit.setText(photo.caption or "")
         self.caption_edit.setPlaceholderText(self.tr("Caption"))
         self.caption_edit.setAccessibleName(self.tr("Caption of %1").replace("%1", photo.file_name))
         self.caption_edit.setMinimumHeight(34)

@@ -235,6 +235,14 @@ class VisitDetailsPage(QWidget):
         self.message_label.setObjectName("detailsMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
+        # Under a text field: why what is typed there was not saved (e.g. too long).
+        self.field_messages: dict[str, QLabel] = {}
+        for name in ("general_impression", "outcome_notes"):
+            label = QLabel(self)
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #b3261e;")
+            label.hide()
+            self.field_messages[name] = label
 
         building = QGroupBox(self.tr("Building and visit"), self)
         form = QFormLayout(building)
@@ -257,9 +265,14 @@ class VisitDetailsPage(QWidget):
         outcome_form = QFormLayout(outcome)
         outcome_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         outcome_form.addRow(self.tr("Estimated &places:"), self.places_spin)
-        outcome_form.addRow(self.tr("General &impression:"), self.impression_edit)
+        outcome_form.addRow(
+            self.tr("General &impression:"),
+            self._with_message(self.impression_edit, "general_impression"),
+        )
         outcome_form.addRow(self.tr("O&utcome:"), self.status_combo)
-        outcome_form.addRow(self.tr("E&xplanation:"), self.outcome_edit)
+        outcome_form.addRow(
+            self.tr("E&xplanation:"), self._with_message(self.outcome_edit, "outcome_notes")
+        )
         outcome_form.addRow("", self.convert_button)
         outcome_form.addRow("", self.message_label)
         self._label_buddies(outcome_form)
@@ -284,6 +297,13 @@ class VisitDetailsPage(QWidget):
         layout.addWidget(participants)
         layout.addWidget(outcome)
         layout.addStretch(1)
+
+    def _with_message(self, editor: QWidget, name: str) -> QVBoxLayout:
+        cell = QVBoxLayout()
+        cell.setSpacing(1)
+        cell.addWidget(editor)
+        cell.addWidget(self.field_messages[name])
+        return cell
 
     @staticmethod
     def _label_buddies(form: QFormLayout) -> None:
@@ -332,6 +352,7 @@ class VisitDetailsPage(QWidget):
         for participant in visit.participants:
             self.add_participant_row(participant, False)
         self.show_message(None)
+        self.clear_field_messages()
         self._loading = False
 
     def _fill_status(self, status: str) -> None:
@@ -380,6 +401,27 @@ class VisitDetailsPage(QWidget):
         self.message_label.setText(text or "")
         self.message_label.setStyleSheet("color: #b3261e;" if error else "color: #1b5e20;")
         self.message_label.setVisible(bool(text))
+
+    def show_field_message(self, name: str | None, text: str) -> bool:
+        """Show ``text`` under the field ``name``; False when this page has no such field."""
+        label = self.field_messages.get(name or "")
+        if label is None:
+            return False
+        label.setText(text)
+        label.setAccessibleName(text)
+        label.show()
+        return True
+
+    def clear_field_messages(self) -> None:
+        for label in self.field_messages.values():
+            label.clear()
+            label.setAccessibleName("")
+            label.hide()
+
+    def field_message(self, name: str) -> str:
+        """The message shown under field ``name`` ("" when none)."""
+        label = self.field_messages.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
 
     # -- saving ----------------------------------------------------------------------------
 

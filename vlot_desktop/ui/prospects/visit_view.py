@@ -467,9 +467,14 @@ class VisitView(QWidget):
     def _write_note(self, item_key: str, note: svc.ItemNote) -> None:
         assert self.visit is not None
         svc.save_item_note(self.context.engine, self.visit.id, item_key, note)
+        editor = self.editors.get(item_key)
+        if editor is not None:
+            editor.show_error(None)
 
     @Slot(str)
-    def _saved(self, _key: str) -> None:
+    def _saved(self, key: str) -> None:
+        if key == "visit" and self.details_page is not None:
+            self.details_page.clear_field_messages()
         saved = self.saver.last_saved
         if saved is not None:
             self.save_label.setText(
@@ -480,9 +485,14 @@ class VisitView(QWidget):
     def _save_failed(self, key: str, message: str) -> None:
         kind, _, item_key = key.partition(":")
         editor = self.editors.get(item_key)
+        error = self.saver.last_error
         if kind in ("answer", "note") and editor is not None:
             editor.show_error(message)
-        elif self.details_page is not None:
+        elif self.details_page is not None and not (
+            kind == "visit"
+            and error is not None
+            and self.details_page.show_field_message(error.field, message)
+        ):
             self.details_page.show_message(message, error=True)
         self.save_label.setText(self.tr("Not saved: see the message"))
 
