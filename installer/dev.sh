@@ -2,6 +2,7 @@
 # Developer entry point: the two Quick start commands of the README.
 #   installer/dev.sh app    set up, load demo data on first use, start VLOT Desktop
 #   installer/dev.sh test   set up, then lint (ruff), type-check (mypy) and run the test suite
+#   installer/dev.sh mutate [PATH...]   mutation testing (not part of `test`; docs/testing.md)
 # Set-up is idempotent: Debian libraries are installed only when missing, the virtual
 # environment is created once, and packages are reinstalled only when pyproject.toml changed.
 set -euo pipefail
@@ -94,8 +95,18 @@ case "${1:-}" in
     echo "== mypy"; mypy
     echo "== pytest"; exec python -m pytest "$@"
     ;;
+  mutate)
+    shift
+    # mutmut (the "mutate" extra) is installed on first use; the run works in a copy of the
+    # tree (.mutation-work/) and writes tests/mutation/results/latest.{md,json}.
+    if ! python -c 'import mutmut' >/dev/null 2>&1; then
+      echo "Installing the mutation testing tool (mutmut)"
+      python -m pip install -q -e ".[test,mutate]"
+    fi
+    exec python tests/mutation/run.py "$@"
+    ;;
   *)
-    echo "usage: installer/dev.sh app | test" >&2
+    echo "usage: installer/dev.sh app | test | mutate [PATH...]" >&2
     exit 2
     ;;
 esac
