@@ -271,8 +271,13 @@ def test_per_field_clocks_at_0003_upgraded_to_0004_merge_the_same(tmp_path: Path
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("UPDATE sync_clock SET suppress = 1")
     conn.execute("ATTACH DATABASE ? AS cur", (str(current),))
-    for table in ("organisation", "sync_tombstone", "sync_conflicts", "sync_purged"):
+    for table in ("organisation", "sync_conflicts", "sync_purged"):
         conn.execute(f"INSERT INTO main.{table} SELECT * FROM cur.{table}")
+    # (The columns 0003 has: what a deleter had seen came with 0007.)
+    conn.execute(
+        "INSERT INTO main.sync_tombstone SELECT tbl, pk, hlc, dev, user_id, row_json "
+        "FROM cur.sync_tombstone"
+    )
     conn.executemany(
         "INSERT INTO sync_field_clock (tbl, pk, field, hlc, dev, user_id, value, max_base) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -162,16 +162,20 @@ def test_an_edit_after_a_delete_revives_the_row_and_is_flagged(laptops: list[Lap
     assert [row[2] for row in a.conflicts()] == ["(deleted)"]
 
 
-def test_a_delete_after_an_edit_wins_everywhere(laptops: list[Laptop]) -> None:
+def test_a_delete_after_an_edit_wins_everywhere_and_the_edit_is_shown(
+    laptops: list[Laptop],
+) -> None:
     a, b, c = laptops
     add_org(a)
     sync_all(a, b, c)
     b.sql("UPDATE organisation SET notes = 'eerst dit' WHERE id = ?", ORG)
-    a.sql("DELETE FROM organisation WHERE id = ?", ORG)  # later
+    a.sql("DELETE FROM organisation WHERE id = ?", ORG)  # later, not knowing of the edit
     sync_all(b, c, a)
     for laptop in laptops:
         assert org(laptop) == []
-        assert laptop.conflicts() == []
+        # The edit An never saw is not lost in silence (tests/sync/test_sync_edit_delete.py).
+        assert [(k[2], k[6]) for k in laptop.conflicts()] == [("(edited)", '{"notes":"eerst dit"}')]
+    assert a.conflicts() == b.conflicts() == c.conflicts()
     assert a.dump() == b.dump() == c.dump()
 
 

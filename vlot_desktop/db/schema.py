@@ -15,5 +15,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_compact_field_clocks",
     "0005_member_name_search",
     "0006_sync_home",
+    "0007_tombstone_base",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

@@ -8,13 +8,14 @@ This laptop closes them at once, in the same transaction as the write.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
 from vlot_desktop.sync.capture import json_value_sql, record_current_value_statements
-from vlot_desktop.sync.merge import DELETED_FIELD, to_sql
+from vlot_desktop.sync.merge import DELETED_FIELD, EDITED_FIELD, to_sql
 
 
 class ConflictGoneError(Exception):
@@ -27,6 +28,10 @@ class ConflictNotResolvableError(Exception):
 
 class RecordInUseError(Exception):
     """The record cannot be deleted: other records refer to it."""
+
+
+class ParentGoneError(Exception):
+    """The record cannot come back: a record it belongs to is deleted too."""
 
 
 def _quote(name: str) -> str:
@@ -105,3 +110,84 @@ def delete_revived_record(engine: Engine, conflict_id: int) -> None:
             "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ?",
             (table, pk, DELETED_FIELD),
         )
+
+
+def keep_revived_record(engine: Engine, conflict_id: int) -> None:
+    """Resolve a "deleted here, changed there" conflict by keeping the record as it is now: a
+    write that has seen the delete (the current value of one field, recorded again), so on
+    every laptop the record stays and the conflict closes (``merge._delete_seen``)."""
+    with engine.begin() as conn:
+        table, pk, field = _conflict_key(conn, conflict_id)
+        if field != DELETED_FIELD:
+            raise ConflictNotResolvableError(conflict_id)
+        columns = _synced_columns(conn, table)
+        exists = conn.exec_driver_sql(f"SELECT 1 FROM {_quote(table)} WHERE id = ?", (pk,)).first()
+        if exists is None or not columns:
+            raise ConflictNotResolvableError(conflict_id)
+        tick, record = record_current_value_statements(table, columns[0])
+        conn.exec_driver_sql(tick)
+        conn.exec_driver_sql(record, (pk,))
+        conn.exec_driver_sql(
+            "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ?",
+            (table, pk, DELETED_FIELD),
+        )
+
+
+def restore_deleted_record(engine: Engine, conflict_id: int) -> None:
+    """Resolve an "edited here, deleted there" conflict by bringing the record back with the
+    edit the delete won over: an ordinary insert (the values it had when deleted, with the
+    edit), made knowing of the delete, so on every laptop the record returns and the conflict
+    closes.
+
+    Raises ``ConflictGoneError`` when the conflict is no longer open,
+    ``ConflictNotResolvableError`` for another kind of conflict or a record that is back
+    already, and ``ParentGoneError`` when a record it belongs to is gone too (nothing is
+    changed then).
+    """
+    import sqlalchemy.exc
+
+    with engine.begin() as conn:
+        table, pk, field = _conflict_key(conn, conflict_id)
+        if field != EDITED_FIELD:
+            raise ConflictNotResolvableError(conflict_id)
+        if conn.exec_driver_sql(f"SELECT 1 FROM {_quote(table)} WHERE id = ?", (pk,)).first():
+            raise ConflictNotResolvableError(conflict_id)
+        kept = conn.exec_driver_sql(
+            "SELECT row_json FROM sync_tombstone WHERE tbl = ? AND pk = ?", (table, pk)
+        ).scalar()
+        values: dict[str, Any] = json.loads(kept) if kept else {}
+        for name, text in conn.exec_driver_sql(
+            "SELECT field, value FROM sync_field_clock WHERE tbl = ? AND pk = ?", (table, pk)
+        ):
+            values[str(name)] = json.loads(text) if text is not None else None
+        columns = set(_synced_columns(conn, table))
+        values = {k: v for k, v in values.items() if k in columns}
+        if "updated_at" in _all_columns(conn, table):
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+            values["updated_at"] = now
+        names = ["id", *values]
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(
+                    f"INSERT INTO {_quote(table)} ({', '.join(_quote(n) for n in names)}) "
+                    f"VALUES ({', '.join('?' for _ in names)})",
+                    (pk, *[to_sql(v) for v in values.values()]),
+                )
+        except sqlalchemy.exc.IntegrityError as exc:
+            raise ParentGoneError(table) from exc
+        conn.exec_driver_sql(
+            "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field IN (?, ?)",
+            (table, pk, EDITED_FIELD, DELETED_FIELD),
+        )
+
+
+def _all_columns(conn: Connection, table: str) -> list[str]:
+    return [str(r[1]) for r in conn.exec_driver_sql(f"PRAGMA table_info({_quote(table)})")]
+
+
+def _synced_columns(conn: Connection, table: str) -> list[str]:
+    """The table's synced columns (not ``id``, not local ones), in table order."""
+    from vlot_desktop.sync.capture import synced_local_columns
+
+    local = synced_local_columns().get(table, set())
+    return [c for c in _all_columns(conn, table) if c != "id" and c not in local]

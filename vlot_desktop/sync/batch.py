@@ -14,7 +14,8 @@ A batch is gzip'd NDJSON (UTF-8), one JSON object per line:
    later).
 2. ``count`` records: ``{"hlc", "dev", "seq", "t" (table), "pk", "op" ("upsert" | "delete" |
    "purge"), "f" ({field: value}; for a purge ``{field: null}`` of the erased fields, or ``{}``
-   for the whole row), "base" ({field: HLC the writer had seen, or null}), "user"}``; values
+   for the whole row), "base" ({field: HLC the writer had seen, or null}; a delete's
+   ``{"_row": HLC}`` is the newest write of the row its writer had seen), "user"}``; values
    are JSON exactly as SQLite stores them (text dates, 0/1 booleans; a blob as ``{"$hex": ..}``).
 3. trailer: ``{"trailer": "vlot-sync-end", "count", "sha256"}``, the SHA-256 of the record
    lines (each with its newline).
@@ -64,6 +65,9 @@ BATCH_RE = re.compile(
 ID_RE = re.compile(r"^[0-9A-Za-z-]{1,64}$")
 FIELD_RE = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 OPS = ("upsert", "delete", "purge")
+# In a delete's ``base``: the newest write of the row its writer had seen (added in format 1 as
+# an optional key; a reader that does not know it ignores it, as any unknown base key).
+ROW_BASE = "_row"
 
 
 class BadBatchError(ValueError):
@@ -356,7 +360,7 @@ def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) ->
         pk=pk,
         op=op,
         fields={k: v for k, v in fields.items() if k in columns},
-        base={k: v for k, v in base.items() if k in columns},
+        base={k: v for k, v in base.items() if k in columns or (op == "delete" and k == ROW_BASE)},
         user=user,
         extra={k: v for k, v in fields.items() if k not in columns},
     )

@@ -22,7 +22,7 @@ from typing import Any
 
 from vlot_desktop.sync import coverage, snapshot_read
 from vlot_desktop.sync import snapshot as snap
-from vlot_desktop.sync.batch import Record, parse_batch_name
+from vlot_desktop.sync.batch import ROW_BASE, Record, parse_batch_name
 from vlot_desktop.sync.capture import sqlite3_runner, suppressed
 from vlot_desktop.sync.clocks import INSERT_EXCEPTION, INSERT_ROW_CLOCK
 from vlot_desktop.sync.merge import Merger, canonical, from_sql, stored_text
@@ -389,6 +389,9 @@ class _Applier:
             self.merger.max_hlc = prepared.max_hlc
         for line in prepared.others:
             kind = line["k"]
+            if kind == "extra":
+                self._extra(line)
+                continue
             self.touched.setdefault(line["t"], set()).add(line["pk"])
             if kind == "tomb":
                 self._tomb(line)
@@ -407,10 +410,22 @@ class _Applier:
             (line["hlc"], line["dev"], line["user"]),
         )  # fmt: skip
 
+    def _extra(self, line: dict[str, Any]) -> None:
+        """Fields of a newer version in a row line: kept with their clocks (``sync.extras``)."""
+        from vlot_desktop.sync import extras
+
+        if "*" in self.merger.purged.get((line["t"], line["pk"]), set()):
+            return
+        clocks, which = line["c"], line["w"]
+        for name, value in line["f"].items():
+            hlc, dev, user = clocks[which.get(name, 0)]
+            extras.keep(self.conn, line["t"], line["pk"], (hlc, dev, user), {name: value})
+
     def _tomb(self, line: dict[str, Any]) -> None:
+        base = {ROW_BASE: line["base"]} if line.get("base") else {}
         record = Record(
             hlc=line["hlc"], dev=line["dev"], seq=0, table=line["t"], pk=line["pk"],
-            op="delete", fields={}, base={}, user=line["user"],
+            op="delete", fields={}, base=base, user=line["user"],
         )  # fmt: skip
         self.merger.apply(record)
         if line.get("row") is not None:

@@ -185,6 +185,15 @@ class ClockStore:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def newest_hlc(self, table: str, pk: str) -> str | None:
+        """The HLC of the newest write of any field of the row (None: none yet)."""
+        row = self.conn.execute(
+            "SELECT max(hlc) FROM (SELECT hlc FROM sync_row_clock WHERE tbl = ? AND pk = ? "
+            "UNION ALL SELECT hlc FROM sync_field_clock WHERE tbl = ? AND pk = ?)",
+            (table, pk, table, pk),
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
     def current_value(self, table: str, pk: str, field: str) -> str:
         """Canonical JSON of the value a row clock covers: the table's, else the tombstone's."""
         row = self.conn.execute(f"SELECT {q(field)} FROM {q(table)} WHERE id = ?", (pk,)).fetchone()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from vlot_desktop.sync import batch as batch_mod
-from vlot_desktop.sync import blobs, coverage
+from vlot_desktop.sync import blobs, coverage, repair
 from vlot_desktop.sync.batch import (
     CHANGES,
     FORMAT_FILE,
@@ -130,6 +130,8 @@ class SyncResult:
     held_ahead_s: dict[str, float] = field(default_factory=dict)
     # Held-back file -> the laptop that wrote it (label).
     held_laptops: dict[str, str] = field(default_factory=dict)
+    # Rules spanning rows repaired by this laptop after this round's merge (repair.py).
+    repairs: repair.Repairs = field(default_factory=lambda: repair.Repairs())
     # The laptops that wrote the newer-format files (labels, for the message).
     newer_laptops: list[str] = field(default_factory=list)
     # Entries of changes/ named like change files that could not be read as one this round
@@ -269,6 +271,8 @@ def _group_rows(
             grouped.append((current, seqs))
         current.seq = seq
         seqs.append(seq)
+        if fname is None and op == "delete" and base is not None:
+            current.base[batch_mod.ROW_BASE] = base
         if fname is not None:
             if isinstance(value, bytes):  # (see _outbox_rows: text that is not UTF-8)
                 value = value.decode("utf-8", "replace")
@@ -451,12 +455,27 @@ def fold_outbox(conn: sqlite3.Connection, merger: Merger, device: str) -> int:
                     )
                 continue
             _flush_clocks(conn, row_clocks, exceptions)
+            # A write on a row this laptop knows deleted (a restore) has seen that delete.
+            tomb = conn.execute(
+                "SELECT hlc FROM sync_tombstone WHERE tbl = ? AND pk = ?", (record.table, record.pk)
+            ).fetchone()
             for fname in record.fields:
-                record.base[fname] = store.effective_hlc(record.table, record.pk, fname)
+                seen = store.effective_hlc(record.table, record.pk, fname)
+                if tomb is not None and str(tomb[0]) > (seen or ""):
+                    seen = str(tomb[0])
+                record.base[fname] = seen
                 conn.execute(
                     "UPDATE sync_outbox SET base = ? WHERE seq BETWEEN ? AND ? AND field = ?",
                     (record.base[fname], seqs[0], seqs[-1], fname),
                 )
+            if record.op == "delete":
+                # What the deleter had seen of the row: an edit it had not seen is a conflict.
+                row_seen = store.newest_hlc(record.table, record.pk)
+                if row_seen is not None:
+                    record.base[batch_mod.ROW_BASE] = row_seen
+                    conn.execute(
+                        "UPDATE sync_outbox SET base = ? WHERE seq = ?", (row_seen, seqs[0])
+                    )
             merger.apply(record, local=True)
             if record.op == "delete":
                 kept = conn.execute(
@@ -939,6 +958,7 @@ def pull(
         merger.applied = merger.conflicts_new = 0
         run = sqlite3_runner(conn)
         with suppressed(run):
+            _promote_extras(conn, merger)
             # Merging is a function of the set of records (merge.py), so the files are applied
             # one after the other, each a chunk at a time: memory stays bounded.
             # Each file under its own savepoint: a record the database refuses (a value that
@@ -958,6 +978,12 @@ def pull(
                 conn.execute("RELEASE batch_file")
             good = [g for g in good if g[0] not in refused]
         _advance_clock(conn, merger.max_hlc)
+        # Rules that span rows (capacity = place rows, household size = members) may break
+        # when two laptops' changes meet: repaired as an ordinary (captured) local change.
+        touched = repair.Touched()
+        for table, pk in merger.touched:
+            touched.add(table, pk, conn)
+        result.repairs = repair.repair(conn, touched, device, user)
         if data_dir is not None:
             blobs.note_missing(conn, data_dir, merger.blob_refs)
         # The newest format among the files on the share now (they are left unread, so every
@@ -1013,6 +1039,26 @@ def pull(
             result.held_ahead_s[str(file)] = float(ahead)
     result.held_laptops = {f: laptops_of(conn, [f])[0] for f, _ in result.held_files}
     return result
+
+
+_PROMOTED_KEY = "sync_extra_promoted_for"
+
+
+def _promote_extras(conn: sqlite3.Connection, merger: Merger) -> None:
+    """After an update (a new schema revision), merge the kept fields of newer versions that
+    this database now has columns for (``sync.extras``); once per revision."""
+    from vlot_desktop.db.schema import SCHEMA_HEAD
+    from vlot_desktop.sync import extras
+
+    done = conn.execute("SELECT value FROM local_meta WHERE key = ?", (_PROMOTED_KEY,)).fetchone()
+    if done is not None and done[0] == SCHEMA_HEAD:
+        return
+    extras.promote(conn, merger)
+    conn.execute(
+        "INSERT INTO local_meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_PROMOTED_KEY, SCHEMA_HEAD),
+    )
 
 
 def _apply_file(
@@ -1086,6 +1132,11 @@ def sync_once(
         # The newer files are gone from the share: this laptop writes again, from this round.
         pushed = push(conn, share, device, user, data_dir)
         blocked = 0
+    elif not pulled.format_blocked and (pulled.repairs.locations or pulled.repairs.cases):
+        # The repair goes out in this round, before others repair the same thing themselves.
+        again = push(conn, share, device, user, data_dir)
+        pushed.pushed_records += again.pushed_records
+        pushed.files_written += again.files_written
     pulled.identity_renewed = renewed
     if pulled.newer_files:
         pulled.newer_laptops = laptops_of(conn, pulled.newer_files)

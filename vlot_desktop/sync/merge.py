@@ -27,10 +27,12 @@ from collections.abc import Mapping
 from json.encoder import encode_basestring
 from typing import Any
 
-from vlot_desktop.sync.batch import Record
+from vlot_desktop.sync.batch import ROW_BASE, Record
 from vlot_desktop.sync.clocks import Clock, ClockStore, Exception_
 
 DELETED_FIELD = "(deleted)"
+# A row deleted by a laptop that had not seen an edit of it: the edit lost to the delete.
+EDITED_FIELD = "(edited)"
 
 
 def canonical(value: Any) -> str:
@@ -97,6 +99,9 @@ class Merger:
         self.blob_refs: set[str] = set()
         # A purge was applied: erased words must also leave indexes and the WAL (engine.pull).
         self.purged_now = False
+        # (table, key) of the rows other laptops' records changed: rules spanning rows are
+        # checked for them after the merge (``repair.py``).
+        self.touched: set[tuple[str, str]] = set()
 
     def mark(self) -> tuple[Any, ...]:
         """What :meth:`rewind` needs to forget the records merged after this point, when the
@@ -201,9 +206,16 @@ class Merger:
             return
         self.max_hlc = max(self.max_hlc, rec.hlc)
         if rec.op == "purge":
+            from vlot_desktop.sync import extras
+
+            extras.erase(self.conn, rec.table, rec.pk, rec.extra or None)
             self._purge(rec)
             return
         purged = self.purged.get((rec.table, rec.pk))
+        if rec.extra and rec.op == "upsert" and not (purged and "*" in purged):
+            from vlot_desktop.sync import extras
+
+            extras.keep(self.conn, rec.table, rec.pk, (rec.hlc, rec.dev, rec.user), rec.extra)
         if purged:
             from vlot_desktop.sync.purge import WHOLE_ROW, revert_local_edit
 
@@ -226,10 +238,11 @@ class Merger:
             ).fetchone()
             if tomb is None or (rec.hlc, rec.dev) > tuple(tomb):
                 self.conn.execute(
-                    "INSERT INTO sync_tombstone (tbl, pk, hlc, dev, user_id, row_json) "
-                    "VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT (tbl, pk) DO UPDATE SET "
-                    "hlc = excluded.hlc, dev = excluded.dev, user_id = excluded.user_id",
-                    (rec.table, rec.pk, rec.hlc, rec.dev, rec.user),
+                    "INSERT INTO sync_tombstone (tbl, pk, hlc, dev, user_id, row_json, row_base) "
+                    "VALUES (?, ?, ?, ?, ?, NULL, ?) ON CONFLICT (tbl, pk) DO UPDATE SET "
+                    "hlc = excluded.hlc, dev = excluded.dev, user_id = excluded.user_id, "
+                    "row_base = excluded.row_base",
+                    (rec.table, rec.pk, rec.hlc, rec.dev, rec.user, rec.base.get(ROW_BASE)),
                 )
                 changed = True
         else:
@@ -253,12 +266,16 @@ class Merger:
                 )
         if changed:
             self.applied += 1
+            if not local:
+                self.touched.add((rec.table, rec.pk))
             self._materialize(rec.table, rec.pk, won, local=local)
 
     def _fresh(self, rec: Record, *, local: bool) -> None:
         """A write of every field of a row that has no clock at all (a new record): it wins
         everywhere, conflicts with nothing, and becomes the row clock once the row is there."""
         self.applied += 1
+        if not local:
+            self.touched.add((rec.table, rec.pk))
         table, pk = rec.table, rec.pk
         clock: Clock = (rec.hlc, rec.dev, rec.user)
         exists = self.conn.execute(f"SELECT 1 FROM {_q(table)} WHERE id = ?", (pk,)).fetchone()
@@ -303,7 +320,8 @@ class Merger:
         """Bring the row in line with its field clocks and tombstone."""
         conn = self.conn
         tomb = conn.execute(
-            "SELECT hlc, dev, user_id, row_json FROM sync_tombstone WHERE tbl = ? AND pk = ?",
+            "SELECT hlc, dev, user_id, row_json, row_base FROM sync_tombstone "
+            "WHERE tbl = ? AND pk = ?",
             (table, pk),
         ).fetchone()
         visible = True
@@ -312,13 +330,17 @@ class Merger:
             purged = self.purged.get((table, pk), set())
             newest = self._newest_write(table, pk, purged)
             visible = newest is not None and newest > (tomb[0], tomb[1])
+            # A row revived by an edit made without knowing of the delete is a conflict; a
+            # write that had seen the delete (a restore, "keep the record") settles it.
+            revived = visible and not self._delete_seen(table, pk, tomb[0])
             conn.execute(
                 "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? "
                 "AND NOT (loser_hlc = ? AND loser_dev = ? AND ?)",
-                (table, pk, DELETED_FIELD, tomb[0], tomb[1], visible),
+                (table, pk, DELETED_FIELD, tomb[0], tomb[1], revived),
             )
-            if visible:
+            if revived:
                 self._add_conflict((tomb[0], tomb[1]), DELETED_FIELD, (table, pk), tomb[2], None)
+            self._edits_lost(table, pk, tomb, visible, purged)
         if local:
             return  # this laptop's own write is in the row already
         exists = conn.execute(f"SELECT 1 FROM {_q(table)} WHERE id = ?", (pk,)).fetchone()
@@ -335,6 +357,49 @@ class Merger:
                 )
             return
         self._revive(table, pk, tomb[3] if tomb is not None else None)
+
+    def _delete_seen(self, table: str, pk: str, tomb_hlc: str) -> bool:
+        """Some write of the row had seen the delete (its base reaches the tombstone)."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM sync_field_clock WHERE tbl = ? AND pk = ? AND max_base >= ? LIMIT 1",
+                (table, pk, tomb_hlc),
+            ).fetchone()
+            is not None
+        )
+
+    def _edits_lost(
+        self, table: str, pk: str, tomb: tuple[Any, ...], visible: bool, purged: set[str]
+    ) -> None:
+        """The edits a delete won over without its writer having seen them (written after the
+        newest write the deleter had seen, before the delete): one conflict per row, holding
+        the edited values, so that the user can restore the record with them. A function of
+        the row's clocks and tombstone, so the same on every laptop in any order."""
+        tomb_key = (str(tomb[0]), str(tomb[1]))
+        row_base = tomb[4]
+        unseen: dict[str, Exception_] = {}
+        if not visible and row_base is not None:  # (a delete from an older version: unknown)
+            for name, exc in self.store.exceptions(table, pk).items():
+                if name in purged or name not in self.known[table]:
+                    continue
+                if str(exc[0]) > row_base and (str(exc[0]), str(exc[1])) < tomb_key:
+                    unseen[name] = exc
+        if not unseen:
+            self.conn.execute(
+                "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ?",
+                (table, pk, EDITED_FIELD),
+            )
+            return
+        newest = max(unseen.values(), key=lambda e: (str(e[0]), str(e[1])))
+        values = canonical(
+            {f: json.loads(e[3]) if e[3] is not None else None for f, e in sorted(unseen.items())}
+        )
+        self.conn.execute(
+            "DELETE FROM sync_conflicts WHERE tbl = ? AND pk = ? AND field = ? AND NOT "
+            "(loser_hlc = ? AND loser_dev = ? AND loser_value = ?)",
+            (table, pk, EDITED_FIELD, newest[0], newest[1], values),
+        )
+        self._add_conflict((newest[0], newest[1]), EDITED_FIELD, (table, pk), newest[2], values)
 
     def _bury(self, table: str, pk: str) -> None:
         """Delete the row, keeping its values with the tombstone (to revive it later)."""

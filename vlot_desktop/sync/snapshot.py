@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any, BinaryIO
 
-from vlot_desktop.sync import coverage
+from vlot_desktop.sync import coverage, extras
 from vlot_desktop.sync.batch import (
     FIELD_RE,
     FORMAT_VERSION,
@@ -184,21 +184,27 @@ def state_lines(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]) -
                  "user": user},
                 ensure_ascii=False, separators=(",", ":"),
             )  # fmt: skip
-    for tbl, pk, hlc, dev, user, row_json in conn.execute(
-        "SELECT tbl, pk, hlc, dev, user_id, row_json FROM sync_tombstone ORDER BY tbl, pk"
+    for tbl, pk, hlc, dev, user, row_json, row_base in conn.execute(
+        "SELECT tbl, pk, hlc, dev, user_id, row_json, row_base FROM sync_tombstone ORDER BY tbl, pk"
     ):
         if tbl in known:
             row = json.loads(row_json) if row_json else None
             if row is not None:
                 row = {k: v for k, v in row.items() if is_value(v)}
-            yield json.dumps(
-                {"k": "tomb", "t": tbl, "pk": pk, "hlc": hlc, "dev": dev, "user": user,
-                 "row": row},
-                ensure_ascii=False, separators=(",", ":"),
-            )  # fmt: skip
+            tomb = {"k": "tomb", "t": tbl, "pk": pk, "hlc": hlc, "dev": dev, "user": user,
+                    "row": row}  # fmt: skip
+            if row_base is not None:
+                tomb["base"] = row_base  # what the deleter had seen (optional in format 1)
+            yield json.dumps(tomb, ensure_ascii=False, separators=(",", ":"))
+    kept = extras.by_row(conn)  # fields of newer versions: written back, never dropped
     for tbl, pk, entries in row_states(conn, known):
+        more = kept.pop((tbl, pk), None)
+        if more:
+            entries = sorted([*entries, *more])
         if entries:
             yield _row_line(tbl, pk, entries)
+    for (tbl, pk), more in kept.items():
+        yield _row_line(tbl, pk, list(more))
     for tbl, pk, field, hlc, dev, user, value in conn.execute(
         "SELECT tbl, pk, field, loser_hlc, loser_dev, loser_user, loser_value "
         "FROM sync_conflicts ORDER BY tbl, pk, field, loser_hlc, loser_dev"
@@ -469,6 +475,8 @@ def _check_line(obj: dict[str, Any], n: int) -> None:
         if not (isinstance(field, str) and (field == "*" or FIELD_RE.match(field))):
             raise BadSnapshotError(f"{where}: bad field")
     elif kind == "tomb":
+        if obj.get("base") is not None and not _hlc_ok(obj.get("base")):
+            raise BadSnapshotError(f"{where}: bad base")
         row = obj.get("row")
         if row is not None and not (
             isinstance(row, dict) and all(FIELD_RE.match(k) and is_value(v) for k, v in row.items())

@@ -79,6 +79,13 @@ def prepare_lines(
                 chunk.others.append(line)
             else:
                 chunk.row_lines += 1
+                if not line["f"].keys() <= fields_known:
+                    # Fields of a newer version: kept apart (sync.extras), not dropped.
+                    unknown = {k: v for k, v in line["f"].items() if k not in fields_known}
+                    chunk.others.append(
+                        {"k": "extra", "t": table, "pk": line["pk"], "f": unknown,
+                         "c": line["c"], "w": line.get("w") or {}}
+                    )  # fmt: skip
                 item = _row_item(line, fields_known, local.get(table, ()), now, names_seen, ids)
                 if item is not None:
                     table = ids.setdefault(table, table)

@@ -8,6 +8,7 @@
   compactly: one per row plus exceptions (``vlot_desktop.sync.clocks``).
 - ``sync_purged``: fields (or whole rows) erased for GDPR; later values for them are dropped.
 - ``sync_blob``: attachment blobs this laptop still has to download (or found corrupt).
+- ``sync_extra``: fields written by a newer version, kept for it (``vlot_desktop.sync.extras``).
 """
 
 from __future__ import annotations
@@ -136,12 +137,17 @@ class SyncTombstone(Base):
     user_id: Mapped[str | None] = mapped_column(String(64))
     # The row's values when it was deleted (for fields without a clock), to revive it.
     row_json: Mapped[str | None] = mapped_column(Text)
+    # The newest write of the row its deleter had seen: a field written after it (and before
+    # the delete) was an edit the deleter did not know of, shown as a conflict (merge.py).
+    row_base: Mapped[str | None] = mapped_column(String(32))
 
 
 class SyncConflict(Base):
     """A write that lost to a concurrent one: the same rows on every laptop.
 
-    ``field`` is ``"(deleted)"`` for a row revived by an edit made after its deletion.
+    ``field`` is ``"(deleted)"`` for a row revived by an edit made after its deletion, and
+    ``"(edited)"`` for a row deleted by a laptop that had not seen an edit of it (the edit's
+    values in ``loser_value``, as a JSON object).
     """
 
     __tablename__ = "sync_conflicts"
@@ -199,3 +205,20 @@ class SyncBlob(Base):
     state: Mapped[str] = mapped_column(String(16))  # "missing" | "corrupt"
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncExtra(Base):
+    """A field a newer version of the app writes and this version has no column for: kept (last
+    writer wins, as any field), written into this laptop's snapshots, and applied to its column
+    once this laptop is updated (``sync.extras``), so an older laptop never loses it."""
+
+    __tablename__ = "sync_extra"
+    __local__ = True
+
+    tbl: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pk: Mapped[str] = mapped_column(String(64), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(32))
+    dev: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str | None] = mapped_column(String(64))
+    value: Mapped[str | None] = mapped_column(Text)  # canonical JSON
