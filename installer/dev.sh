@@ -93,7 +93,9 @@ case "${1:-}" in
     fi
     echo "== ruff"; ruff check vlot_desktop tests migrations; ruff format --check vlot_desktop tests migrations
     echo "== mypy"; mypy
-    echo "== pytest"; exec python -m pytest "$@"
+    # Two workers on a 2-core machine (a test file stays on one worker: its module fixtures,
+    # the SMB server); the default run stays under 8 minutes. Pass -n 0 to run in one process.
+    echo "== pytest"; exec python -m pytest -n auto --dist loadfile "$@"
     ;;
   mutate)
     shift
