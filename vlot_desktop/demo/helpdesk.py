@@ -35,7 +35,7 @@ THEME_BOOST: dict[str, float] = {
     "wonen-sociaal-tarief-energie": 2,
     "subsidies-fiscale-gevolgen-gastgezinnen": 1.5,
 }
-# How the work shifted (DOMAIN.md, answer 1): at first keeping the housing tool current, later
+# How the work shifted (answer 1, docs/domain.md): at first keeping the housing tool current, later
 # intake and difficult rehousing.
 FADING_THEMES = ("opvang-huisvestingstool", "opvang-collectieve-opvang", "opvang-noodopvang")
 GROWING_THEMES = ("opvang-herhuisvesting", "opvang-einde-gastgezin", "opvang-toewijzing-fedasil")

@@ -1,1 +1,1 @@
-"""Sync between laptops through a plain file share (DESIGN.md §4). No Qt here, ever."""
+"""Sync between laptops through a plain file share (docs/sync-format.md). No Qt here, ever."""

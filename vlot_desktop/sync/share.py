@@ -10,7 +10,7 @@ name that exists already raises ``FileExistsError``). Windows sharing violations
 transient errors (antivirus, indexer, a file open elsewhere) are retried with a short backoff.
 
 Names on the share are lower-case ``[a-z0-9._-]`` only: SMB names are case-insensitive and
-``: * " < > |`` break a mount (``../shared/notes/smb-test-share.md``).
+``: * " < > |`` break a mount (``docs/sync-format.md``, *The share's file names*).
 
 Temp names say whose they are and when they were made: ``.tmp-<laptop tag>-<unix time, hex>-
 <random>``. A laptop that was killed (or lost the share) half-way through a write leaves its temp

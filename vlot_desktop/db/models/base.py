@@ -1,6 +1,6 @@
 """Declarative base, naming convention and the column helpers every model module uses.
 
-Conventions (DESIGN.md §3):
+Conventions (docs/sync-format.md for the synced tables):
 - every synced table has a text UUIDv7 primary key (``SyncedMixin``);
 - reference tables (loaded from ``resources/data``) have natural text keys and are not synced;
 - columns holding personal data carry ``info={"personal": True}`` (and ``"sensitive": True`` for
