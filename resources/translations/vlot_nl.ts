@@ -1186,6 +1186,10 @@
     <context>
         <name>errors</name>
         <message>
+            <source>The data could not be read</source>
+            <translation>De gegevens konden niet gelezen worden</translation>
+        </message>
+        <message>
             <source>VLOT Desktop cannot start</source>
             <translation>VLOT Desktop kan niet starten</translation>
         </message>

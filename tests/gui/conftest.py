@@ -155,6 +155,10 @@ def open_window(qtbot: QtBot, data_dir: Path):  # type: ignore[no-untyped-def]
         timeout=LOAD_TIMEOUT_MS,
     ):
         startup.begin()
+    # Every screen reads its lists in workers (ui.ops): wait until they show them.
+    from gui_waiting import settle
+
+    settle(runner)
     return window
 
 

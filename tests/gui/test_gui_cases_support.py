@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gui_waiting import settle
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
@@ -171,6 +172,7 @@ def wait_idle(qtbot: QtBot, view: CasesView) -> None:
 
 
 def column_texts(view: CasesView, column: int) -> list[str]:
+    settle(view.runner)  # the list shows what the workers read
     model = view.model
     return [model.index(r, column).data() for r in range(model.rowCount(QModelIndex()))]
 
@@ -184,6 +186,7 @@ def contacts(view: CasesView) -> list[str]:
 
 
 def row_cells(view: CasesView, row: int) -> list[str]:
+    settle(view.runner)
     return [view.model.index(row, c).data() for c in range(view.model.columnCount())]
 
 

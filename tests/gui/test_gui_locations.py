@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from gui_waiting import settle
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -85,10 +86,13 @@ def view(dutch: None, make_window, locations_dir: Path) -> LocationsView:  # typ
     window: MainWindow = make_window(locations_dir)
     screen = window.show_screen("locations")
     assert isinstance(screen, LocationsView)
+    settle(screen.runner)
     return screen
 
 
 def names(view: LocationsView) -> list[str]:
+    """The names the list shows, once it shows the current filter (reads run in a worker)."""
+    settle(view.runner)
     return [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
 
 
@@ -301,6 +305,7 @@ def test_place_actions_change_the_counts_and_the_rows(qtbot: QtBot, view: Locati
     panel.table.selectRow(0)
     panel.buttons[PlaceStatus.OCCUPIED].click()
     assert panel.counts_label.text().startswith("Capaciteit: 3 · Vrij: 1 · Bezet: 2")
+    settle(view.runner)  # the list line and the totals are read again in a worker
     assert view.model.index(0, 5).data() == "2" and view.model.index(0, 6).data() == "1"
     assert view.totals_label.text() == (
         "3 locaties · capaciteit 6 · bezet 3 · vrij 2 · aangeboden aan FEDASIL 1"
@@ -362,6 +367,7 @@ def test_status_step_and_partners(qtbot: QtBot, view: LocationsView) -> None:
     panel.remark_edit.setText("Eigenaar verkoopt")
     assert panel.change_status()
     assert stored(view, location_id, "status") == "afgebouwd"
+    settle(view.runner)
     assert view.model.index(0, 3).data() == "Afgebouwd"
     assert panel.history_model.index(0, 2).data() == "Afgebouwd"
     assert panel.history_model.index(0, 4).data() == "Eigenaar verkoopt"
@@ -391,9 +397,12 @@ def test_the_small_demo_set(qtbot: QtBot, dutch: None, make_window, demo_dir: Pa
     window: MainWindow = make_window(demo_dir)
     view = window.show_screen("locations")
     assert isinstance(view, LocationsView)
+    settle(view.runner)
     assert view.model.total > 50
     assert view.model.rowCount() == min(view.model.total, 200)
-    view.model.fetch_all()
+    while view.model.canFetchMore():  # scrolling to the end reads the next pages
+        view.model.fetchMore()
+        settle(view.runner)
     assert view.model.rowCount() == view.model.total
     total_free = sum(view.model.row_at(r).free for r in range(view.model.rowCount()))  # type: ignore[union-attr]
     assert f"vrij {total_free:,}".replace(",", ".") in view.totals_label.text()
@@ -426,16 +435,28 @@ def test_location_models(qtmodeltester, dutch: None) -> None:  # type: ignore[no
         for i in range(450)
     ]
     model = LocationTableModel()
-    model.load(lambda sort, desc, offset, limit: rows[offset : offset + limit], len(rows))
+    asked: list[int] = []
+    model.more_requested.connect(lambda: asked.append(model.loaded_count))
+    model.reset(rows[:200], len(rows))
     assert model.rowCount() == 200 and model.canFetchMore()
     model.fetchMore()
-    assert model.rowCount() == 400
-    model.fetch_all()
+    assert asked == [200] and not model.canFetchMore()  # asked once, until the page arrives
+    model.append(rows[200:400])
+    assert model.rowCount() == 400 and model.canFetchMore()
+    model.fetchMore()
+    model.append(rows[400:])
     assert model.rowCount() == 450 and not model.canFetchMore()
     assert model.index(449, 2).data() == "Gastgezin"
+    assert model.row_of("id449") == 449
+    model.remove_row("id0")
+    assert model.rowCount() == 449 and model.row_of("id449") == 448 and model.total == 449
+    sorted_by: list[tuple[str, bool]] = []
+    model.sort_requested.connect(lambda: sorted_by.append((model.sort_key, model.descending)))
+    model.sort(6, Qt.SortOrder.DescendingOrder)
+    assert sorted_by == [("free", True)]
     qtmodeltester.check(LocationTableModel())  # empty
     checked = LocationTableModel()
-    checked.load(lambda sort, desc, offset, limit: rows[offset : offset + limit], len(rows))
+    checked.reset(rows[:200], len(rows))
     qtmodeltester.check(checked)
     day = dt.date(2026, 11, 26)
     places = PlaceTableModel()

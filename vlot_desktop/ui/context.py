@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # SQLAlchemy is imported only after the window is shown.
     from sqlalchemy import Connection, Engine
 
     from vlot_desktop.db.queries.reference import ProvinceRow, TeamRow
+    from vlot_desktop.services.changes import Changes
+    from vlot_desktop.services.store import Store
+    from vlot_desktop.ui.tasks import TaskRunner
 
 
 @dataclass
@@ -31,12 +34,15 @@ class AppContext(QObject):
     Signals:
         database_ready(): the data folder is open and the screens may load.
         settings_changed(): the user, team or share changed (e.g. after the first-run dialog).
-        data_changed(): a screen wrote to the database (e.g. resolved a conflict).
+        changed(Changes): a write (a form, an import, a sync round) changed these records;
+            every open screen that shows them re-reads them (``announce``).
+        data_changed(): emitted with every ``changed`` (the count of changes to send listens).
         sync_logged(): a sync round ended; ``sync_log`` has it at the end.
     """
 
     database_ready = Signal()
     settings_changed = Signal()
+    changed = Signal(object)
     data_changed = Signal()
     sync_logged = Signal()
 
@@ -45,6 +51,9 @@ class AppContext(QObject):
         self.data_dir = data_dir
         self.settings = settings if settings is not None else load_settings(data_dir)
         self._database: OpenedDatabase | None = None
+        self._store: Store | None = None
+        # The pool the screens' reads and writes run on (``ui.ops``); the window attaches it.
+        self.task_runner: TaskRunner | None = None
         # The sync rounds of this session (``ui.sync_controller.SyncAttempt``), oldest first.
         self.sync_log: list[Any] = []
 
@@ -57,6 +66,20 @@ class AppContext(QObject):
         if self._database is None:
             raise RuntimeError("the database is not open yet")
         return self._database.engine
+
+    @property
+    def store(self) -> Store:
+        """The database as the screens use it: named reads and service calls (``ui.ops``)."""
+        if self._store is None:
+            from vlot_desktop.services.store import Store
+
+            self._store = Store(self.engine)
+        return self._store
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every open screen what a write changed (``ui.ops.CollectionOp`` calls this)."""
+        self.changed.emit(changes)
+        self.data_changed.emit()
 
     def connection(self) -> Connection:
         """A connection for one query or a few (use it in a ``with`` block, in one thread)."""
@@ -78,6 +101,7 @@ class AppContext(QObject):
 
     def set_database(self, database: OpenedDatabase) -> None:
         self._database = database
+        self._store = None
 
     def announce_ready(self) -> None:
         self.database_ready.emit()
@@ -90,6 +114,7 @@ class AppContext(QObject):
         if self._database is not None:
             self._database.engine.dispose()
             self._database = None
+            self._store = None
 
     def run_query(self, query: Any, *args: Any, **kwargs: Any) -> Any:
         """Run ``query(conn, *args, **kwargs)`` on a fresh connection and return its result."""

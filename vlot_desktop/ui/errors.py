@@ -56,6 +56,18 @@ def handle_database_problem(
     return EXIT_PROBLEM
 
 
+def show_read_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A read in a worker failed: a problem the user can act on (``message_nl``, e.g. a locked
+    or damaged database) in plain words; anything else is a bug for the crash handler."""
+    message = getattr(exc, "message_nl", "")
+    if message:
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("errors", "The data could not be read"), message
+        )
+    else:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
 def describe_exception(
     exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None
 ) -> str:

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        context.task_runner = runner
         self.setWindowTitle(self.tr("VLOT Desktop"))
         self.setWindowIcon(icon("vlot"))
         self.setMinimumSize(QSize(1000, 600))
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
 
         self._make_status_bar()
         self.sync = SyncController(context, runner, self.statusBar(), self)
-        self.sync.applied.connect(self.refresh_all)
+        # Colleagues' records arrived: every screen that shows them re-reads (ui.widgets.screen).
+        self.sync.applied.connect(self._sync_applied)
         context.data_changed.connect(self.sync.refresh_pending)
         self._make_actions()
         self._make_menus()
@@ -259,6 +261,12 @@ class MainWindow(QMainWindow):
     def refresh_current(self) -> None:
         self.current_screen().refresh()
         self.sync.refresh_pending()
+
+    @Slot()
+    def _sync_applied(self) -> None:
+        from vlot_desktop.services.changes import SYNC, Changes
+
+        self.context.announce(Changes.all(origin=SYNC))
 
     @Slot()
     def refresh_all(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.domain.enums import CaseStatus
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.common import DONE_STYLE, ERROR_STYLE
 from vlot_desktop.ui.case_actions.suggestion_model import SuggestionTableModel
@@ -433,7 +434,9 @@ class MatchingPanel(QWidget):
                 .replace("%2", suggestion.location_name),
                 done=True,
             )
-            self.context.data_changed.emit()
+            self.context.announce(
+                Changes.of("case_file", "case_event", "place", "location", ids=[case_id])
+            )
             self.assigned.emit(case_id)
         if case_id == self.case_id:
             self._load()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.household import member_label
 from vlot_desktop.ui.context import AppContext
@@ -81,7 +82,7 @@ class MemberEraser(QObject):
         return True
 
     def _done(self, member_id: str) -> None:
-        self.context.data_changed.emit()
+        self.context.announce(Changes.of("household_member", "case_file"))
         self.erased.emit(member_id)
 
     def _failed(self, exc: BaseException) -> None:

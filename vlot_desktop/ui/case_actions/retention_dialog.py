@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.common import DONE_STYLE, ERROR_STYLE
 from vlot_desktop.ui.case_actions.retention_setting import RetentionMonthsField
@@ -206,7 +207,7 @@ class RetentionDialog(QDialog):
             .replace("%4", format_int(summary.fields))
         )
         self.result_label.show()
-        self.context.data_changed.emit()
+        self.context.announce(Changes.of("case_file", "household_member", "case_event"))
         self.applied.emit(summary)
         self.count()
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.tasks import TaskContext
 
@@ -102,7 +103,7 @@ class CaseExporter(QObject):
         )
         if sensitive:
             text += " " + self.tr("The health needs are in the file; the viewing is recorded.")
-            self.view.context.data_changed.emit()
+            self.view.context.announce(Changes.of("sensitive_data_access"))
         self._tell(text)
 
     def _failed(self, exc: BaseException) -> None:

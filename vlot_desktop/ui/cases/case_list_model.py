@@ -1,35 +1,31 @@
-"""The Dossiers list: pages of cases read in a worker, sorted in SQL.
+"""The Dossiers list: a :class:`PagedTableModel` of ``CaseRow``, sorted in SQL.
 
-The model holds the rows read so far and the total for the filter. When the view scrolls to the
-end, Qt asks ``canFetchMore``/``fetchMore``; the model does not read the database itself (that
-would block the GUI thread) but emits ``more_requested``, and the screen reads the next page in
-a worker and hands it to ``append``. Until then ``canFetchMore`` says no, so the view asks once.
+Pages are read in a worker by the screen's ``PagedList`` (``ui.models.paged_model``). The
+contact name has no SQL sort (it is not a column of the case table; sorting on it would read
+every member): a click on its header keeps the current order.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from vlot_desktop.domain.case_rules import Urgency
 from vlot_desktop.domain.enums import CaseStatus, CaseType
 from vlot_desktop.ui.formatting import enum_label, format_date, format_int
-from vlot_desktop.ui.models.roles import KEY_ROLE, SORT_ROLE
-from vlot_desktop.ui.models.table_model import NUMERIC_ALIGNMENT
+from vlot_desktop.ui.models.paged_model import PagedTableModel
+from vlot_desktop.ui.models.table_model import Column
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only once the database opens
     from vlot_desktop.db.queries.cases import CaseRow
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+_DEADLINE_ROLES = (
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
 OVERDUE_COLOUR = QColor("#b00020")
 DUE_SOON_COLOUR = QColor("#8a5300")
 
@@ -74,26 +70,22 @@ SORTS: dict[str, str] = {
 }
 
 
-class CaseListModel(QAbstractTableModel):
-    """Attributes:
-    sort_key, descending: the order of the rows (a ``CaseSort`` value).
+def _id(row: CaseRow) -> str:
+    return row.id
 
-    Signals:
-        more_requested(): the view wants the next page (``loaded_count`` is its offset).
-    """
 
-    more_requested = Signal()
+class CaseListModel(PagedTableModel["CaseRow"]):
+    """The columns of the Dossiers list, in the order of ``COLUMNS``; the deadline cell is
+    coloured and bold when overdue."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CaseRow] = []
-        self._total = 0
-        self._waiting_for_more = False
-        self._announcing = False
+        super().__init__(_id, "deadline", parent)
         self._team_names: dict[str, str] = {}
-        self.sort_key = "deadline"
-        self.descending = False
-        self._headers: dict[str, tuple[str, str | None]] = {
+        self._overdue_text = self.tr("%1 (overdue)")
+        self._soon_text = self.tr("%1 (soon)")
+        self._overdue_tip = self.tr("Overdue: the deadline has passed and the case is open")
+        self._soon_tip = self.tr("The deadline falls within a week")
+        headers: dict[str, tuple[str, str | None]] = {
             CaseColumn.REFERENCE: (self.tr("Reference"), None),
             CaseColumn.CONTACT: (
                 self.tr("Contact person"),
@@ -110,145 +102,40 @@ class CaseListModel(QAbstractTableModel):
             CaseColumn.ASSIGNED: (self.tr("Assigned to"), self.tr("Staff member handling it")),
             CaseColumn.HOUSEHOLD: (self.tr("Persons"), self.tr("Household size")),
         }
-        self._overdue_text = self.tr("%1 (overdue)")
-        self._soon_text = self.tr("%1 (soon)")
-        self._overdue_tip = self.tr("Overdue: the deadline has passed and the case is open")
-        self._soon_tip = self.tr("The deadline falls within a week")
+        columns: list[tuple[Column[CaseRow], str | None]] = []
+        for key in COLUMNS:
+            header, tooltip = headers[key]
+            columns.append((self._column(key, header, tooltip), SORTS.get(key)))
+        self._deadline_column = columns[COLUMNS.index(CaseColumn.DEADLINE)][0]
+        self.set_columns(columns)
 
-    # -- loading -------------------------------------------------------------------------------
+    def _column(self, key: str, header: str, tooltip: str | None) -> Column[CaseRow]:
+        def display(row: CaseRow) -> str:
+            return self._display(row, key)
+
+        def value(row: CaseRow) -> Any:
+            return self._value(row, key)
+
+        def contact(row: CaseRow) -> str | None:
+            return row.contact_name or None
+
+        return Column(
+            header,
+            tooltip,
+            display=display,
+            sort_key=value,
+            cell_tooltip=contact if key == CaseColumn.CONTACT else None,
+            numeric=key == CaseColumn.HOUSEHOLD,
+        )
 
     def set_team_names(self, names: dict[str, str]) -> None:
         """Team code -> the short name the Team column shows ("Limburg", "Centraal team")."""
         self._team_names = dict(names)
 
-    def reset(self, rows: list[CaseRow], total: int) -> None:
-        """A new filter or order: the first page and the number of matching cases."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = max(total, len(rows))
-        self._waiting_for_more = False
-        # Listeners of modelReset (the view) must not ask for more while it is announced.
-        self._announcing = True
-        try:
-            self.endResetModel()
-        finally:
-            self._announcing = False
-
-    def append(self, rows: list[CaseRow]) -> None:
-        """The next page arrived (rows already shown, e.g. after an edit, are skipped)."""
-        self._waiting_for_more = False
-        known = {row.id for row in self._rows}
-        fresh = [row for row in rows if row.id not in known]
-        if not rows:
-            self._total = len(self._rows)  # the data shrank since the count: stop asking
-            return
-        if not fresh:
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
-        self._rows.extend(fresh)
-        self._announcing = True
-        try:
-            self.endInsertRows()
-        finally:
-            self._announcing = False
-
-    def fetch_failed(self) -> None:
-        """The page could not be read: let the view ask again later."""
-        self._waiting_for_more = False
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    @property
-    def loaded_count(self) -> int:
-        return len(self._rows)
-
-    @property
-    def has_more(self) -> bool:
-        return len(self._rows) < self._total
-
-    @property
-    def waiting_for_more(self) -> bool:
-        return self._waiting_for_more
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return (
-            not parent.isValid()
-            and not self._announcing
-            and not self._waiting_for_more
-            and self.has_more
-        )
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._waiting_for_more = True
-        self.more_requested.emit()
-
-    # -- rows ------------------------------------------------------------------------------------
-
-    def row_at(self, row: int) -> CaseRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, case_id: str) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == case_id:
-                return number
-        return -1
-
-    def update_row(self, updated: CaseRow) -> None:
-        """Show a case's new values (after an edit) where it is, without re-reading the list."""
-        number = self.row_of(updated.id)
-        if number < 0:
-            return
-        self._rows[number] = updated
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
-
-    # -- QAbstractTableModel -----------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        column = COLUMNS[section]
-        header, tooltip = self._headers[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == CaseColumn.HOUSEHOLD:
-            return NUMERIC_ALIGNMENT
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == KEY_ROLE:
-            return row.id
-        if role == SORT_ROLE:
-            return self._value(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return NUMERIC_ALIGNMENT if column == CaseColumn.HOUSEHOLD else None
-        if column == CaseColumn.DEADLINE:
+    def cell_data(self, row: CaseRow, column: Column[CaseRow], role: int) -> Any:
+        if column is self._deadline_column and role in _DEADLINE_ROLES:
             return self._deadline_data(row, role)
-        if role == Qt.ItemDataRole.ToolTipRole and column == CaseColumn.CONTACT:
-            return row.contact_name or None
-        return None
+        return super().cell_data(row, column, role)
 
     def _deadline_data(self, row: CaseRow, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -1,10 +1,10 @@
 """The Dossiers screen: filters, the paged case list with its count, and the detail pane.
 
 Every keystroke in the search field and every filter change reads the first page (200 cases)
-and the total in a worker; a newer filter cancels the older read, and a result that arrives late
-is dropped (each read carries a generation number). Scrolling to the end of the list, or
-"Meer laden", reads the next page, also in a worker. Sorting happens in SQL: a click on a header
-re-reads the first page in the new order.
+and the total in a worker (``ui.ops``, through the list's ``PagedList``): the newest read wins,
+older ones are dropped. Scrolling to the end of the list, or "Meer laden", reads the next page,
+also in a worker. Sorting happens in SQL: a click on a header re-reads the first page in the new
+order. Changes announced by other screens or a sync re-read the list and the case shown.
 
 For other parts of the application (issue 6: matching and privacy): ``case_selected`` says which
 case the detail pane shows, ``detail.tabs`` and ``detail.actions_menu`` take more tabs and
@@ -14,7 +14,6 @@ actions, and ``reload_case()`` shows the current case afresh after a change made
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
@@ -35,18 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.cases.case_list_model import COLUMNS, SORTS, CaseColumn, CaseListModel
 from vlot_desktop.ui.cases.detail_pane import CaseDetailPane
 from vlot_desktop.ui.cases.filter_bar import CaseFilterBar
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.models.paged_model import PagedList
 from vlot_desktop.ui.models.roles import KEY_ROLE
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import QueryOp
+from vlot_desktop.ui.tasks import TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only once the database opens
-    from vlot_desktop.db.queries.cases import CaseFilter, CasePage, CaseSort
+    from vlot_desktop.db.queries.cases import CaseFilter, CaseRow, CaseSort
+    from vlot_desktop.services.case_list import CaseChoices
+    from vlot_desktop.services.store import Store
     from vlot_desktop.ui.cases.new_case_dialog import NewCaseDialog
 
 
@@ -60,6 +64,9 @@ class CasesView(Screen):
     """
 
     key = "cases"
+    shows = frozenset(
+        {"case_file", "household_member", "case_event", "staff_user", "place", "location"}
+    )
     case_selected = Signal(object)
 
     def __init__(
@@ -68,9 +75,7 @@ class CasesView(Screen):
         super().__init__(context, runner, parent)
         self._choices_loaded = False
         self._selected_id: str | None = None
-        self._generation = 0
-        self._page_task: TaskHandle | None = None
-        self._more_task: TaskHandle | None = None
+        self._choices_loading = False
         self._teams: list[tuple[str, str]] = []
         self._municipalities: list[tuple[str, str]] = []
         self._municipality_teams: dict[str, str] = {}
@@ -144,7 +149,11 @@ class CasesView(Screen):
 
         self.filters.changed.connect(self.apply_filter)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self.model.more_requested.connect(self._load_more_page)
+        self.pages: PagedList[CaseRow] = PagedList(context, self.model)
+        self.pages.loaded.connect(self._first_page_shown)
+        self.pages.failed.connect(self._failed)
+        self.model.rowsInserted.connect(self._more_shown)
+        self.model.more_requested.connect(lambda: self.more_button.setEnabled(False))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._case_changed)
         self.detail.case_shown.connect(self.case_selected)
@@ -250,16 +259,12 @@ class CasesView(Screen):
         """The case the detail pane shows."""
         return self.detail.case_id
 
-    @property
-    def is_loading(self) -> bool:
-        return self._page_task is not None or self._more_task is not None
-
     def reload_case(self) -> None:
         """Show the current case afresh, in the pane and in its list line (e.g. after a place
         was assigned to it from elsewhere)."""
         self.detail.reload_case()
         if self.detail.case_id is not None:
-            self._update_row(self.detail.case_id)
+            self._update_rows([self.detail.case_id])
 
     def current_filter(self) -> CaseFilter:
         return self.filters.case_filter(self.context.settings.user_id, dt.date.today())
@@ -283,68 +288,78 @@ class CasesView(Screen):
         self.apply_filter()
         self.detail.reload_case()
 
+    def show_changes(self, changes: Changes) -> None:
+        """Cases changed elsewhere. Named cases that the list shows (a placement, an erasure
+        in this window) get their lines re-read where they are, so the case the user works on
+        stays in view; anything wider (a sync, an import) re-reads the list. The case shown is
+        read again (what is typed in the pane is saved first)."""
+        shown = [i for i in changes.ids if self.model.row_of(i) >= 0]
+        if changes.everything or not changes.ids or len(shown) < len(changes.ids):
+            self._load_choices()  # colleagues (staff) arrive by sync
+            self.apply_filter()
+        else:
+            self._update_rows(shown)
+        if changes.names(self.detail.case_id):
+            self.detail.reload_case()
+
     # -- loading -------------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        from vlot_desktop.db.queries.cases import municipality_teams, staff_choices
-        from vlot_desktop.db.queries.locations import municipality_choices
+        if self._choices_loading:
+            return
+        from vlot_desktop.services import case_list
 
         language = current_language()
         self._teams = [(t.code, t.name(language)) for t in self.context.teams]
         self.model.set_team_names(
             {t.code: t.province_name or t.name(language) for t in self.context.teams}
         )
-        with self.context.connection() as conn:
-            if not self._choices_loaded:
-                self._municipalities = [(c.key, c.text) for c in municipality_choices(conn)]
-                self._municipality_teams = municipality_teams(conn)
-            staff = staff_choices(conn)  # colleagues arrive by sync: read every time
+        self._choices_loading = True
+        QueryOp(
+            self.context,
+            lambda store: store.read(case_list.choices),
+            success=self._choices_read,
+        ).failure(self._choices_failed).owned_by(self).latest("choices").run()
+
+    def _choices_read(self, choices: CaseChoices) -> None:
+        self._choices_loading = False
+        self._municipalities = choices.municipalities
+        self._municipality_teams = choices.municipality_teams
         self.filters.fill(self._teams, self._municipalities)
         self.filters.set_user(self.context.settings.user_id)
-        self.detail.set_choices(self._teams, self._municipalities, staff)
+        self.detail.set_choices(self._teams, self._municipalities, choices.staff)
         self._choices_loaded = True
+
+    def _choices_failed(self, exc: BaseException) -> None:
+        self._choices_loading = False
+        self._failed(exc)
+
+    @property
+    def is_loading(self) -> bool:
+        """True while the first page or the choices are being read."""
+        return self.pages.is_loading or self._choices_loading
 
     @Slot()
     def apply_filter(self) -> None:
         """Read the first page and the total for the current filter, in a worker."""
         if not self.context.is_ready:
             return
-        from vlot_desktop.db.queries.cases import CaseSort, list_cases
+        from vlot_desktop.services import case_list
 
-        for task in (self._page_task, self._more_task):
-            if task is not None:
-                task.cancel()
-        self._more_task = None
         self.more_button.setEnabled(True)
-        self._generation += 1
-        generation = self._generation
-        engine = self.context.engine
         case_filter = self.current_filter()
-        sort = CaseSort(self.model.sort_key)
-        descending = self.model.descending
 
-        def work(task: TaskContext) -> tuple[int, CasePage]:
-            # Typing fast queues a read per keystroke: the ones overtaken before they start
-            # are skipped.
-            task.raise_if_cancelled()
-            with engine.connect() as conn:
-                page = list_cases(conn, case_filter, sort=sort, descending=descending)
-            return generation, page
+        def first(store: Store, sort: str, descending: bool, limit: int) -> object:
+            return store.read(case_list.first_page, case_filter, sort, descending, limit)
 
-        self._page_task = self.runner.run(
-            work,
-            on_result=self._first_page_loaded,
-            on_error=self._failed,
-            owner=self,
-            name="case list",
-        )
+        def page(store: Store, sort: str, descending: bool, offset: int, limit: int) -> object:
+            return store.read(case_list.next_page, case_filter, sort, descending, offset, limit)
 
-    def _first_page_loaded(self, result: tuple[int, CasePage]) -> None:
-        generation, page = result
-        if generation != self._generation:
-            return
-        self._page_task = None
-        self.model.reset(page.rows, page.total)
+        self.pages.show(first, page)  # type: ignore[arg-type]
+
+    @Slot(object)
+    def _first_page_shown(self, _summary: object) -> None:
+        self.more_button.setEnabled(True)
         self._show_count()
         self._reselect()
         self.loaded.emit()
@@ -354,51 +369,16 @@ class CasesView(Screen):
         """ "Meer laden": the next page (as scrolling to the end does)."""
         self.model.fetchMore()
 
-    @Slot()
-    def _load_more_page(self) -> None:
-        if not self.context.is_ready or self._more_task is not None:
-            self.model.fetch_failed()
-            return
-        from vlot_desktop.db.queries.cases import CaseSort, list_cases
-
-        generation = self._generation
-        engine = self.context.engine
-        case_filter = self.current_filter()
-        sort = CaseSort(self.model.sort_key)
-        descending = self.model.descending
-        offset = self.model.loaded_count
-
-        def work(_task: TaskContext) -> tuple[int, CasePage]:
-            with engine.connect() as conn:
-                page = list_cases(
-                    conn, case_filter, sort=sort, descending=descending, offset=offset
-                )
-            return generation, page
-
-        self.more_button.setEnabled(False)
-        self._more_task = self.runner.run(
-            work,
-            on_result=self._more_loaded,
-            on_error=self._failed,
-            owner=self,
-            name="case list page",
-        )
-
-    def _more_loaded(self, result: tuple[int, CasePage]) -> None:
-        generation, page = result
-        self._more_task = None
+    def _more_shown(self) -> None:
         self.more_button.setEnabled(True)
-        if generation != self._generation:
-            return
-        self.model.append(page.rows)
         self._show_count()
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._page_task = self._more_task = None
-        self.model.fetch_failed()
         self.more_button.setEnabled(True)
-        sys.excepthook(type(exc), exc, exc.__traceback__)
+        from vlot_desktop.ui.errors import show_read_error
+
+        show_read_error(self, exc)
 
     def _show_count(self) -> None:
         total = self.model.total
@@ -442,19 +422,16 @@ class CasesView(Screen):
         if key not in SORTS:
             # The contact name cannot be sorted on in SQL: keep the current order.
             header = self.table.horizontalHeader()
-            current = next(k for k, v in SORTS.items() if v == self.model.sort_key)
             header.blockSignals(True)
             header.setSortIndicator(
-                COLUMNS.index(current),
+                self.model.sort_column(),
                 Qt.SortOrder.DescendingOrder
                 if self.model.descending
                 else Qt.SortOrder.AscendingOrder,
             )
             header.blockSignals(False)
             return
-        self.model.sort_key = SORTS[key]
-        self.model.descending = order == Qt.SortOrder.DescendingOrder
-        self.apply_filter()
+        self.model.sort(column, order)
 
     def _reselect(self) -> None:
         if self._selected_id is None:
@@ -501,17 +478,29 @@ class CasesView(Screen):
 
     @Slot(str)
     def _case_changed(self, case_id: str) -> None:
-        """A change in the pane: update its line in the list, not the whole list."""
-        self._update_row(case_id)
-        self.context.data_changed.emit()
+        """A change in the pane: update its line in the list (not the whole list), and tell
+        the other screens."""
+        self._update_rows([case_id])
+        self.context.announce(
+            Changes.of(
+                "case_file", "household_member", "case_event", ids=[case_id], source=self.key
+            )
+        )
 
-    def _update_row(self, case_id: str) -> None:
-        from vlot_desktop.db.queries.cases import case_rows
+    def _update_rows(self, case_ids: list[str]) -> None:
+        from vlot_desktop.services import case_list
 
-        with self.context.connection() as conn:
-            rows = case_rows(conn, [case_id], today=dt.date.today())
-        if rows:
-            self.model.update_row(rows[0])
+        today = dt.date.today()
+
+        def show(rows: list[CaseRow]) -> None:
+            for row in rows:
+                self.model.update_row(row)
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(case_list.lines, case_ids, today),
+            success=show,
+        ).failure(self._failed).owned_by(self).latest("line").run()
 
     @Slot()
     def new_case(self) -> str | None:
@@ -525,7 +514,9 @@ class CasesView(Screen):
             case_id: str = dialog.case_id
         finally:
             dialog.deleteLater()
-        self.context.data_changed.emit()
+        self.context.announce(
+            Changes.of("case_file", "household_member", ids=[case_id], source=self.key)
+        )
         self.open_case(case_id)
         self.apply_filter()
         return case_id
@@ -534,9 +525,8 @@ class CasesView(Screen):
         """The dialog, not yet shown (``None`` before the database is open)."""
         from vlot_desktop.ui.cases.new_case_dialog import NewCaseDialog
 
-        if not self.context.is_ready:
+        if not self.context.is_ready or not self._choices_loaded:
             return None
-        self._load_choices()
         return NewCaseDialog(
             self.context, self._teams, self._municipalities, self._municipality_teams, self
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlot_desktop.services.changes import EDIT, Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.models.conflict_model import ConflictItem, ConflictTableModel, make_items
 from vlot_desktop.ui.models.roles import SORT_ROLE
@@ -77,6 +78,7 @@ class ConflictsView(Screen):
     """
 
     key = "conflicts"
+    shows = frozenset({"sync_conflicts"})
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
@@ -394,7 +396,7 @@ class ConflictsView(Screen):
             self.tr("Deleted. Your colleagues' laptops delete it at the next sync.")
         )
         self.message_label.setProperty("sticky", True)
-        self.context.data_changed.emit()
+        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     @Slot()
@@ -426,7 +428,7 @@ class ConflictsView(Screen):
             self.tr("Kept. Your colleagues' laptops keep it too after the next sync.")
         )
         self.message_label.setProperty("sticky", True)
-        self.context.data_changed.emit()
+        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     @Slot()
@@ -473,7 +475,7 @@ class ConflictsView(Screen):
             )
         )
         self.message_label.setProperty("sticky", True)
-        self.context.data_changed.emit()
+        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     def _resolve(self, item: ConflictItem, value: Any) -> None:
@@ -501,7 +503,7 @@ class ConflictsView(Screen):
             self.tr("Saved. Your colleagues get the chosen value at the next sync.")
         )
         self.message_label.setProperty("sticky", True)
-        self.context.data_changed.emit()
+        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     def _resolve_failed(self, exc: BaseException) -> None:

@@ -37,6 +37,17 @@ class DashboardView(Screen):
     """
 
     key = "dashboard"
+    shows = frozenset(
+        {
+            "location",
+            "place",
+            "case_file",
+            "household_member",
+            "question",
+            "prospect_visit",
+            "sync_conflicts",
+        }
+    )
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None

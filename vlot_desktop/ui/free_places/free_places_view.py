@@ -51,6 +51,7 @@ class FreePlacesView(Screen):
     """
 
     key = "free_places"
+    shows = frozenset({"location", "place"})
     exported = Signal(str)
 
     def __init__(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vlot_desktop.domain.location_rules import Problem
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.tasks import TaskContext, TaskRunner
@@ -90,7 +91,7 @@ class LocationDeleter(QObject):
         if problems:  # in use since the check (a sync came in between)
             self._refuse(problems)
             return
-        self.context.data_changed.emit()
+        self.context.announce(Changes.of("location", "place", "location_partner"))
         self.deleted.emit(location_id)
 
     def _refuse(self, problems: list[Problem]) -> None:

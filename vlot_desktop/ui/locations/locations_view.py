@@ -1,13 +1,13 @@
 """The Opvanglocaties screen: filters, the paged list, the totals line and the detail pane.
 
-Every keystroke in the search field and every filter change runs two SQL queries on the GUI
-thread, the first page of the list and the totals for the filter (together about 30 ms on the
-large demo set with 5,000 locations and 40,000 places; ``tests/benchmarks/locations_bench.py``).
-Further pages are read as the user scrolls.
+Every keystroke in the search field and every filter change reads the first page of the list
+and the totals for the filter in a worker (``ui.ops``; the newest read wins, older ones are
+dropped), about 30 ms on the large demo set with 5,000 locations and 40,000 places
+(``tests/benchmarks/locations_bench.py``). Further pages are read as the user scrolls.
 
-For the import and export buttons (issue 4, ``ui/locations_io``): ``add_toolbar_widget`` puts
-a button on the heading row, next to "Nieuwe locatie"; ``current_filter()`` is what the list
-shows and ``refresh()`` re-reads it after an import.
+For the import and export buttons (``ui/locations_io``): ``add_toolbar_widget`` puts a button
+on the heading row, next to "Nieuwe locatie"; ``current_filter()`` is what the list shows and
+``refresh()`` re-reads it after an import.
 """
 
 from __future__ import annotations
@@ -31,19 +31,24 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.domain.enums import LocationStatus, LocationType
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.locations.delete_location import LocationDeleter
 from vlot_desktop.ui.locations.detail_pane import LocationDetailPane
 from vlot_desktop.ui.models.location_table_model import COLUMNS, ColumnKey, LocationTableModel
+from vlot_desktop.ui.models.paged_model import PagedList
 from vlot_desktop.ui.models.roles import KEY_ROLE
+from vlot_desktop.ui.ops import QueryOp
 from vlot_desktop.ui.tasks import TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only once the database opens
     from vlot_desktop.db.queries.location_filter import LocationFilter
     from vlot_desktop.db.queries.locations import LocationRow, LocationTotals
+    from vlot_desktop.services.location_list import LocationChoices
+    from vlot_desktop.services.store import Store
 
 
 def _combo(parent: QWidget, accessible: str) -> QComboBox:
@@ -59,12 +64,26 @@ class LocationsView(Screen):
     """
 
     key = "locations"
+    shows = frozenset(
+        {
+            "location",
+            "place",
+            "location_partner",
+            "location_status_change",
+            "place_status_change",
+            "capacity_change",
+            "organisation",
+            "contact_person",
+            "municipality",
+        }
+    )
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(context, runner, parent)
         self._choices_loaded = False
+        self._choices_loading = False
         self._selected_id: str | None = None
         self.totals: LocationTotals | None = None
 
@@ -144,6 +163,8 @@ class LocationsView(Screen):
         second.addStretch(1)
 
         self.model = LocationTableModel(self)
+        self.pages: PagedList[LocationRow] = PagedList(context, self.model)
+        self.pages.loaded.connect(self._first_page_shown)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Reception locations"))
@@ -200,7 +221,7 @@ class LocationsView(Screen):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.free_check.toggled.connect(self.apply_filter)
         self.vulnerable_check.toggled.connect(self.apply_filter)
-        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.sortIndicatorChanged.connect(self.model.sort)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._location_changed)
         self.deleter = LocationDeleter(context, runner, self)
@@ -246,7 +267,12 @@ class LocationsView(Screen):
 
     def current_sort(self) -> tuple[str, bool]:
         """The order of the list: a ``db.queries.locations.SortColumn`` value, descending."""
-        return self.model.sort_column, self.model.descending
+        return self.model.sort_key, self.model.descending
+
+    @property
+    def is_loading(self) -> bool:
+        """True while the list or its choices are being read."""
+        return self.pages.is_loading or self._choices_loading
 
     def refresh(self) -> None:
         """Re-read the list, the totals and the location shown (after a sync or an import)."""
@@ -256,35 +282,49 @@ class LocationsView(Screen):
         self.apply_filter()
         self.detail.show_location(self.detail.location_id)
 
+    def show_changes(self, changes: Changes) -> None:
+        """Records changed elsewhere (a sync, the import, another screen): re-read the list and
+        the location shown. Typed text in the pane is saved first (``show_location``)."""
+        if changes.touches({"organisation", "contact_person", "municipality"}):
+            self._choices_loaded = False
+            self._load_choices()
+        self.apply_filter()
+        if changes.names(self.detail.location_id):
+            self.detail.show_location(self.detail.location_id)
+
     # -- loading ---------------------------------------------------------------------------------
 
     def _load_choices(self) -> None:
-        if self._choices_loaded:
+        if self._choices_loaded or self._choices_loading:
             return
-        from vlot_desktop.db.queries.locations import (
-            municipality_choices,
-            organisation_choices,
-            postcode_municipalities,
-        )
+        from vlot_desktop.services import location_list
 
-        with self.context.connection() as conn:
-            self._municipalities = municipality_choices(conn)
-            organisations = organisation_choices(conn)
-            postcodes = postcode_municipalities(conn)
-            from sqlalchemy import select
+        self._choices_loading = True
+        QueryOp(
+            self.context,
+            lambda store: store.read(location_list.choices),
+            success=self._choices_read,
+        ).failure(self._read_failed).owned_by(self).latest("choices").run()
 
-            from vlot_desktop.db.models import Municipality
-
-            self._province_of = dict(
-                conn.execute(select(Municipality.nis_code, Municipality.province_code)).all()
-            )
-        self.detail.set_choices(self._municipalities, organisations, postcodes)
+    def _choices_read(self, choices: LocationChoices) -> None:
+        self._choices_loading = False
+        self._municipalities = choices.municipalities
+        self._province_of = choices.province_of
+        self.detail.set_choices(choices.municipalities, choices.organisations, choices.postcodes)
         self.province_combo.blockSignals(True)
+        while self.province_combo.count() > 1:
+            self.province_combo.removeItem(1)
         for province in self.context.provinces:
             self.province_combo.addItem(province.name_nl, province.code)
         self.province_combo.blockSignals(False)
-        self._fill_municipalities()
         self._choices_loaded = True
+        self._fill_municipalities()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self._choices_loading = False
+        from vlot_desktop.ui.errors import show_read_error
+
+        show_read_error(self, exc)
 
     def _fill_municipalities(self) -> None:
         province = self.province_combo.currentData()
@@ -308,38 +348,30 @@ class LocationsView(Screen):
 
     @Slot()
     def apply_filter(self) -> None:
-        """Read the first page and the totals for the current filter (every keystroke)."""
+        """Read the first page and the totals for the current filter in a worker (every
+        keystroke: the newest read wins); ``loaded`` is emitted when the list shows them."""
         if not self.context.is_ready:
             return
-        from vlot_desktop.db.queries.locations import SortColumn, list_locations, location_totals
+        from vlot_desktop.services import location_list
 
         location_filter = self.current_filter()
-        engine = self.context.engine
 
-        def load_page(sort: str, descending: bool, offset: int, limit: int) -> list[LocationRow]:
-            with engine.connect() as conn:
-                return list_locations(
-                    conn,
-                    location_filter,
-                    sort=SortColumn(sort),
-                    descending=descending,
-                    offset=offset,
-                    limit=limit,
-                )
+        def first(store: Store, sort: str, descending: bool, limit: int) -> object:
+            return store.read(location_list.first_page, location_filter, sort, descending, limit)
 
-        with engine.connect() as conn:
-            self.totals = location_totals(conn, location_filter)
-        self.model.load(load_page, self.totals.locations)
+        def page(store: Store, sort: str, descending: bool, offset: int, limit: int) -> object:
+            return store.read(
+                location_list.next_page, location_filter, sort, descending, offset, limit
+            )
+
+        self.pages.show(first, page)  # type: ignore[arg-type]
+
+    @Slot(object)
+    def _first_page_shown(self, totals: LocationTotals) -> None:
+        self.totals = totals
         self._show_totals()
         self._reselect()
         self.loaded.emit()
-
-    def _refresh_totals(self) -> None:
-        from vlot_desktop.db.queries.locations import location_totals
-
-        with self.context.connection() as conn:
-            self.totals = location_totals(conn, self.current_filter())
-        self._show_totals()
 
     def _show_totals(self) -> None:
         t = self.totals
@@ -383,11 +415,6 @@ class LocationsView(Screen):
 
     # -- selection and changes ---------------------------------------------------------------------
 
-    @Slot(int, Qt.SortOrder)
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        self.model.sort(column, order)
-        self._reselect()
-
     def _reselect(self) -> None:
         if self._selected_id is None:
             return
@@ -402,14 +429,12 @@ class LocationsView(Screen):
         self.table.viewport().update()
 
     def select_location(self, location_id: str) -> bool:
-        """Select a location in the list (reading pages until it appears) and show it."""
+        """Select a location in the list if it is shown, and show it in the detail pane."""
         row = self.model.row_of(location_id)
-        while row < 0 and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(location_id)
         if row < 0:
             self.open_location(location_id)
             return False
+        self._selected_id = location_id
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
@@ -440,15 +465,27 @@ class LocationsView(Screen):
 
     @Slot(str)
     def _location_changed(self, location_id: str) -> None:
-        """A change in the pane: update its line in the list and the totals, not the whole list."""
-        from vlot_desktop.db.queries.locations import location_row
+        """A change in the pane: update its line in the list and the totals (not the whole
+        list), and tell the other screens."""
+        from vlot_desktop.services import location_list
 
-        with self.context.connection() as conn:
-            row = location_row(conn, location_id)
-        if row is not None:
-            self.model.update_row(row)
-        self._refresh_totals()
-        self.context.data_changed.emit()
+        location_filter = self.current_filter()
+
+        def shown(result: tuple[LocationRow | None, LocationTotals]) -> None:
+            row, totals = result
+            if row is not None:
+                self.model.update_row(row)
+            self.totals = totals
+            self._show_totals()
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(location_list.changed_line, location_id, location_filter),
+            success=shown,
+        ).failure(self._read_failed).owned_by(self).latest("line").run()
+        self.context.announce(
+            Changes.of("location", "place", "location_partner", ids=[location_id], source=self.key)
+        )
 
     @Slot()
     def new_location(self) -> None:
@@ -459,6 +496,9 @@ class LocationsView(Screen):
         self._load_choices()
         dialog = NewLocationDialog(self.context, self._municipalities, self)
         if dialog.exec() and dialog.location_id is not None:
-            self.context.data_changed.emit()
+            self.context.announce(
+                Changes.of("location", "place", ids=[dialog.location_id], source=self.key)
+            )
+            self._selected_id = dialog.location_id
+            self.open_location(dialog.location_id)
             self.apply_filter()
-            self.select_location(dialog.location_id)

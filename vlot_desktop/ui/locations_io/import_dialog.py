@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlot_desktop.services.changes import IMPORT, Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.i18n import current_language
@@ -547,7 +548,9 @@ class LocationImportDialog(QDialog):
         self._update_buttons()
         self.imported.emit(summary)
         if summary.created or summary.updated:
-            self.context.data_changed.emit()
+            self.context.announce(
+                Changes.of("location", "place", "organisation", "contact_person", origin=IMPORT)
+            )
 
     # -- navigation and workers ------------------------------------------------------------
 

@@ -44,6 +44,18 @@ class MunicipalitiesView(Screen):
     """
 
     key = "municipalities"
+    shows = frozenset(
+        {
+            "location",
+            "place",
+            "municipality",
+            "contact_person",
+            "contact_moment",
+            "case_file",
+            "question",
+            "prospect_visit",
+        }
+    )
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.domain.enums import ProspectStatus
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_int
 from vlot_desktop.ui.i18n import current_language
@@ -69,6 +70,16 @@ class ProspectsView(Screen):
     """
 
     key = "prospects"
+    shows = frozenset(
+        {
+            "prospect_visit",
+            "checklist_answer",
+            "attachment",
+            "finding",
+            "prospect_participant",
+            "location",
+        }
+    )
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
@@ -433,7 +444,9 @@ class ProspectsView(Screen):
         self.stack.setCurrentIndex(LIST_PAGE)
         if self._visit_view is not None and self._visit_view.visit_id:
             self.select_prospect(self._visit_view.visit_id)
-        self.context.data_changed.emit()
+        self.context.announce(
+            Changes.of("prospect_visit", "checklist_answer", "attachment", "finding")
+        )
         self._fill_combos()
         self.apply_filter()
         self.table.setFocus()
@@ -444,7 +457,7 @@ class ProspectsView(Screen):
             return
         dialog = self.new_prospect_dialog()
         if dialog.exec() and dialog.visit_id:
-            self.context.data_changed.emit()
+            self.context.announce(Changes.of("prospect_visit", ids=[dialog.visit_id]))
             self.open_prospect(dialog.visit_id)
 
     def new_prospect_dialog(self) -> NewProspectDialog:

@@ -49,6 +49,7 @@ from vlot_desktop.db.queries.prospects import (
 from vlot_desktop.domain.checklist import ChecklistTemplate, ItemKind, Section
 from vlot_desktop.domain.enums import ProspectStatus
 from vlot_desktop.services import prospects as svc
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.formatting import enum_label, format_date
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.prospects.autosave import Autosaver
@@ -589,7 +590,7 @@ class VisitView(QWidget):
         except svc.ProspectError as exc:
             self.details_page.show_message(exc.text(current_language()), error=True)
             return None
-        self.context.data_changed.emit()
+        self.context.announce(Changes.of("prospect_visit", "checklist_answer"))
         self.visit_changed.emit(visit_id)
         self.open_visit(visit_id)
         self.sections.setCurrentRow(DETAILS_ROW)

@@ -46,6 +46,7 @@ class SyncView(Screen):
     """
 
     key = "sync"
+    shows = frozenset({"sync_conflicts"})
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
