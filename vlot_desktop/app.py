@@ -58,6 +58,10 @@ def run_gui(data_dir: Path, self_test: bool = False, *, show_error: ShowError | 
     install_translators(app, settings.language)
     handler = ExceptionHandler(data_dir, self_test=self_test)
     handler.install()
+    from vlot_desktop.ui.main_thread_gc import MainThreadCollector
+
+    collector = MainThreadCollector()
+    collector.install()
 
     runner = TaskRunner()
     context = AppContext(data_dir, settings)
@@ -95,6 +99,7 @@ def run_gui(data_dir: Path, self_test: bool = False, *, show_error: ShowError | 
         # otherwise happen in the middle of another's work.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         handler.uninstall()
+        collector.uninstall()
         if existing is not None:
             remove_translators(app)
     return int(code)
