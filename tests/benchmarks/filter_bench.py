@@ -62,9 +62,8 @@ def _screen(folder: Path, key: str) -> Any:
     from vlot_desktop.db.queries.reference import list_provinces, list_teams
     from vlot_desktop.ui.context import AppContext, OpenedDatabase
     from vlot_desktop.ui.i18n import install_translators
-    from vlot_desktop.ui.tasks import TaskRunner
-
     from vlot_desktop.ui.main_thread_gc import MainThreadCollector
+    from vlot_desktop.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
     install_translators(app, "nl")  # type: ignore[arg-type]

@@ -3,11 +3,14 @@ screen without a click (issue "One way to build a screen", item 2)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from gui_waiting import settle
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 from test_gui_locations import _add as add_location
-from test_gui_sync import Laptop, an, bart, share, sync_in_window  # noqa: F401  (fixtures)
+from test_gui_sync import Laptop, sync_in_window
 
 from vlot_desktop.db.engine import make_engine
 from vlot_desktop.domain.enums import PlaceStatus
@@ -17,6 +20,17 @@ from vlot_desktop.ui.locations.locations_view import LocationsView
 from vlot_desktop.ui.main_window import MainWindow
 
 HASSELT = "71072"
+
+
+@pytest.fixture
+def an(tmp_path: Path) -> Laptop:
+    (tmp_path / "share").mkdir()
+    return Laptop(tmp_path, "an", tmp_path / "share", create=True)
+
+
+@pytest.fixture
+def bart(tmp_path: Path, an: Laptop) -> Laptop:
+    return Laptop(tmp_path, "bart", tmp_path / "share")
 
 
 def _names(view: LocationsView) -> list[str]:
