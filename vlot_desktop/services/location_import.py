@@ -16,11 +16,15 @@ What a row does:
 - an ``ID`` that exists: the location is updated, but only the columns the file has, and only
   when a value really differs. An unchanged row is not written at all, so re-importing an
   export changes nothing and no change travels to the other laptops;
-- no ``ID``, or one that does not exist yet: a new location (keeping that id), with one free
+- no ``ID``, or one that does not exist yet: a new location (keeping that id), with one
   place per unit of capacity (``Location.capacity`` is always the number of ``place`` rows);
-- a new capacity adds free places, or removes free places (never below the places in use: an
-  error), and is recorded as a capacity change with date and author; a new status is recorded
-  as a status change. Place counts in the file (Bezet, Vrij, ...) are information only.
+- the places follow the capacity through the rule's one write path,
+  ``services.places.set_capacity``, exactly as when the capacity is typed in the detail pane:
+  new places "Plaats N" (free in an operational location, in preparation otherwise), only
+  places nobody uses and no case refers to removed (a capacity that would need more is an
+  error, with the same message), recorded as a capacity change with date, author and the file's
+  name. A new status is recorded as a status change. Place counts in the file (Bezet, Vrij,
+  ...) are information only.
 
 Files are streamed in chunks of rows: 100,000 rows need little memory.
 """
@@ -34,26 +38,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, case, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from vlot_desktop.db.models import (
-    CapacityChange,
-    Case,
-    CaseEvent,
     Location,
     LocationStatusChange,
     Municipality,
-    Place,
-    PlaceStatusChange,
     Postcode,
 )
 from vlot_desktop.db.queries._common import raw_text
 from vlot_desktop.domain import location_rules as rules
-from vlot_desktop.domain.enums import LocationStatus, LocationType, PlaceStatus
+from vlot_desktop.domain.enums import LocationStatus, LocationType
 from vlot_desktop.domain.ids import uuid7
 from vlot_desktop.domain.text import fold_join
 from vlot_desktop.domain.text_limits import MAX_FREE_TEXT, text_too_long
 from vlot_desktop.services.location_export import COLUMNS_BY_KEY, LOCATION_COLUMNS, header_key
+from vlot_desktop.services.places import capacity_problems, set_capacity
 from vlot_desktop.spreadsheets.cells import (
     CellValue,
     cell_text,
@@ -364,11 +364,10 @@ def parse_location_status(text: str) -> str | None:
 
 @dataclass
 class _Existing:
-    """A location as stored: its written fields, how many places it has, how many in use."""
+    """A location as stored: its written fields (its places are the capacity rule's, in
+    ``services.places``)."""
 
     values: dict[str, Any]
-    places: int
-    counts: rules.PlaceCounts
 
 
 def _load_existing(conn: Connection, ids: Iterable[str]) -> dict[str, _Existing]:
@@ -383,27 +382,7 @@ def _load_existing(conn: Connection, ids: Iterable[str]) -> dict[str, _Existing]
     ]
     found: dict[str, _Existing] = {}
     for row in conn.execute(select(Location.id, *columns).where(Location.id.in_(wanted))):
-        values = dict(zip(WRITTEN_FIELDS, row[1:], strict=True))
-        found[str(row[0])] = _Existing(values, 0, rules.PlaceCounts())
-
-    def count(status: PlaceStatus) -> Any:
-        return func.sum(case((Place.status == status, 1), else_=0))
-
-    counts = conn.execute(
-        select(
-            Place.location_id,
-            func.count(),
-            count(PlaceStatus.OCCUPIED),
-            count(PlaceStatus.OFFERED_FEDASIL),
-            count(PlaceStatus.OUT_OF_USE),
-        )
-        .where(Place.location_id.in_(list(found)))
-        .group_by(Place.location_id)
-    )
-    for location_id, total, occupied, offered, out_of_use in counts:
-        existing = found[str(location_id)]
-        existing.places = total
-        existing.counts = rules.PlaceCounts(occupied, offered, out_of_use)
+        found[str(row[0])] = _Existing(dict(zip(WRITTEN_FIELDS, row[1:], strict=True)))
     return found
 
 
@@ -446,10 +425,11 @@ class _RowChecker:
         reference: _Reference,
         today: dt.date,
         addresses: dict[tuple[str, str, str], tuple[str, str]] | None = None,
-        removable_places: Callable[[str], int] = lambda _location_id: 0,
+        capacity_problems: Callable[[str, int], list[rules.Problem]] = lambda _id, _cap: [],
     ) -> None:
         self.headers = headers
-        self.removable_places = removable_places
+        # Why the capacity rule's one write path (services.places) would refuse a capacity.
+        self.capacity_problems = capacity_problems
         self.mapping = {i: k for i, k in mapping.items() if not COLUMNS_BY_KEY[k].read_only}
         self.column_of = {k: i for i, k in self.mapping.items()}
         self.reference = reference
@@ -601,25 +581,12 @@ class _RowChecker:
         capacity = merged.get("capacity")
         if (
             existing is not None
+            and location_id
             and isinstance(capacity, int)
             and capacity != existing.values.get("capacity")
+            and not any(p.is_error and p.field == "capacity" for p in found)
         ):
-            found += [p for p in rules.check_capacity(capacity, existing.counts) if p not in found]
-            to_remove = existing.places - capacity
-            if not any(p.is_error for p in found) and to_remove > 0 and row.values.get("id"):
-                removable = self.removable_places(str(row.values["id"]))
-                if to_remove > removable:
-                    found.append(
-                        rules.Problem(
-                            "places",
-                            f"Er kunnen maar {removable} plaatsen weg (vrije plaatsen die in geen "
-                            f"dossier voorkomen); de capaciteit kan niet onder "
-                            f"{existing.places - removable}.",
-                            f"Only {removable} places can be removed (free places no case "
-                            f"refers to); the capacity cannot go below "
-                            f"{existing.places - removable}.",
-                        )
-                    )
+            found += [p for p in self.capacity_problems(location_id, capacity) if p not in found]
         reported = self._fields_with_cell_errors(row)
         for problem in found:
             if problem.field in reported:
@@ -731,8 +698,7 @@ class _Writer:
     def write(self, rows: list[_Row]) -> None:
         locations: list[dict[str, Any]] = []
         status_changes: list[dict[str, Any]] = []
-        places: list[dict[str, Any]] = []
-        place_changes: list[dict[str, Any]] = []
+        capacities: list[tuple[str, int]] = []
         for row in rows:
             if row.action == RowAction.CREATE:
                 values = dict(row.changes)
@@ -741,26 +707,41 @@ class _Writer:
                 values["search_text"] = self._search_text(values)
                 values["location_type"] = LocationType(values["location_type"])
                 values["status"] = LocationStatus(values["status"])
+                # Made with no places; the capacity comes with them, below.
+                capacities.append((location_id, int(values["capacity"] or 0)))
+                values["capacity"] = 0
                 locations.append(values)
                 status_changes.append(
                     self._status_change(
                         location_id, None, values["status"], values.get("status_since")
                     )
                 )
-                self._new_places(
-                    location_id, 0, int(values["capacity"]), set(), places, place_changes
-                )
         if locations:
             self.conn.execute(insert(Location), locations)
         if status_changes:
             self.conn.execute(insert(LocationStatusChange), status_changes)
+        for location_id, capacity in capacities:
+            if capacity:
+                self._set_capacity(location_id, capacity)
         for row in rows:
             if row.action == RowAction.UPDATE:
-                self._update(row, places, place_changes)
-        if places:
-            self.conn.execute(insert(Place), places)
-        if place_changes:
-            self.conn.execute(insert(PlaceStatusChange), place_changes)
+                self._update(row)
+
+    def _set_capacity(self, location_id: str, capacity: int) -> None:
+        """Through the capacity rule's one write path, as the detail pane does."""
+        result = set_capacity(
+            self.conn,
+            location_id,
+            capacity,
+            on_date=self.today,
+            author_id=self.author_id,
+            reason=self.remark,
+        )
+        if not result.saved:
+            # Checked before writing; only a concurrent change can get here.
+            raise ImportCancelled
+        self.places_added += len(result.added)
+        self.places_removed += len(result.removed)
 
     def _search_text(self, values: Mapping[str, Any]) -> str:
         municipality = self.reference.names.get(str(values.get("municipality_nis")), "")
@@ -779,51 +760,12 @@ class _Writer:
             "remark": self.remark,
         }
 
-    def _new_places(
-        self,
-        location_id: str,
-        existing: int,
-        wanted: int,
-        labels: set[str],
-        places: list[dict[str, Any]],
-        place_changes: list[dict[str, Any]],
-    ) -> None:
-        number = existing
-        for _ in range(wanted - existing):
-            number += 1
-            while f"Plaats {number}" in labels:
-                number += 1
-            place_id = uuid7()
-            places.append(
-                {
-                    "id": place_id,
-                    "location_id": location_id,
-                    "label": f"Plaats {number}",
-                    "status": PlaceStatus.FREE,
-                    "status_since": self.today,
-                    "offered_to_fedasil_on": None,
-                }
-            )
-            place_changes.append(
-                {
-                    "id": uuid7(),
-                    "place_id": place_id,
-                    "location_id": location_id,
-                    "from_status": None,
-                    "to_status": PlaceStatus.FREE,
-                    "changed_on": self.today,
-                    "author_id": self.author_id,
-                }
-            )
-            self.places_added += 1
-
-    def _update(
-        self, row: _Row, places: list[dict[str, Any]], place_changes: list[dict[str, Any]]
-    ) -> None:
+    def _update(self, row: _Row) -> None:
         assert row.old is not None and row.location_id is not None
         location_id = row.location_id
         old = row.old.values
         changes = dict(row.changes)
+        capacity = changes.pop("capacity", None)
         merged = {**old, **changes}
         if {"name", "street", "municipality_nis"} & changes.keys():
             changes["search_text"] = self._search_text(merged)
@@ -831,7 +773,8 @@ class _Writer:
             if key in changes:
                 enum_type = LocationType if key == "location_type" else LocationStatus
                 changes[key] = enum_type(changes[key])
-        self.conn.execute(update(Location).where(Location.id == location_id).values(**changes))
+        if changes:
+            self.conn.execute(update(Location).where(Location.id == location_id).values(**changes))
         if "status" in row.changes:
             self.conn.execute(
                 insert(LocationStatusChange),
@@ -844,68 +787,11 @@ class _Writer:
                     )
                 ],
             )
-        if "capacity" in row.changes:
-            new = int(row.changes["capacity"])
-            current = row.old.places
-            if new > current:
-                labels = set(
-                    self.conn.scalars(select(Place.label).where(Place.location_id == location_id))
-                )
-                self._new_places(location_id, current, new, labels, places, place_changes)
-            elif new < current:
-                self._remove_places(location_id, current - new)
-            self.conn.execute(
-                insert(CapacityChange),
-                [
-                    {
-                        "id": uuid7(),
-                        "location_id": location_id,
-                        "old_capacity": int(old.get("capacity") or 0),
-                        "new_capacity": new,
-                        "changed_on": self.today,
-                        "author_id": self.author_id,
-                        "reason": self.remark,
-                    }
-                ],
-            )
-
-    def _remove_places(self, location_id: str, count: int) -> None:
-        """Remove ``count`` free (then in-preparation) places, the most recent first."""
-        order = case((Place.status == PlaceStatus.FREE, 0), else_=1)
-        ids = list(
-            self.conn.scalars(
-                select(Place.id)
-                .where(*_removable_place_conditions(location_id))
-                .order_by(order, Place.created_at.desc(), Place.id.desc())
-                .limit(count)
-            )
-        )
-        if len(ids) < count:
-            # Checked before writing; only a concurrent change can get here.
-            raise ImportCancelled
-        self.conn.execute(delete(PlaceStatusChange).where(PlaceStatusChange.place_id.in_(ids)))
-        self.conn.execute(delete(Place).where(Place.id.in_(ids)))
-        self.places_removed += len(ids)
+        if capacity is not None:
+            self._set_capacity(location_id, int(capacity))
 
 
 _STATUS_VALUES = {s.value for s in LocationStatus}
-
-
-def _removable_place_conditions(location_id: str) -> list[Any]:
-    """Places an import may delete: free or in preparation, and in no case's history."""
-    referenced = select(Case.assigned_place_id).where(Case.assigned_place_id.is_not(None))
-    in_events = select(CaseEvent.place_id).where(CaseEvent.place_id.is_not(None))
-    return [
-        Place.location_id == location_id,
-        Place.status.in_([PlaceStatus.FREE, PlaceStatus.IN_PREPARATION]),
-        Place.id.not_in(referenced),
-        Place.id.not_in(in_events),
-    ]
-
-
-def _removable_places(conn: Connection, location_id: str) -> int:
-    query = select(func.count()).select_from(Place).where(*_removable_place_conditions(location_id))
-    return int(conn.scalar(query) or 0)
 
 
 # -- the import -------------------------------------------------------------------------------
@@ -1026,7 +912,7 @@ def _run(
         reference,
         today,
         _load_addresses(conn),
-        lambda location_id: _removable_places(conn, location_id),
+        lambda location_id, capacity: capacity_problems(conn, location_id, capacity),
     )
     estimated = table.estimated_rows or 0
     phase = "write" if writer is not None else "check"

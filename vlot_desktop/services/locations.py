@@ -42,7 +42,7 @@ from vlot_desktop.domain.location_rules import (
 )
 from vlot_desktop.domain.text import fold_join
 from vlot_desktop.domain.text_limits import check_text_length
-from vlot_desktop.services.places import LocationNotFoundError, apply_capacity, known_author
+from vlot_desktop.services.places import LocationNotFoundError, known_author, set_capacity
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -231,9 +231,9 @@ def _update(
         if any(p.is_error for p in problems):
             raise _Refused(SaveResult(False, problems, previous))
         if capacity != location.capacity and capacity is not None:
-            capacity_problems = apply_capacity(
-                session, location, capacity, on_date=today, author_id=author_id
-            )
+            capacity_problems = set_capacity(
+                session, location_id, capacity, on_date=today, author_id=author_id
+            ).problems
             if any(p.is_error for p in capacity_problems):
                 raise _Refused(SaveResult(False, problems + capacity_problems, previous))
             location = session.get_one(Location, location_id)

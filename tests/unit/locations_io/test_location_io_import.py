@@ -95,7 +95,7 @@ def test_capacity_up_and_down_adds_and_removes_free_places(
         [
             "ID;Capaciteit",
             f"{linde};3",  # 3 occupied + 2 free -> the 2 free go
-            f"{zonnehof};6",  # 4 free -> 2 more
+            f"{zonnehof};6",  # 4 free -> 2 more (in preparation, as the location is)
         ],
     )
     summary = import_locations(engine, file, author_id=author, today=TODAY)
@@ -106,7 +106,7 @@ def test_capacity_up_and_down_adds_and_removes_free_places(
         2,
     )
     assert place_statuses(engine, linde) == ["bezet"] * 3
-    assert place_statuses(engine, zonnehof) == ["vrij"] * 6
+    assert place_statuses(engine, zonnehof) == ["in_opbouw"] * 2 + ["vrij"] * 4
     assert capacity_matches_places(engine)
     with Session(engine) as session:
         changes = {
@@ -292,7 +292,8 @@ def test_an_edited_export_updates_what_changed_and_creates_new_rows(
     location = _location(engine, locations["De Linde"])
     # The file has a "Status sinds" column (empty): the file decides, the change is dated today.
     assert (location.capacity, location.status, location.status_since) == (7, "afgebouwd", None)
-    assert place_statuses(engine, location.id) == ["bezet"] * 3 + ["vrij"] * 4
+    # Places added to a location that is not operational are in preparation (as in the form).
+    assert place_statuses(engine, location.id) == ["bezet"] * 3 + ["in_opbouw"] * 2 + ["vrij"] * 2
     assert _location(engine, locations["Zonnehof"]).street == "Veldstraat"
     assert _location(engine, locations["Zonnehof"]).search_text == "zonnehof veldstraat gent"
     assert _by_name(engine, "Nieuwbouw").municipality_nis == "44021"  # from postcode 9000
