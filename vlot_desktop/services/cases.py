@@ -3,14 +3,18 @@
 Each function is one transaction: it checks with :mod:`vlot_desktop.domain.case_rules` first
 and returns the problems (Dutch + English); when there is an error nothing was changed. The
 household's ``search_names`` and the case's ``household_size`` are kept in step with the
-members here, in the same transaction as the member change. Sync capture is done by the
-triggers. Nothing here logs names or health data.
+members here, in the same transaction as the member change. Two rules have one write path
+each, used by every writer (the screens, the demo generator, the sync's repair after a
+merge): :func:`set_household_size` ("a household's size equals its members") and
+:func:`step_status` (the status workflow). Sync capture is done by the triggers. Nothing here
+logs names or health data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine, and_, func, or_, select
@@ -48,9 +52,16 @@ from vlot_desktop.domain.case_rules import (
     member_search_names,
 )
 from vlot_desktop.domain.enums import CaseEventKind, CaseStatus, CaseType, Relation, Sex
-from vlot_desktop.domain.ids import uuid7
+from vlot_desktop.domain.ids import uuid7, uuid7_time_ms
 from vlot_desktop.domain.text_limits import check_text_length
-from vlot_desktop.services.places import known_author
+from vlot_desktop.services.places import (
+    Db,
+    dbapi_connection,
+    known_author,
+    known_author_id,
+    timestamp,
+    written_through,
+)
 
 # A new reference is TYPE-YEAR-LAPTOP-NUMBER, e.g. HH-2026-K7MX-0042; older ones such as
 # HH-2026-00042 stay as they are (vlot_desktop.domain.case_reference, docs/case-references.md).
@@ -234,12 +245,30 @@ def _apply_member(member: HouseholdMember, values: MemberValues) -> None:
     member.school_age = values.school_age
 
 
-def _sync_household_size(session: Session, case: Case) -> None:
-    session.flush()
-    count = session.scalar(
-        select(func.count()).select_from(HouseholdMember).where(HouseholdMember.case_id == case.id)
-    )
-    case.household_size = int(count or 0)
+def set_household_size(db: Db, case_id: str, *, at: dt.datetime | None = None) -> int:
+    """The one write path of "a household's size equals its members": the case's
+    ``household_size`` becomes the number of its ``household_member`` rows, in ``db``'s
+    transaction (written only when it differs, at ``at``, default now). Returns the size.
+
+    Called wherever members come or go: a new case, a member added or removed, the demo
+    generator, and the sync's repair after a merge (``services.sync_service``).
+    """
+    conn = dbapi_connection(db)
+    row = conn.execute(
+        "SELECT household_size, (SELECT count(*) FROM household_member WHERE case_id = c.id) "
+        "FROM case_file AS c WHERE id = ?",
+        (case_id,),
+    ).fetchone()
+    if row is None:
+        raise CaseNotFoundError(case_id)
+    size = int(row[1])
+    if row[0] != size:
+        conn.execute(
+            "UPDATE case_file SET household_size = ?, updated_at = ? WHERE id = ?",
+            (size, timestamp(at), case_id),
+        )
+        written_through(db)
+    return size
 
 
 def create_case(
@@ -302,7 +331,7 @@ def create_case(
             assigned_to_id=known_author(session, values.assigned_to_id),
             opened_on=values.opened_on,
             deadline=values.deadline,
-            household_size=len(members),
+            household_size=0,  # the members' count, below
             summary=(values.summary or "").strip() or None,
             municipal_contact_id=values.municipal_contact_id,
         )
@@ -312,6 +341,7 @@ def create_case(
             member = HouseholdMember(case_id=case.id)
             _apply_member(member, member_values)
             session.add(member)
+        set_household_size(session, case.id)
         session.add(
             CaseEvent(
                 case_id=case.id,
@@ -325,6 +355,81 @@ def create_case(
         return case.id, problems
 
 
+def step_status(
+    db: Db,
+    case_id: str,
+    new_status: CaseStatus,
+    *,
+    author_id: str | None,
+    today: dt.date,
+    text: str | None = None,
+    at: dt.datetime | None = None,
+    new_id: Callable[[], str] | None = None,
+) -> list[Problem]:
+    """The one write path of a case's status: one step of the workflow
+    (``domain.case_rules.ALLOWED_STATUS_STEPS``), in ``db``'s transaction, recorded as a
+    timeline line (from, to, author, the explanation ``text``) at ``at`` (naive UTC, default
+    now).
+
+    Closing (solved, referred, closed) sets ``closed_on`` to ``today`` if not set yet;
+    reopening clears it. A step the workflow does not allow, the same status again or an
+    explanation that is too long is refused with the rule's message and changes nothing.
+    Used by the Dossiers screen (:func:`change_status`), the assignment of a place
+    (``services.matching``, through :func:`apply_status`) and the demo generator, which
+    passes its own ``at`` and ``new_id`` (dates in the past, the same data from one seed).
+    """
+    conn = dbapi_connection(db)
+    row = conn.execute(
+        "SELECT status, closed_on FROM case_file WHERE id = ?", (case_id,)
+    ).fetchone()
+    if row is None:
+        raise CaseNotFoundError(case_id)
+    current = CaseStatus(str(row[0]))
+    explanation = (text or "").strip()
+    problems = check_status_step(current, new_status)
+    # The explanation goes on the timeline: the length of a timeline text.
+    problems += check_text_length("text", explanation, TIMELINE_TEXT_MAX)
+    if _errors(problems):
+        return problems
+    closed_on = None if new_status.is_open else (row[1] or today.isoformat())
+    now = timestamp(at)
+    conn.execute(
+        "UPDATE case_file SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+        (new_status.value, closed_on, now, case_id),
+    )
+    conn.execute(
+        "INSERT INTO case_event (id, created_at, updated_at, case_id, kind, occurred_at, "
+        "author_id, text, from_status, to_status, place_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        (
+            new_id() if new_id is not None else _next_event_id(conn, case_id),
+            now,
+            now,
+            case_id,
+            CaseEventKind.STATUS_CHANGE.value,
+            now,
+            known_author_id(conn, author_id),
+            explanation or None,
+            current.value,
+            new_status.value,
+        ),
+    )
+    written_through(db)
+    return problems
+
+
+def _next_event_id(conn: sqlite3.Connection, case_id: str) -> str:
+    """A new id after every id of the case's timeline: two steps in the same second (and
+    millisecond) still list in the order they were taken (the timeline sorts by time, then id)."""
+    candidate = uuid7()
+    (latest,) = conn.execute(
+        "SELECT max(id) FROM case_event WHERE case_id = ?", (case_id,)
+    ).fetchone()
+    if latest is not None and candidate <= latest:
+        candidate = uuid7(uuid7_time_ms(latest) + 1)
+    return candidate
+
+
 def apply_status(
     session: Session,
     case: Case,
@@ -335,34 +440,10 @@ def apply_status(
     text: str | None = None,
     at: dt.datetime | None = None,
 ) -> list[Problem]:
-    """Within the caller's transaction: one workflow step, recorded as a timeline line.
-
-    Closing (solved, referred, closed) sets ``closed_on`` to ``today`` if not set yet;
-    reopening clears it. Returns the problems; on an error nothing changed.
-    """
-    current = CaseStatus(str(getattr(case.status, "value", case.status)))
-    problems = check_status_step(current, new_status)
-    # The explanation goes on the timeline: the length of a timeline text.
-    problems += check_text_length("text", (text or "").strip(), TIMELINE_TEXT_MAX)
-    if _errors(problems):
-        return problems
-    case.status = new_status
-    if new_status.is_open:
-        case.closed_on = None
-    elif case.closed_on is None:
-        case.closed_on = today
-    session.add(
-        CaseEvent(
-            case_id=case.id,
-            kind=CaseEventKind.STATUS_CHANGE,
-            occurred_at=at or utc_now(),
-            author_id=known_author(session, author_id),
-            text=(text or "").strip() or None,
-            from_status=current,
-            to_status=new_status,
-        )
+    """:func:`step_status` for a case held by ``session`` (within its transaction)."""
+    return step_status(
+        session, case.id, new_status, author_id=author_id, today=today, text=text, at=at
     )
-    return problems
 
 
 def change_status(
@@ -374,12 +455,12 @@ def change_status(
     text: str | None = None,
     today: dt.date | None = None,
 ) -> list[Problem]:
-    """Move a case one step in its workflow (refused with the rule's message otherwise)."""
+    """Move a case one step in its workflow (one transaction, :func:`step_status`); refused
+    with the rule's message otherwise."""
     with Session(engine, autoflush=False) as session, session.begin():
-        case = _case(session, case_id)
-        return apply_status(
+        return step_status(
             session,
-            case,
+            case_id,
             new_status,
             author_id=author_id,
             today=today or dt.date.today(),
@@ -509,7 +590,7 @@ def add_member(
         member = HouseholdMember(case_id=case.id)
         _apply_member(member, values)
         session.add(member)
-        _sync_household_size(session, case)
+        set_household_size(session, case.id)
         return member.id, problems
 
 
@@ -561,7 +642,7 @@ def remove_member(engine: Engine, member_id: str) -> list[Problem]:
             access.member_id = None
         session.flush()
         session.delete(member)
-        _sync_household_size(session, case)
+        set_household_size(session, case.id)
     return []
 
 
