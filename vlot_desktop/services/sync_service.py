@@ -7,13 +7,16 @@ refused, so an empty or unmounted share can never make a laptop delete anything.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlot_desktop import paths
+from vlot_desktop.services.cases import set_household_size
 from vlot_desktop.services.data_folder import open_data_folder
+from vlot_desktop.services.places import restore_place_rows
 from vlot_desktop.settings import Settings, load_settings
 from vlot_desktop.sync.batch import FORMAT_VERSION, NewerFormatError
 from vlot_desktop.sync.compact import DEFAULT_GRACE_DAYS, compact_share, release_lease, take_lease
@@ -27,6 +30,7 @@ from vlot_desktop.sync.engine import (
     open_sync_connection,
     sync_once,
 )
+from vlot_desktop.sync.repair import Fixes
 from vlot_desktop.sync.share import FolderShare, ShareError
 
 if TYPE_CHECKING:
@@ -35,6 +39,22 @@ if TYPE_CHECKING:
 
 class SyncSetupError(ShareError):
     """This laptop cannot sync yet (not set up, no share chosen)."""
+
+
+def _repair_household(conn: sqlite3.Connection, case_id: str, _author: str | None) -> bool:
+    set_household_size(conn, case_id)
+    return True
+
+
+# After a merge, the round repairs rules spanning rows (``sync.repair`` finds them and decides
+# which laptop repairs) through the rules' one write path here: the sync does not import the
+# services, so they are handed to it.
+RULE_FIXES = Fixes(
+    location=lambda conn, location_id, author: restore_place_rows(
+        conn, location_id, author_id=author
+    ),
+    case=_repair_household,
+)
 
 
 @dataclass
@@ -128,7 +148,15 @@ def run_sync(
     open_data_folder(data_dir)
     conn = open_sync_connection(paths.database_path(data_dir))
     try:
-        result = sync_once(conn, share, str(chosen), settings.device_id, settings.user_id, data_dir)
+        result = sync_once(
+            conn,
+            share,
+            str(chosen),
+            settings.device_id,
+            settings.user_id,
+            data_dir,
+            fixes=RULE_FIXES,
+        )
     except NotAShareError:
         _folder(chosen)  # say "not reachable" rather than "not a share" where that is the cause
         raise
@@ -312,7 +340,13 @@ def run_compact(
         lease = take_lease(share, settings.device_id)
         try:
             synced = sync_once(
-                conn, share, str(chosen), settings.device_id, settings.user_id, data_dir
+                conn,
+                share,
+                str(chosen),
+                settings.device_id,
+                settings.user_id,
+                data_dir,
+                fixes=RULE_FIXES,
             )
             result = compact_share(conn, share, settings.device_id, lease, grace_days=grace_days)
         finally:

@@ -861,9 +861,11 @@ def pull(
     user: str | None = None,
     data_dir: Path | None = None,
     names: list[str] | None = None,
+    fixes: repair.Fixes | None = None,
 ) -> SyncResult:
     """Read the batch files not yet taken in and merge them, all in one transaction.
-    ``names``: the listing of ``changes/`` this round made already (else it is listed)."""
+    ``names``: the listing of ``changes/`` this round made already (else it is listed).
+    ``fixes``: how rules spanning rows are repaired after the merge (``repair.Fixes``)."""
     result = SyncResult()
     if names is None:
         names = share.list(CHANGES)
@@ -983,7 +985,7 @@ def pull(
         touched = repair.Touched()
         for table, pk in merger.touched:
             touched.add(table, pk, conn)
-        result.repairs = repair.repair(conn, touched, device, user)
+        result.repairs = repair.repair(conn, touched, device, user, fixes)
         if data_dir is not None:
             blobs.note_missing(conn, data_dir, merger.blob_refs)
         # The newest format among the files on the share now (they are left unread, so every
@@ -1093,6 +1095,7 @@ def sync_once(
     device: str,
     user: str | None,
     data_dir: Path | None = None,
+    fixes: repair.Fixes | None = None,
 ) -> SyncResult:
     """Check the share, push, pull, then fetch missing blobs (with ``data_dir``): one round."""
     check_share(share, where)
@@ -1127,7 +1130,7 @@ def sync_once(
     # The listing made before the push, plus what the push wrote: a file of this round must
     # not look gone (``bootstrap.forget_vanished``).
     names = sorted({*names, *pushed.written_names})
-    pulled = pull(conn, share, device, user, data_dir, names)
+    pulled = pull(conn, share, device, user, data_dir, names, fixes)
     if blocked > FORMAT_VERSION and not pulled.format_blocked:
         # The newer files are gone from the share: this laptop writes again, from this round.
         pushed = push(conn, share, device, user, data_dir)
