@@ -145,3 +145,19 @@ def test_dashboard_headers_use_domain_labels(window: MainWindow) -> None:
     assert model.data(model.index(last, 0)) == "Vlaanderen (totaal)"
     assert model.data(model.index(last, 0), Qt.ItemDataRole.FontRole).bold()
     assert "centraal team" in model.data(model.index(last - 1, 1), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_change_announced_elsewhere_shows_without_a_click(
+    window: MainWindow, sample_dir: Path
+) -> None:
+    from gui_elsewhere import add_location, synced
+    from gui_waiting import settle
+
+    view = window.show_screen("dashboard")
+    assert view is window.dashboard
+    assert window.dashboard.card_free.value_label.text() == "1.200"
+    add_location(sample_dir, "Opvang Zonnebloem", "71072", free_places=5)
+    window.context.announce(synced("location", "place"))  # a sync round brought it in
+    settle(window.runner)
+    assert window.dashboard.card_free.value_label.text() == "1.205"
+    assert window.dashboard.card_locations.value_label.text() == "3"

@@ -1,4 +1,8 @@
-"""The dashboard screen: totals as cards, and a table per regional team and the central team."""
+"""The dashboard screen: totals as cards, and a table per regional team and the central team.
+
+The figures are read in a worker (``services.dashboard_figures`` through ``ui.ops.QueryOp``), on
+start, on F5 and whenever a table they count changes (docs/adding-a-screen.md).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,8 @@ from vlot_desktop.domain.enums import PlaceStatus
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date, format_time
 from vlot_desktop.ui.models.dashboard_model import DashboardTableModel
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.count_card import CountCard
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
 
 
 class DashboardView(Screen):
-    """Figures are computed in a worker (``db.queries.dashboard``) on start and on F5.
+    """Figures are computed in a worker (``services.dashboard_figures``) on start and on F5.
 
     Attributes:
         figures: the figures shown, or None while the first computation runs.
@@ -151,21 +156,22 @@ class DashboardView(Screen):
     def refresh(self) -> None:
         if not self.context.is_ready:
             return
-        if self._task is not None:
-            self._task.cancel()
         self.status_label.setText(self.tr("Calculating the figures…"))
-        engine = self.context.engine
+        from vlot_desktop.services import dashboard_figures
+
         teams = self.context.teams
         year = dt.date.today().year
-
-        def work(_task: TaskContext) -> DashboardFigures:
-            from vlot_desktop.db.queries.dashboard import dashboard_figures
-
-            with engine.connect() as conn:
-                return dashboard_figures(conn, year=year, teams=teams)
-
-        self._task = self.runner.run(
-            work, on_result=self._show_figures, on_error=self._failed, owner=self, name="dashboard"
+        self._task = (
+            QueryOp(
+                self.context,
+                lambda store: store.read(dashboard_figures.figures, year, teams),
+                success=self._show_figures,
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .latest("figures")
+            .named("dashboard")
+            .run()
         )
 
     def _show_figures(self, figures: DashboardFigures) -> None:

@@ -1,0 +1,73 @@
+"""Screens that follow docs/adding-a-screen.md hold no SQL and no sessions: they read and write
+through ``ui.ops`` (``QueryOp``/``CollectionOp``) and named functions of ``services`` and
+``db.queries``, in a worker.
+
+``MIGRATED`` lists the files that follow the pattern; a file moved to it is added here, and the
+scan keeps it there. What the scan looks for is what a screen needs to reach the database on
+its own: SQLAlchemy, a connection or a session, the engine of the context, or the context's
+direct query helpers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+UI = Path(__file__).resolve().parents[2] / "vlot_desktop" / "ui"
+
+MIGRATED = [
+    "dashboard/dashboard_view.py",
+    "models/dashboard_model.py",
+]
+
+# (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the
+# database's ``engine.connect()`` never has one.
+FORBIDDEN = [
+    (re.compile(r"sqlalchemy"), "SQLAlchemy"),
+    (re.compile(r"\.connection\("), "a connection of the context"),
+    (re.compile(r"\.connect\(\s*\)"), "a connection of the engine"),
+    (re.compile(r"engine\.connect\("), "a connection of the engine"),
+    (re.compile(r"Session\("), "an ORM session"),
+    (re.compile(r"session"), "a session"),
+    (re.compile(r"context\.engine"), "the engine outside ui.ops (services get store.engine)"),
+    (re.compile(r"run_query\("), "a read on the GUI thread"),
+]
+
+
+def offences(source: str) -> list[str]:
+    """``line: what`` for every forbidden thing in ``source``."""
+    found = []
+    for number, line in enumerate(source.splitlines(), start=1):
+        found += [f"{number}: {why}" for pattern, why in FORBIDDEN if pattern.search(line)]
+    return found
+
+
+@pytest.mark.parametrize("name", MIGRATED)
+def test_a_migrated_screen_holds_no_sql_and_no_sessions(name: str) -> None:
+    path = UI / name
+    assert path.is_file(), f"{name} is listed but does not exist"
+    assert offences(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_scan_finds_what_it_refuses() -> None:
+    source = (
+        "from sqlalchemy import select\n"
+        "with self.context.connection() as conn:\n"
+        "with engine.connect() as conn:\n"
+        "with Session(engine) as s:\n"
+        "self.button.clicked.connect(self.save)\n"  # a Qt signal: allowed
+        "rows = self.context.run_query(search, text)\n"
+        "svc.set_status(self.context.engine, visit_id, status)\n"
+        "store.engine\n"  # what ui.ops hands a service: allowed
+    )
+    assert offences(source) == [
+        "1: SQLAlchemy",
+        "2: a connection of the context",
+        "3: a connection of the engine",
+        "3: a connection of the engine",
+        "4: an ORM session",
+        "6: a read on the GUI thread",
+        "7: the engine outside ui.ops (services get store.engine)",
+    ]
