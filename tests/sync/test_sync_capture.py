@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,12 +31,10 @@ DEMO_TODAY = dt.date(2026, 11, 26)  # as conftest.DEMO_TODAY
 
 
 @pytest.fixture
-def engine(prepared_dir: Path) -> Iterator[Engine]:
-    eng = make_engine(paths.database_path(prepared_dir))
-    with eng.begin() as conn:
+def engine(engine: Engine) -> Engine:
+    with engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM sync_outbox")  # the set-up's own user and device
-    yield eng
-    eng.dispose()
+    return engine
 
 
 def outbox(engine: Engine) -> list[dict[str, object]]:

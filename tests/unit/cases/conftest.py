@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from vlot_desktop import paths
-from vlot_desktop.db.engine import make_engine
 from vlot_desktop.db.models import Location, Place, PlaceStatusChange
 from vlot_desktop.domain.case_rules import MemberValues
 from vlot_desktop.domain.enums import CaseStatus, LocationStatus, LocationType, PlaceStatus
@@ -24,13 +21,6 @@ GENK = "71016"  # arrondissement Hasselt, Limburg
 LOMMEL = "72020"  # arrondissement Maaseik, Limburg
 DE_PANNE = "38008"  # West-Vlaanderen
 TODAY = dt.date(2026, 11, 26)
-
-
-@pytest.fixture
-def engine(prepared_dir: Path) -> Iterator[Engine]:
-    engine = make_engine(paths.database_path(prepared_dir))
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

@@ -66,8 +66,7 @@ def _location(session, nis: str, status: LocationStatus, places: dict[PlaceStatu
 
 
 @pytest.fixture
-def engine(prepared_dir: Path) -> Iterator[Engine]:
-    engine = make_engine(paths.database_path(prepared_dir))
+def engine(engine: Engine) -> Engine:
     with make_session_factory(engine).begin() as session:
         _location(
             session,
@@ -185,8 +184,7 @@ def engine(prepared_dir: Path) -> Iterator[Engine]:
                 ),
             ]
         )
-    yield engine
-    engine.dispose()
+    return engine
 
 
 @pytest.fixture

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from vlot_desktop import paths
-from vlot_desktop.db.engine import make_engine
 from vlot_desktop.db.models import Location, Place, PlaceStatusChange
 from vlot_desktop.domain.enums import LocationStatus, LocationType, PlaceStatus
 from vlot_desktop.domain.text import fold_join
@@ -68,13 +65,6 @@ def add_location(
             )
         )
     return location.id
-
-
-@pytest.fixture
-def engine(prepared_dir: Path) -> Iterator[Engine]:
-    engine = make_engine(paths.database_path(prepared_dir))
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

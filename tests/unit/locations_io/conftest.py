@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select, text
 
-from vlot_desktop import paths
-from vlot_desktop.db.engine import make_engine, make_session_factory
+from vlot_desktop.db.engine import make_session_factory
 from vlot_desktop.db.models import Location, Place
 from vlot_desktop.domain.enums import LocationStatus, LocationType, PlaceStatus
 from vlot_desktop.domain.text import fold_join
@@ -47,13 +45,6 @@ def add_location(
             for i, s in enumerate(places)
         )
         return location.id
-
-
-@pytest.fixture
-def engine(prepared_dir: Path) -> Iterator[Engine]:
-    engine = make_engine(paths.database_path(prepared_dir))
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

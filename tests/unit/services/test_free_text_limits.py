@@ -7,15 +7,11 @@ old value stays, no sync change is queued).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from vlot_desktop import paths
-from vlot_desktop.db.engine import make_engine
 from vlot_desktop.db.models import (
     Attachment,
     Case,
@@ -38,13 +34,6 @@ HASSELT = "71072"
 TODAY = dt.date.today()
 TOO_LONG = "Deze tekst is te lang: 100.001 tekens, hoogstens 100.000."
 HUGE = "а" * (MAX_FREE_TEXT + 1)  # Cyrillic
-
-
-@pytest.fixture
-def engine(prepared_dir: Path) -> Iterator[Engine]:
-    eng = make_engine(paths.database_path(prepared_dir))
-    yield eng
-    eng.dispose()
 
 
 def outbox(engine: Engine) -> int:
