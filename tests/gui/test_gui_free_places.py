@@ -197,3 +197,17 @@ def test_the_small_demo_set(qtbot: QtBot, dutch: None, make_window, demo_dir: Pa
     total = sum(int(p.free) for p in view.provinces)
     assert total == view.model.total_free > 0
     assert view.summary_label.text().startswith(f"{total:,}".replace(",", "."))
+
+
+def test_a_change_announced_elsewhere_shows_without_a_click(
+    overview: FreePlacesView, prepared_dir: Path
+) -> None:
+    from gui_elsewhere import add_location, synced
+    from gui_waiting import settle
+
+    assert overview.summary_label.text() == "7 vrije plaatsen in 3 locaties"
+    add_location(prepared_dir, "Opvang Zonnebloem", "71072", free_places=5)
+    overview.context.announce(synced("location", "place"))  # a sync round brought it in
+    settle(overview.runner)
+    assert overview.model.total_free == 12
+    assert overview.summary_label.text() == "12 vrije plaatsen in 4 locaties"

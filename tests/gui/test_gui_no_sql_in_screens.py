@@ -20,6 +20,7 @@ UI = Path(__file__).resolve().parents[2] / "vlot_desktop" / "ui"
 MIGRATED = [
     "dashboard/dashboard_view.py",
     "models/dashboard_model.py",
+    "free_places/free_places_view.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

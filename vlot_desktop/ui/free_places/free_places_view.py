@@ -2,8 +2,8 @@
 
 When a host family stops, a municipality asks where in the province there is room: this screen
 answers that at a glance, and exports the answer as a CSV file for Excel. The overview is read
-in a worker (one grouped query); a double click on a location opens it on the Opvanglocaties
-screen.
+in a worker (one grouped query, through ``ui.ops.QueryOp``), again whenever locations or places
+change anywhere; a double click on a location opens it on the Opvanglocaties screen.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from vlot_desktop.ui.models.free_place_tree_model import (
     FreePlaceTreeModel,
 )
 from vlot_desktop.ui.models.roles import KEY_ROLE
+from vlot_desktop.ui.ops import QueryOp
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
@@ -120,24 +121,23 @@ class FreePlacesView(Screen):
     def refresh(self) -> None:
         if not self.context.is_ready:
             return
-        from vlot_desktop.db.queries.free_places import FreePlacesFilter
+        from vlot_desktop.db.queries.free_places import FreePlacesFilter, free_places_overview
 
-        if self._task is not None:
-            self._task.cancel()
-        engine = self.context.engine
         overview_filter = FreePlacesFilter(
             suits_vulnerable_profiles=self.vulnerable_check.isChecked(),
             wheelchair_accessible=self.wheelchair_check.isChecked(),
         )
-
-        def work(_task: TaskContext) -> list[FreeProvince]:
-            from vlot_desktop.db.queries.free_places import free_places_overview
-
-            with engine.connect() as conn:
-                return free_places_overview(conn, overview_filter)
-
-        self._task = self.runner.run(
-            work, on_result=self._show, on_error=self._failed, owner=self, name="free places"
+        self._task = (
+            QueryOp(
+                self.context,
+                lambda store: store.read(free_places_overview, overview_filter),
+                success=self._show,
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .latest("overview")
+            .named("free places")
+            .run()
         )
 
     def _size_columns(self) -> None:
