@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from gui_waiting import settle
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -12,7 +15,8 @@ GENT = "44021"
 
 
 def names(view: MunicipalitiesView) -> list[str]:
-    """The names in the table, in the order the user sees them."""
+    """The names in the table, in the order the user sees them (once the reads are in)."""
+    settle(view.runner)
     return [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
 
 
@@ -54,6 +58,7 @@ def test_typing_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
     assert names(view) == ["Gent"]
     assert view.result_label.text() == "1 gemeente"
     view.search_edit.clear()
+    settle(view.runner)
     assert view.proxy.rowCount() == 285
 
 
@@ -75,6 +80,7 @@ def test_province_filter_counts(window: MainWindow) -> None:
     counts = {}
     for i in range(1, combo.count()):
         combo.setCurrentIndex(i)
+        settle(view.runner)
         counts[combo.currentText()] = view.proxy.rowCount()
     assert counts == {
         "Antwerpen": 67,
@@ -95,7 +101,9 @@ def test_province_filter_counts(window: MainWindow) -> None:
 def test_selection_shows_details_and_contact_persons(window: MainWindow) -> None:
     view = screen(window)
     view.search_edit.setText("gent")
+    settle(view.runner)
     view.table.selectRow(0)
+    settle(view.runner)
     pane = view.detail
     assert pane.name_label.text() == "Gent"
     assert pane.province_value.text() == "Oost-Vlaanderen"
@@ -118,7 +126,9 @@ def test_selection_shows_details_and_contact_persons(window: MainWindow) -> None
 def test_municipality_without_contacts(window: MainWindow) -> None:
     view = screen(window)
     view.search_edit.setText("aarschot")
+    settle(view.runner)
     view.table.selectRow(0)
+    settle(view.runner)
     pane = view.detail
     assert pane.name_label.text() == "Aarschot"
     assert pane.contacts_model.rowCount() == 0
@@ -131,10 +141,12 @@ def test_selection_survives_typing_while_still_listed(window: MainWindow) -> Non
     view = screen(window)
     assert view.select_municipality(GENT)
     view.search_edit.setText("ge")
+    settle(view.runner)
     assert view.detail.detail is not None and view.detail.detail.row.nis_code == GENT
     selected = view.table.selectionModel().selectedRows()
     assert [i.data() for i in selected] == ["Gent"]
     view.search_edit.setText("hasselt")
+    settle(view.runner)
     assert view.detail.detail is None  # Gent left the list: the hint shows again
 
 
@@ -154,3 +166,23 @@ def test_inputs_have_labels_for_screen_readers(window: MainWindow) -> None:
     assert view.province_label.buddy() is view.province_combo
     assert view.search_edit.accessibleName() == "Zoek een gemeente op naam"
     assert view.province_combo.accessibleName() == "Filter op provincie"
+
+
+def test_a_change_announced_elsewhere_shows_without_a_click(
+    window: MainWindow, sample_dir: Path
+) -> None:
+    from gui_elsewhere import add_location, synced
+
+    view = screen(window)
+    view.search_edit.setText("hasselt")
+    settle(view.runner)
+    view.table.selectRow(0)
+    settle(view.runner)
+    assert view.detail.count_values["free_places"].text() == "0"
+    add_location(sample_dir, "Opvang Zonnebloem", "71072", free_places=5)
+    window.context.announce(synced("location", "place"))  # a sync round brought it in
+    settle(view.runner)
+    hasselt = view.model.row_of("71072")
+    assert view.model.index(hasselt, 6).data() == "5"  # Vrije plaatsen
+    assert view.detail.count_values["free_places"].text() == "5"
+    assert view.detail.count_values["operational_locations"].text() == "2"

@@ -21,6 +21,8 @@ MIGRATED = [
     "dashboard/dashboard_view.py",
     "models/dashboard_model.py",
     "free_places/free_places_view.py",
+    "municipalities/municipalities_view.py",
+    "municipalities/detail_pane.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

@@ -1,4 +1,10 @@
-"""The municipalities screen: search-as-you-type, a province filter, a table and details."""
+"""The municipalities screen: search-as-you-type, a province filter, a table and details.
+
+Every read runs in a worker through ``ui.ops.QueryOp`` and ``services.municipality_list``
+(docs/adding-a-screen.md): the filtered list on every keystroke (the newest read wins), the
+figures once and whenever the records they count change, and the details of the municipality
+selected.
+"""
 
 from __future__ import annotations
 
@@ -25,22 +31,26 @@ from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.models.municipality_model import MunicipalityTableModel
 from vlot_desktop.ui.models.roles import KEY_ROLE, SORT_ROLE
 from vlot_desktop.ui.municipalities.detail_pane import MunicipalityDetailPane
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
 if TYPE_CHECKING:
-    from vlot_desktop.db.queries.municipalities import MunicipalityCounts
+    from vlot_desktop.db.queries.municipalities import MunicipalityCounts, MunicipalityRow
+    from vlot_desktop.services.changes import Changes
+    from vlot_desktop.services.municipality_list import MunicipalityShown
 
 
 class MunicipalitiesView(Screen):
     """The 285 municipalities with their figures.
 
-    The name filter is one indexed query on the municipality table and runs on every keystroke
-    in the GUI thread (about a millisecond); the figures come from grouped queries over the large
-    tables, computed once in a worker (and again on F5) and kept in the model.
+    The name filter is one indexed query on the municipality table, read in a worker on every
+    keystroke (about a millisecond); the figures come from grouped queries over the large
+    tables, computed in a worker (again on F5 and when the records they count change) and kept
+    in the model.
 
     Signals (inherited):
-        loaded(): the figures are shown.
+        loaded(): the list or the figures are shown.
     """
 
     key = "municipalities"
@@ -62,6 +72,7 @@ class MunicipalitiesView(Screen):
     ) -> None:
         super().__init__(context, runner, parent)
         self._counts_task: TaskHandle | None = None
+        self._rows_task: TaskHandle | None = None
         self._selected_nis: str | None = None
 
         self.heading = heading(self.tr("Municipalities"), self)
@@ -148,7 +159,7 @@ class MunicipalitiesView(Screen):
 
     @property
     def is_loading(self) -> bool:
-        return self._counts_task is not None
+        return self._counts_task is not None or self._rows_task is not None
 
     @Slot()
     def _fill_provinces(self) -> None:
@@ -165,24 +176,28 @@ class MunicipalitiesView(Screen):
         if self.province_combo.count() <= 1:
             self._fill_provinces()
         self.apply_filter()
-        if self._counts_task is not None:
-            self._counts_task.cancel()
-        engine = self.context.engine
+        from vlot_desktop.services import municipality_list
+
         today = dt.date.today()
-
-        def work(_task: TaskContext) -> dict[str, MunicipalityCounts]:
-            from vlot_desktop.db.queries.municipalities import municipality_counts
-
-            with engine.connect() as conn:
-                return municipality_counts(conn, today=today)
-
-        self._counts_task = self.runner.run(
-            work,
-            on_result=self._show_counts,
-            on_error=self._counts_failed,
-            owner=self,
-            name="municipality counts",
+        self._counts_task = (
+            QueryOp(
+                self.context,
+                lambda store: store.read(municipality_list.counts, today),
+                success=self._show_counts,
+            )
+            .failure(self._counts_failed)
+            .owned_by(self)
+            .latest("counts")
+            .named("municipality counts")
+            .run()
         )
+
+    def show_changes(self, changes: Changes) -> None:
+        """Records changed elsewhere: the list and figures, and the municipality shown (its
+        contact persons may have changed)."""
+        self.refresh()
+        if self._selected_nis is not None and self.detail.detail is not None:
+            self._read_detail(self._selected_nis)
 
     def _show_counts(self, counts: dict[str, MunicipalityCounts]) -> None:
         self._counts_task = None
@@ -196,15 +211,38 @@ class MunicipalitiesView(Screen):
         self._counts_task = None
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
+    def _rows_failed(self, exc: BaseException) -> None:
+        self._rows_task = None
+        self._read_failed(exc)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
     @Slot()
     def apply_filter(self) -> None:
-        """Run the name and province filter (fast enough for every keystroke)."""
+        """Read the list for the name and province filter in a worker (every keystroke: the
+        newest read wins)."""
         if not self.context.is_ready:
             return
-        from vlot_desktop.db.queries.municipalities import search_municipalities
+        from vlot_desktop.services import municipality_list
 
         province = self.province_combo.currentData()
-        rows = self.context.run_query(search_municipalities, self.search_edit.text(), province)
+        text = self.search_edit.text()
+        self._rows_task = (
+            QueryOp(
+                self.context,
+                lambda store: store.read(municipality_list.rows, text, province),
+                success=self._show_rows,
+            )
+            .failure(self._rows_failed)
+            .owned_by(self)
+            .latest("rows")
+            .named("municipalities")
+            .run()
+        )
+
+    def _show_rows(self, rows: list[MunicipalityRow]) -> None:
+        self._rows_task = None
         selected = self._selected_nis
         self.model.set_rows(rows)
         count = len(rows)
@@ -218,6 +256,7 @@ class MunicipalitiesView(Screen):
             self.select_municipality(selected)
         elif selected is not None:
             self._show_detail(None)
+        self.loaded.emit()
 
     def _size_columns(self) -> None:
         """Column widths from the font, once: ``resizeColumnsToContents`` would ask the model
@@ -267,10 +306,20 @@ class MunicipalitiesView(Screen):
         if nis_code is None or not self.context.is_ready:
             self.detail.show_municipality(None, None, [])
             return
-        from vlot_desktop.db.queries.municipalities import contact_persons, municipality_detail
+        self._read_detail(nis_code)
 
-        # Two indexed look-ups of one municipality: fast enough for the GUI thread.
-        with self.context.connection() as conn:
-            detail = municipality_detail(conn, nis_code)
-            contacts = contact_persons(conn, nis_code)
-        self.detail.show_municipality(detail, self.model.counts_for(nis_code), contacts)
+    def _read_detail(self, nis_code: str) -> None:
+        """The details and contact persons of one municipality (two indexed look-ups)."""
+        from vlot_desktop.services import municipality_list
+
+        def shown(result: MunicipalityShown) -> None:
+            if self._selected_nis != nis_code:
+                return  # another municipality was chosen (or none) meanwhile
+            counts = self.model.counts_for(nis_code)
+            self.detail.show_municipality(result.detail, counts, result.contacts)
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(municipality_list.shown, nis_code),
+            success=shown,
+        ).failure(self._read_failed).owned_by(self).latest("detail").run()
