@@ -61,7 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="the 'today' of the demo data (default: today); same seed + date = same data",
     )
     demo.add_argument(
-        "--replace", action="store_true", help="replace existing data (a backup is made first)"
+        "--replace",
+        action="store_true",
+        help="replace existing data (a backup is made first); with --share, also the demo set "
+        "on an existing training share",
+    )
+    demo.add_argument(
+        "--share",
+        metavar="PATH",
+        help="also put the demo set on PATH, an empty folder, as a training share that other "
+        "laptops join with 'init --share PATH' (never on a share with real data)",
     )
 
     sub.add_parser("dump", help="print all data as canonical JSON (to compare laptops)")
@@ -101,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sync":
             return _cmd_sync(data_dir, args.share, args.json)
         if args.command == "demo":
-            return _cmd_demo(data_dir, args.size, args.seed, args.as_of, args.replace)
+            return _cmd_demo(data_dir, args.size, args.seed, args.as_of, args.replace, args.share)
         if args.command == "dump":
             return _cmd_dump(data_dir)
         run = getattr(args, "run", None)
@@ -142,19 +151,35 @@ def _cmd_init(data_dir: Path, user: str, region: str, share: str | None, create_
     return 0
 
 
-def _cmd_demo(data_dir: Path, size: str, seed: int, as_of: str | None, replace: bool) -> int:
+def _cmd_demo(
+    data_dir: Path, size: str, seed: int, as_of: str | None, replace: bool, share: str | None
+) -> int:
     import datetime as dt
 
     from vlot_desktop.demo.loader import DemoDataExistsError, load_demo
+    from vlot_desktop.sync.batch import NewerFormatError
 
     try:
         today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
         return _fail(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)")
     try:
+        if share:
+            from vlot_desktop.services.training_share import publish_demo
+
+            print(
+                publish_demo(
+                    data_dir, share, size=size, seed=seed, today=today, replace=replace
+                ).summary()
+            )
+            return 0
         report = load_demo(data_dir, size=size, seed=seed, today=today, replace=replace)
     except DemoDataExistsError as exc:
         return _fail(str(exc))
+    except NewerFormatError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"the share cannot be used: {exc.strerror or exc}")
     print(report.summary())
     return 0
 

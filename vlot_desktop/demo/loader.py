@@ -4,6 +4,11 @@ Refuses a database that already holds user data unless asked to replace it; repl
 backup first, and the delete and the new data go in one transaction, so a failure leaves the
 old data in place. Afterwards the settings make the app start as a staff member of a regional
 team (Antwerpen) on one of the generated laptops.
+
+The demo set is written with change capture off: it is on no share. ``local_meta`` notes which
+set this database holds (``training_share.note_demo_set``), so the app can say so. A training share
+(``services.training_share``, ``vlot-desktop demo --share``) passes ``then``: it runs in the
+same transaction and gives the rows the clocks of the share's snapshot.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +27,7 @@ from vlot_desktop.demo.sizes import SIZES
 from vlot_desktop.demo.writer import insertion_order
 from vlot_desktop.domain.ids import uuid7
 from vlot_desktop.services.data_folder import open_data_folder
+from vlot_desktop.services.training_share import note_demo_set
 from vlot_desktop.settings import load_settings, save_settings
 from vlot_desktop.sync.capture import sqlite3_runner
 from vlot_desktop.sync.capture import suppressed as capture_suppressed
@@ -88,8 +95,18 @@ def user_data_tables(db_path: Path) -> list[str]:
         conn.close()
 
 
-def load_demo(data_dir: Path, *, size: str, seed: int, today: dt.date, replace: bool) -> DemoReport:
-    """Generate the demo data set ``size`` into ``data_dir``; same seed + today = same data."""
+def load_demo(
+    data_dir: Path,
+    *,
+    size: str,
+    seed: int,
+    today: dt.date,
+    replace: bool,
+    then: Callable[[sqlite3.Connection], None] | None = None,
+) -> DemoReport:
+    """Generate the demo data set ``size`` into ``data_dir``; same seed + today = same data.
+
+    ``then`` runs inside the loading transaction, after the data is written (capture off)."""
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}; choose one of: {', '.join(SIZES)}")
     started = time.perf_counter()
@@ -120,6 +137,9 @@ def load_demo(data_dir: Path, *, size: str, seed: int, today: dt.date, replace: 
                 for table in reversed(insertion_order()):
                     conn.execute(f"DELETE FROM {table}")
                 generated = generate(conn, size=size, seed=seed, today=today)
+                note_demo_set(conn, size, seed, today, None)
+                if then is not None:
+                    then(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
