@@ -408,6 +408,25 @@
         </message>
     </context>
     <context>
+        <name>DemoNotice</name>
+        <message>
+            <source>This laptop holds demo data that is not shared.</source>
+            <translation>Deze laptop bevat demodata die niet gedeeld wordt.</translation>
+        </message>
+        <message>
+            <source>To practise together: put the demo data on an empty folder with 'vlot-desktop demo --share FOLDER'; the other laptops then choose that folder as their share.</source>
+            <translation>Om samen te oefenen: zet de demodata op een lege map met 'vlot-desktop demo --share MAP'; de andere laptops kiezen die map dan als share.</translation>
+        </message>
+        <message>
+            <source>Training share</source>
+            <translation>Oefenshare</translation>
+        </message>
+        <message>
+            <source>The data on this laptop is demo data, shared with the other laptops on this training share: practise freely, none of it is real.</source>
+            <translation>De gegevens op deze laptop zijn demodata, gedeeld met de andere laptops op deze oefenshare: oefen gerust, niets ervan is echt.</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>Welcome to VLOT Desktop</source>

@@ -22,6 +22,7 @@ from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.screens import SCREENS
 from vlot_desktop.ui.sync_controller import SyncController
+from vlot_desktop.ui.sync_history.demo_notice import DemoNotice
 from vlot_desktop.ui.tasks import TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen
 
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
 
         self._make_status_bar()
         self.sync = SyncController(context, runner, self.statusBar(), self)
+        # "Demo data, not shared" / "Training share", first of the status bar's fixed labels.
+        self.demo_notice = DemoNotice(context, runner, compact=True, parent=self)
+        self.statusBar().insertPermanentWidget(0, self.demo_notice)
         # Colleagues' records arrived: every screen that shows them re-reads (ui.widgets.screen).
         self.sync.applied.connect(self._sync_applied)
         context.data_changed.connect(self.sync.refresh_pending)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.models.roles import SORT_ROLE
 from vlot_desktop.ui.models.sync_history_model import IngestedTableModel, SyncAttemptTableModel
+from vlot_desktop.ui.sync_history.demo_notice import DemoNotice
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
@@ -55,6 +56,8 @@ class SyncView(Screen):
         self._task: TaskHandle | None = None
         self._reload = False
         self.heading = heading(self.tr("Synchronisation"), self)
+        # Demo data on no share, or a training share: said where the user looks at the sync.
+        self.demo_notice = DemoNotice(context, runner, parent=self)
 
         self.session_label = QLabel(self.tr("Recent sync rounds of this laptop"), self)
         self.session_model = SyncAttemptTableModel(self)
@@ -71,6 +74,7 @@ class SyncView(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
+        layout.addWidget(self.demo_notice)
         layout.addWidget(self.session_label)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.session_table, 1)
@@ -95,6 +99,7 @@ class SyncView(Screen):
         self._show_session()
         if not self.context.is_ready:
             return
+        self.demo_notice.refresh()
         if self._task is not None:
             self._reload = True
             return
