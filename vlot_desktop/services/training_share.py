@@ -31,6 +31,7 @@ from a training share ("Oefenshare").
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import json
@@ -340,9 +341,10 @@ def publish_demo(
 ) -> TrainingReport:
     """``vlot-desktop demo --share``: the demo set into ``data_dir`` and onto ``share_path``.
 
-    Raises ``TrainingShareError`` (nothing changed) for a folder that is not empty, a real
-    share, a training share without ``replace``, or a laptop with changes not yet sent to
-    another share; ``DemoDataExistsError`` for local data without ``replace``."""
+    Nothing is changed, on the share or here, when it raises: ``TrainingShareError`` for a
+    folder that is missing, not empty and not a share, a real share, or a training share
+    without ``replace``; ``SyncSetupError`` for a laptop with changes not yet sent to another
+    share; ``DemoDataExistsError`` for local data without ``replace``."""
     from vlot_desktop.demo.loader import load_demo
     from vlot_desktop.services.setup import initialise_laptop
     from vlot_desktop.services.sync_service import SyncSetupError
@@ -388,10 +390,8 @@ def publish_demo(
         replace=replace,
         then=lambda conn: _put_on_share_state(conn, epoch, hlc, training_id, (size, seed, today)),
     )
-    # Registered as a device here (as 'init' does); on the share only once the set is there.
-    settings = load_settings(data_dir)
-    settings.share_path = None
-    save_settings(data_dir, settings)
+    # Registered as a device here (as 'init' does); on the share ("" = none for now) only once
+    # the set is there, so an interrupted run never leaves it syncing with half a share.
     settings = initialise_laptop(data_dir, report.user_name, report.team_code, "")
     assert settings.device_id
     device = settings.device_id
@@ -429,8 +429,9 @@ def publish_demo(
         )
     finally:
         conn.close()
-    for old in state.markers:
-        share.delete(old)
+    for old in state.markers:  # last: until now the share was a training share all along
+        with contextlib.suppress(FileNotFoundError):
+            share.delete(old)
 
     # 3. This laptop syncs with it from now on.
     settings = load_settings(data_dir)
