@@ -91,8 +91,8 @@ def main() -> int:
     from vlot_desktop import paths
     from vlot_desktop.db.engine import make_engine, make_session_factory
     from vlot_desktop.media import images
-    from vlot_desktop.reports.prospect import render_prospect_report, render_prospect_reports
     from vlot_desktop.services import photos
+    from vlot_desktop.services.prospect_reports import make_prospect_report, make_prospect_reports
 
     demo, _ = demo_folder(args.size, use_cache=not args.no_cache)
     work = Path(tempfile.mkdtemp(prefix="vlot-report-bench-"))
@@ -128,7 +128,6 @@ def main() -> int:
             assert len(added.added) == PHOTO_COUNT, added
             for photo in added.added[::2]:
                 photos.set_caption(session, photo.id, f"Foto van {photo.file_name}")
-        engine.dispose()
 
         # Cold: no report-size copies (as for photos that came in through the sync); warm: the
         # copies exist (as after adding them in the app). Best of --repeat runs, and the median.
@@ -140,7 +139,7 @@ def main() -> int:
                     for cached in images.cache_dir(data_dir).glob(f"*-{images.REPORT_PX}.jpg"):
                         cached.unlink()
                 started, cpu = time.perf_counter(), time.process_time()
-                render_prospect_report(db_path, data_dir, target, out)
+                make_prospect_report(engine, data_dir, target, out)
                 walls.append(time.perf_counter() - started)
                 cpus.append(time.process_time() - cpu)
             results[f"photos_report_{run}_s"] = round(min(walls), 3)
@@ -158,14 +157,15 @@ def main() -> int:
         assert len(batch) == 100, len(batch)
         for run in ("cold", "warm"):
             started, cpu = time.perf_counter(), time.process_time()
-            render_prospect_reports(db_path, data_dir, batch, work / "batch.pdf")
+            make_prospect_reports(engine, data_dir, batch, work / "batch.pdf")
             results[f"batch_100_{run}_s"] = round(time.perf_counter() - started, 2)
             results[f"batch_100_{run}_cpu_s"] = round(time.process_time() - cpu, 2)
         results["batch_100_pages"] = len(PdfReader(work / "batch.pdf").pages)
         results["batch_100_mb"] = round(_mb(work / "batch.pdf"), 2)
         started = time.perf_counter()
-        render_prospect_reports(db_path, data_dir, batch, work / "map", one_file=False)
+        make_prospect_reports(engine, data_dir, batch, work / "map", one_file=False)
         results["batch_100_folder_s"] = round(time.perf_counter() - started, 2)
+        engine.dispose()
     finally:
         if args.keep:
             print(f"kept {work}")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from vlot_desktop import paths
 from vlot_desktop.commands import fail
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from vlot_desktop.commands import SubParsers
 
 
@@ -87,6 +90,17 @@ def _database(data_dir: Path) -> Path | str:
     return db_path
 
 
+@contextmanager
+def _engine(db_path: Path) -> Iterator[Engine]:
+    from vlot_desktop.db.engine import make_engine
+
+    engine = make_engine(db_path)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
 def _parse_date(text: str, option: str) -> dt.date | str:
     for form in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
@@ -97,15 +111,19 @@ def _parse_date(text: str, option: str) -> dt.date | str:
 
 
 def _run_prospect(args: argparse.Namespace, data_dir: Path) -> int:
-    from vlot_desktop.reports.prospect import render_prospect_report
-    from vlot_desktop.reports.prospect_data import MissingTemplateError, UnknownVisitError
+    from vlot_desktop.services.prospect_reports import (
+        MissingTemplateError,
+        UnknownVisitError,
+        make_prospect_report,
+    )
 
     db_path = _database(data_dir)
     if isinstance(db_path, str):
         return fail(db_path)
     out = Path(args.output)
     try:
-        render_prospect_report(db_path, data_dir, args.visit_id, out)
+        with _engine(db_path) as engine:
+            make_prospect_report(engine, data_dir, args.visit_id, out)
     except UnknownVisitError:
         return fail(f"no prospect visit with id {args.visit_id!r}")
     except MissingTemplateError as exc:
@@ -117,8 +135,11 @@ def _run_prospect(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _run_prospects(args: argparse.Namespace, data_dir: Path) -> int:
-    from vlot_desktop.reports.prospect import render_prospect_reports
-    from vlot_desktop.reports.prospect_data import MissingTemplateError, visit_ids_between
+    from vlot_desktop.services.prospect_reports import (
+        MissingTemplateError,
+        make_prospect_reports,
+        visit_ids_between,
+    )
 
     start = _parse_date(args.date_from, "--from")
     if isinstance(start, str):
@@ -131,23 +152,25 @@ def _run_prospects(args: argparse.Namespace, data_dir: Path) -> int:
     db_path = _database(data_dir)
     if isinstance(db_path, str):
         return fail(db_path)
-    visit_ids = visit_ids_between(db_path, start, end)
-    if not visit_ids:
-        return fail(f"no prospect visits between {start:%d/%m/%Y} and {end:%d/%m/%Y}")
     out = Path(args.output)
-    try:
-        written = render_prospect_reports(
-            db_path,
-            data_dir,
-            visit_ids,
-            out,
-            one_file=not args.folder,
-            title=f"Prospectieverslagen {start:%d/%m/%Y} – {end:%d/%m/%Y}",
-        )
-    except MissingTemplateError as exc:
-        return fail(str(exc))
-    except OSError as exc:
-        return fail(f"cannot write {out}: {exc.strerror or exc}")
+    with _engine(db_path) as engine:
+        with engine.connect() as conn:
+            visit_ids = visit_ids_between(conn, start, end)
+        if not visit_ids:
+            return fail(f"no prospect visits between {start:%d/%m/%Y} and {end:%d/%m/%Y}")
+        try:
+            written = make_prospect_reports(
+                engine,
+                data_dir,
+                visit_ids,
+                out,
+                one_file=not args.folder,
+                title=f"Prospectieverslagen {start:%d/%m/%Y} – {end:%d/%m/%Y}",
+            )
+        except MissingTemplateError as exc:
+            return fail(str(exc))
+        except OSError as exc:
+            return fail(f"cannot write {out}: {exc.strerror or exc}")
     where = f"{len(written)} files in {out}" if args.folder else str(out)
     print(f"Wrote {len(visit_ids)} prospect reports to {where}.")
     return 0

@@ -3,13 +3,16 @@
 Printed for the owner and the municipality after a site visit: title block, summary, the
 checklist in the template version the visit was filled with, knelpunten and opportuniteiten
 with their actions, photos, and a signature block.
+
+Plain data in (:class:`ProspectReportData`, read by
+:mod:`vlot_desktop.services.prospect_reports`), PDF out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +30,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from vlot_desktop.db.engine import make_engine, make_session_factory
 from vlot_desktop.domain.enums import FindingKind
 from vlot_desktop.reports import layout
 from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para
@@ -35,19 +37,16 @@ from vlot_desktop.reports.prospect_data import (
     NOT_ANSWERED,
     PhotoLine,
     ProspectReportData,
-    UnknownVisitError,
     format_date,
     format_number,
-    load_prospect_report,
 )
 
 __all__ = [
     "ReportCancelledError",
-    "UnknownVisitError",
-    "render_prospect_report",
-    "render_prospect_reports",
     "report_file_name",
     "visit_flowables",
+    "write_prospect_report",
+    "write_prospect_reports",
 ]
 
 ReportCancelledError = layout.ReportCancelledError
@@ -339,35 +338,16 @@ def visit_flowables(
     return flow
 
 
-# --- loading --------------------------------------------------------------------------------
-
-
-def _load(db_path: Path, data_dir: Path, visit_ids: Iterable[str]) -> list[ProspectReportData]:
-    engine = make_engine(db_path)
-    try:
-        with make_session_factory(engine)() as session:
-            return [load_prospect_report(session, data_dir, visit_id) for visit_id in visit_ids]
-    finally:
-        engine.dispose()
-
-
 # --- public API ----------------------------------------------------------------------------
 
 
-def render_prospect_report(
-    db_path: Path,
-    data_dir: Path,
-    visit_id: str,
-    out: Path,
-    *,
-    printed_at: dt.datetime | None = None,
+def write_prospect_report(
+    data: ProspectReportData, out: Path, *, printed_at: dt.datetime | None = None
 ) -> None:
     """Write the prospect report of one visit to ``out`` (replaced only when complete).
 
-    Raises :class:`UnknownVisitError` for an unknown id and ``OSError`` when ``out`` cannot be
-    written.
+    Raises ``OSError`` when ``out`` cannot be written.
     """
-    (data,) = _load(db_path, data_dir, [visit_id])
     _write_one(data, out, layout.make_styles(), printed_at)
 
 
@@ -401,10 +381,8 @@ def report_file_name(data: ProspectReportData) -> str:
     return f"{stem or 'prospectie'}.pdf"
 
 
-def render_prospect_reports(
-    db_path: Path,
-    data_dir: Path,
-    visit_ids: Sequence[str],
+def write_prospect_reports(
+    reports: Sequence[ProspectReportData],
     out: Path,
     *,
     one_file: bool = True,
@@ -419,16 +397,6 @@ def render_prospect_reports(
     visit; when ``cancelled()`` turns true the work stops with :class:`ReportCancelledError`
     and no file of this run is left behind. Returns the files written.
     """
-    reports: list[ProspectReportData] = []
-    engine = make_engine(db_path)
-    try:
-        with make_session_factory(engine)() as session:
-            for visit_id in visit_ids:
-                if cancelled is not None and cancelled():
-                    raise ReportCancelledError()
-                reports.append(load_prospect_report(session, data_dir, visit_id))
-    finally:
-        engine.dispose()
     styles = layout.make_styles()
     if one_file:
         _render_one_file(reports, out, styles, title, progress, cancelled, printed_at)

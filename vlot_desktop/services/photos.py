@@ -194,7 +194,7 @@ def set_caption(session: Session, attachment_id: str, text: str | None) -> Photo
 
 
 def _item_keys_of_visit(session: Session, visit_id: str) -> set[str] | None:
-    from vlot_desktop.reports.prospect_data import template_of_visit
+    from vlot_desktop.services.prospect_reports import template_of_visit
 
     visit = session.get(ProspectVisit, visit_id)
     if visit is None:

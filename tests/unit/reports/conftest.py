@@ -1,4 +1,5 @@
-"""A fully filled-in prospect visit (answers, findings, Cyrillic participant, photos)."""
+"""A fully filled-in prospect visit (answers, findings, Cyrillic participant, photos), and the
+engines the report services are given."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from vlot_desktop import paths
@@ -53,11 +55,24 @@ def _jpeg(path: Path, color: tuple[int, int, int], size: tuple[int, int]) -> Pat
 
 
 @pytest.fixture
-def session(prepared_dir: Path) -> Iterator[Session]:
+def engine(prepared_dir: Path) -> Iterator[Engine]:
+    """The engine of ``prepared_dir``'s database, as the application and the CLI pass it."""
     engine = make_engine(paths.database_path(prepared_dir))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def demo_engine(demo_dir: Path) -> Iterator[Engine]:
+    engine = make_engine(paths.database_path(demo_dir))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
     with make_session_factory(engine)() as session:
         yield session
-    engine.dispose()
 
 
 def add_visit(session: Session, name: str = "Klooster Sint-Jozef", version: int = 1) -> str:

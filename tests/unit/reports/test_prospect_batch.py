@@ -8,21 +8,17 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import Engine
 
 from tests.conftest import DEMO_TODAY
-from vlot_desktop import paths
-from vlot_desktop.reports.prospect import (
-    ReportCancelledError,
-    render_prospect_reports,
-    report_file_name,
-)
-from vlot_desktop.reports.prospect_data import ProspectReportData, visit_ids_between
+from vlot_desktop.reports.prospect import ReportCancelledError, report_file_name
+from vlot_desktop.reports.prospect_data import ProspectReportData
+from vlot_desktop.services.prospect_reports import make_prospect_reports, visit_ids_between
 
 
-def _visits(demo_dir: Path, count: int) -> list[str]:
-    ids = visit_ids_between(
-        paths.database_path(demo_dir), DEMO_TODAY - dt.timedelta(days=400), DEMO_TODAY
-    )
+def _visits(engine: Engine, count: int) -> list[str]:
+    with engine.connect() as conn:
+        ids = visit_ids_between(conn, DEMO_TODAY - dt.timedelta(days=400), DEMO_TODAY)
     assert len(ids) >= count
     return ids[:count]
 
@@ -42,14 +38,14 @@ def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 
 
 def test_one_pdf_has_contents_with_the_right_pages_and_bookmarks(
-    demo_dir: Path, tmp_path: Path
+    demo_dir: Path, demo_engine: Engine, tmp_path: Path
 ) -> None:
-    visit_ids = _visits(demo_dir, 6)
+    visit_ids = _visits(demo_engine, 6)
     out = tmp_path / "verslagen.pdf"
     calls: list[tuple[int, int]] = []
 
-    render_prospect_reports(
-        paths.database_path(demo_dir),
+    make_prospect_reports(
+        demo_engine,
         demo_dir,
         visit_ids,
         out,
@@ -73,21 +69,17 @@ def test_one_pdf_has_contents_with_the_right_pages_and_bookmarks(
 
 
 def test_a_folder_gets_one_readable_windows_safe_file_per_visit(
-    demo_dir: Path, tmp_path: Path
+    demo_dir: Path, demo_engine: Engine, tmp_path: Path
 ) -> None:
-    visit_ids = _visits(demo_dir, 3)
+    visit_ids = _visits(demo_engine, 3)
     folder = tmp_path / "verslagen"
 
-    written = render_prospect_reports(
-        paths.database_path(demo_dir), demo_dir, visit_ids, folder, one_file=False
-    )
+    written = make_prospect_reports(demo_engine, demo_dir, visit_ids, folder, one_file=False)
 
     assert sorted(written) == sorted(folder.iterdir())
     assert len(written) == 3
     # Printing the same visits again replaces their files instead of adding copies.
-    again = render_prospect_reports(
-        paths.database_path(demo_dir), demo_dir, visit_ids, folder, one_file=False
-    )
+    again = make_prospect_reports(demo_engine, demo_dir, visit_ids, folder, one_file=False)
     assert sorted(again) == sorted(written) == sorted(folder.iterdir())
     for path in written:
         assert re.match(r"^\d{4}-\d{2}-\d{2} .+ - .+\.pdf$", path.name), path.name
@@ -133,8 +125,10 @@ def test_file_names_avoid_characters_windows_refuses(name: str, expected: str) -
     assert report_file_name(_data(name)) == expected
 
 
-def test_cancelling_leaves_no_file_behind(demo_dir: Path, tmp_path: Path) -> None:
-    visit_ids = _visits(demo_dir, 4)
+def test_cancelling_leaves_no_file_behind(
+    demo_dir: Path, demo_engine: Engine, tmp_path: Path
+) -> None:
+    visit_ids = _visits(demo_engine, 4)
     done: list[int] = []
 
     def stop_after_two() -> bool:
@@ -142,8 +136,8 @@ def test_cancelling_leaves_no_file_behind(demo_dir: Path, tmp_path: Path) -> Non
 
     out = tmp_path / "verslagen.pdf"
     with pytest.raises(ReportCancelledError):
-        render_prospect_reports(
-            paths.database_path(demo_dir),
+        make_prospect_reports(
+            demo_engine,
             demo_dir,
             visit_ids,
             out,
@@ -155,8 +149,8 @@ def test_cancelling_leaves_no_file_behind(demo_dir: Path, tmp_path: Path) -> Non
     done.clear()
     folder = tmp_path / "map"
     with pytest.raises(ReportCancelledError):
-        render_prospect_reports(
-            paths.database_path(demo_dir),
+        make_prospect_reports(
+            demo_engine,
             demo_dir,
             visit_ids,
             folder,

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from tests.unit.reports.conftest import (
@@ -22,8 +23,7 @@ from tests.unit.reports.conftest import (
 )
 from vlot_desktop import paths
 from vlot_desktop.db.models.prospects import ChecklistAnswer
-from vlot_desktop.reports.prospect import render_prospect_report
-from vlot_desktop.reports.prospect_data import UnknownVisitError
+from vlot_desktop.services.prospect_reports import UnknownVisitError, make_prospect_report
 from vlot_desktop.services.reference_data import ensure_reference_data
 
 
@@ -32,10 +32,10 @@ def _flat(text: str) -> str:
 
 
 def test_report_shows_the_visit_findings_people_and_page_numbers(
-    filled_visit: FilledVisit, tmp_path: Path
+    filled_visit: FilledVisit, engine: Engine, tmp_path: Path
 ) -> None:
     out = tmp_path / "verslag.pdf"
-    render_prospect_report(filled_visit.db_path, filled_visit.data_dir, filled_visit.visit_id, out)
+    make_prospect_report(engine, filled_visit.data_dir, filled_visit.visit_id, out)
 
     pages = pdf_text(out)
     text = _flat("\n".join(pages))
@@ -63,10 +63,10 @@ def test_report_shows_the_visit_findings_people_and_page_numbers(
 
 
 def test_photos_are_embedded_once_each_and_only_dejavu_is_used(
-    filled_visit: FilledVisit, tmp_path: Path
+    filled_visit: FilledVisit, engine: Engine, tmp_path: Path
 ) -> None:
     out = tmp_path / "verslag.pdf"
-    render_prospect_report(filled_visit.db_path, filled_visit.data_dir, filled_visit.visit_id, out)
+    make_prospect_report(engine, filled_visit.data_dir, filled_visit.visit_id, out)
 
     reader = PdfReader(out)
     images = sum(len(page.images) for page in reader.pages)
@@ -85,11 +85,11 @@ def test_photos_are_embedded_once_each_and_only_dejavu_is_used(
 
 
 def test_an_old_visit_keeps_its_report_after_a_new_template_version(
-    filled_visit: FilledVisit, session: Session, tmp_path: Path
+    filled_visit: FilledVisit, session: Session, engine: Engine, tmp_path: Path
 ) -> None:
     before = tmp_path / "voor.pdf"
-    render_prospect_report(
-        filled_visit.db_path,
+    make_prospect_report(
+        engine,
         filled_visit.data_dir,
         filled_visit.visit_id,
         before,
@@ -124,8 +124,8 @@ def test_an_old_visit_keeps_its_report_after_a_new_template_version(
     assert ensure_reference_data(filled_visit.db_path, folder=data)
 
     after = tmp_path / "na.pdf"
-    render_prospect_report(
-        filled_visit.db_path,
+    make_prospect_report(
+        engine,
         filled_visit.data_dir,
         filled_visit.visit_id,
         after,
@@ -137,7 +137,7 @@ def test_an_old_visit_keeps_its_report_after_a_new_template_version(
     # A visit filled with version 2 prints version 2.
     new_visit = add_visit(session, "Nieuwe school", version=2)
     newer = tmp_path / "nieuw.pdf"
-    render_prospect_report(filled_visit.db_path, filled_visit.data_dir, new_visit, newer)
+    make_prospect_report(engine, filled_visit.data_dir, new_visit, newer)
     text = _flat("\n".join(pdf_text(newer)))
     assert "Soort gebouw (versie 2)" in text
     assert "Energie (nieuw in versie 2)" in text
@@ -145,7 +145,7 @@ def test_an_old_visit_keeps_its_report_after_a_new_template_version(
 
 
 def test_long_texts_wrap_and_checklist_headers_repeat_on_each_page(
-    filled_visit: FilledVisit, session: Session, tmp_path: Path
+    filled_visit: FilledVisit, session: Session, engine: Engine, tmp_path: Path
 ) -> None:
     answer = session.get(
         ChecklistAnswer,
@@ -161,7 +161,7 @@ def test_long_texts_wrap_and_checklist_headers_repeat_on_each_page(
     session.commit()
 
     out = tmp_path / "lang.pdf"
-    render_prospect_report(filled_visit.db_path, filled_visit.data_dir, filled_visit.visit_id, out)
+    make_prospect_report(engine, filled_visit.data_dir, filled_visit.visit_id, out)
 
     pages = pdf_text(out)
     assert "EINDE-OPMERKING" in "".join(pages)
@@ -172,10 +172,10 @@ def test_long_texts_wrap_and_checklist_headers_repeat_on_each_page(
 
 
 def test_an_unknown_visit_is_refused_and_nothing_is_written(
-    prepared_dir: Path, tmp_path: Path
+    prepared_dir: Path, engine: Engine, tmp_path: Path
 ) -> None:
     out = tmp_path / "verslag.pdf"
     with pytest.raises(UnknownVisitError):
-        render_prospect_report(paths.database_path(prepared_dir), prepared_dir, "onbekend", out)
+        make_prospect_report(engine, prepared_dir, "onbekend", out)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [prepared_dir]

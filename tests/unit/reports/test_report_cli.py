@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,21 @@ from pypdf import PdfReader
 from tests.conftest import DEMO_TODAY
 from vlot_desktop import paths
 from vlot_desktop.cli import main
-from vlot_desktop.reports.prospect_data import visit_ids_between
+from vlot_desktop.db.engine import make_engine
+from vlot_desktop.services.prospect_reports import visit_ids_between
+
+
+def _visit_ids(demo_dir: Path, start: dt.date, end: dt.date) -> list[str]:
+    engine = make_engine(paths.database_path(demo_dir))
+    try:
+        with engine.connect() as conn:
+            return visit_ids_between(conn, start, end)
+    finally:
+        engine.dispose()
 
 
 def _one_visit(demo_dir: Path) -> str:
-    return visit_ids_between(
-        paths.database_path(demo_dir), DEMO_TODAY.replace(month=1), DEMO_TODAY
-    )[0]
+    return _visit_ids(demo_dir, DEMO_TODAY.replace(month=1), DEMO_TODAY)[0]
 
 
 def test_report_prospect_writes_the_pdf(
@@ -46,9 +55,7 @@ def test_report_prospects_for_a_period_to_one_file_and_to_a_folder(
         "--to",
         "26/11/2026",
     ]
-    expected = visit_ids_between(
-        paths.database_path(demo_dir), DEMO_TODAY.replace(month=10, day=1), DEMO_TODAY
-    )
+    expected = _visit_ids(demo_dir, DEMO_TODAY.replace(month=10, day=1), DEMO_TODAY)
     assert expected
 
     assert main([*args, "-o", str(out)]) == 0

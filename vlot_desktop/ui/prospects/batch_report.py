@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from vlot_desktop import paths
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
@@ -98,17 +97,17 @@ class BatchReportJob(QObject):
         self.progress.setAutoReset(False)
         self.progress.setRange(0, max(len(visit_ids), 1))
         self.progress.canceled.connect(self._stop.set)
-        db_path = paths.database_path(context.data_dir)
+        engine = context.engine
         data_dir = context.data_dir
         stop = self._stop
 
         def work(task: TaskContext) -> list[Path] | None:
             from vlot_desktop.reports.layout import ReportCancelledError
-            from vlot_desktop.reports.prospect import render_prospect_reports
+            from vlot_desktop.services.prospect_reports import make_prospect_reports
 
             try:
-                return render_prospect_reports(
-                    db_path,
+                return make_prospect_reports(
+                    engine,
                     data_dir,
                     visit_ids,
                     out,

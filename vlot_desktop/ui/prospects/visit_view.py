@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlot_desktop import paths
 from vlot_desktop.db.queries.municipalities import search_municipalities
 from vlot_desktop.db.queries.prospects import (
     VisitDetail,
@@ -658,16 +657,16 @@ class VisitView(QWidget):
         if self.visit is None or self._report_task is not None:
             return
         self.saver.flush()
-        db_path = paths.database_path(self.context.data_dir)
+        engine = self.context.engine
         data_dir = self.context.data_dir
         visit_id = self.visit.id
         out = self.report_path()
 
         def work(_task: TaskContext) -> str:
-            from vlot_desktop.reports.prospect import render_prospect_report
+            from vlot_desktop.services.prospect_reports import make_prospect_report
 
             out.parent.mkdir(parents=True, exist_ok=True)
-            render_prospect_report(db_path, data_dir, visit_id, out)
+            make_prospect_report(engine, data_dir, visit_id, out)
             return str(out)
 
         self.report_button.setEnabled(False)
