@@ -51,7 +51,7 @@ from vlot_desktop.sync.batch import CHANGES, FORMAT_FILE
 from vlot_desktop.sync.share import FolderShare, ShareError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection
 
     from vlot_desktop.demo.loader import DemoReport
 
@@ -481,14 +481,10 @@ def _status(fetch: Callable[[str, tuple[Any, ...]], Any], share_path: str | None
     return DemoStatus.TRAINING_SHARE if share_path else DemoStatus.NOT_SHARED
 
 
-def demo_status(engine: Engine, share_path: str | None) -> DemoStatus:
-    """Whether this laptop holds demo data, and whether that is on a training share."""
-    with engine.connect() as conn:
-
-        def fetch(sql: str, params: tuple[Any, ...]) -> Any:
-            return conn.exec_driver_sql(sql, params).fetchone()
-
-        return _status(fetch, share_path)
+def demo_status(conn: Connection, share_path: str | None) -> DemoStatus:
+    """Whether this laptop holds demo data, and whether that is on a training share (the
+    GUI reads it through ``store.read(demo_status, share_path)``)."""
+    return _status(lambda sql, params: conn.exec_driver_sql(sql, params).fetchone(), share_path)
 
 
 def demo_status_of(data_dir: Path) -> DemoStatus:

@@ -1,9 +1,10 @@
 """The demo-data notice: demo data on no share, or a training share ("Oefenshare").
 
 Shown twice: short in the main window's status bar (the hint as its tooltip), in full on the
-Synchronisatie screen. What the laptop holds is asked of ``services.training_share`` in a
-worker, when the database opens, the settings change and after every sync round (a new laptop's
-first round brings a training share's demo set).
+Synchronisatie screen. What the laptop holds is read with
+``services.training_share.demo_status`` through ``ui.ops.QueryOp`` (in a worker), when the
+database opens, the settings change and after every sync round (a new laptop's first round
+brings a training share's demo set).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vlot_desktop.ui.context import AppContext
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import QueryOp
+from vlot_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # imported when first needed: nothing extra before the window shows
     from vlot_desktop.services.training_share import DemoStatus
@@ -40,11 +42,10 @@ class DemoNotice(QLabel):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner  # (the main window attaches it; a screen does too)
         self.compact = compact
         self.status: DemoStatus | None = None  # not known yet
-        self._task: TaskHandle | None = None
-        self._again = False
         self.setObjectName("demoNotice")
         self.setWordWrap(not compact)
         if compact:
@@ -87,19 +88,12 @@ class DemoNotice(QLabel):
     def refresh(self) -> None:
         if not self.context.is_ready:
             return
-        if self._task is not None:
-            self._again = True
-            return
-        engine = self.context.engine
+        from vlot_desktop.services.training_share import demo_status
+
         share = self.context.settings.share_path
-
-        def work(_task: TaskContext) -> DemoStatus:
-            from vlot_desktop.services.training_share import demo_status
-
-            return demo_status(engine, share)
-
-        self._task = self.runner.run(work, on_result=self.show_status, owner=self, name="demo")
-        self._task.done.connect(self._done)
+        QueryOp(
+            self.context, lambda store: store.read(demo_status, share), success=self.show_status
+        ).owned_by(self).latest("demo").run()
 
     def show_status(self, status: DemoStatus) -> None:
         self.status = status
@@ -114,10 +108,3 @@ class DemoNotice(QLabel):
         self.setAccessibleDescription(hint)
         self.setVisible(bool(text))
         self.loaded.emit()
-
-    @Slot()
-    def _done(self) -> None:
-        self._task = None
-        if self._again:
-            self._again = False
-            self.refresh()
