@@ -1,5 +1,5 @@
-"""Case commands: ``retention`` here; ``report case`` and ``report agenda`` (added to the
-``report`` command by :mod:`vlot_desktop.commands.reports` through :func:`register_report_kinds`).
+"""Case commands: ``retention``. (The case reports are kinds of the ``report`` command, in
+:mod:`vlot_desktop.commands.reports`.)
 
 Output holds counts and file names only, never personal data.
 """
@@ -36,68 +36,20 @@ def register(sub: SubParsers) -> None:
     parser.set_defaults(run=_run_retention)
 
 
-def register_report_kinds(kinds: SubParsers) -> None:
-    """The ``report case`` and ``report agenda`` sub-parsers."""
-    case = kinds.add_parser("case", help="the summary of one case (dossier)")
-    case.add_argument("case_id", metavar="ID", help="the id (or reference) of the case")
-    case.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
-    case.add_argument(
-        "--include-sensitive",
-        action="store_true",
-        help="print the sensitive needs too (recorded as a viewing)",
-    )
-    case.set_defaults(run=_run_case)
-    agenda = kinds.add_parser("agenda", help="the agenda of the weekly case meeting")
-    agenda.add_argument("--team", metavar="TEAM", help="team code (default: all teams)")
-    agenda.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
-    agenda.set_defaults(run=_run_agenda)
-
-
 def _database(data_dir: Path) -> Path | str:
-    from vlot_desktop.commands.reports import _database as prepared
+    """The prepared database, or a one-line reason why there is none."""
+    from vlot_desktop import paths
+    from vlot_desktop.db.migrate import check_version, prepare_database, read_state
 
-    return prepared(data_dir)
-
-
-def _run_case(args: argparse.Namespace, data_dir: Path) -> int:
-    from vlot_desktop.reports.case_summary import UnknownCaseError, render_case_summary
-    from vlot_desktop.settings import load_settings
-
-    db_path = _database(data_dir)
-    if isinstance(db_path, str):
-        return fail(db_path)
-    out = Path(args.output)
-    try:
-        render_case_summary(
-            db_path,
-            out,
-            args.case_id,
-            include_sensitive=args.include_sensitive,
-            user_id=load_settings(data_dir).user_id,
-        )
-    except UnknownCaseError:
-        return fail(f"no case with id {args.case_id!r}")
-    except OSError as exc:
-        return fail(f"cannot write {out}: {exc.strerror or exc}")
-    print(f"Wrote {out}.")
-    return 0
-
-
-def _run_agenda(args: argparse.Namespace, data_dir: Path) -> int:
-    from vlot_desktop.reports.case_agenda import UnknownTeamError, render_case_agenda
-
-    db_path = _database(data_dir)
-    if isinstance(db_path, str):
-        return fail(db_path)
-    out = Path(args.output)
-    try:
-        count = render_case_agenda(db_path, out, team_code=args.team)
-    except UnknownTeamError:
-        return fail(f"no team with code {args.team!r}")
-    except OSError as exc:
-        return fail(f"cannot write {out}: {exc.strerror or exc}")
-    print(f"Wrote {out} ({count} open cases).")
-    return 0
+    db_path = paths.database_path(data_dir)
+    if not db_path.exists():
+        return f"no database in {data_dir} (run 'init' or 'demo' first)"
+    state = read_state(db_path)
+    check_version(state, db_path)
+    if state.revision is None:
+        return f"{db_path} is empty (run 'init' or 'demo' first)"
+    prepare_database(db_path)
+    return db_path
 
 
 def _run_retention(args: argparse.Namespace, data_dir: Path) -> int:

@@ -1,7 +1,11 @@
 """``vlot-desktop report KIND ...``: printed reports (PDF) from the command line.
 
-One sub-parser per report kind under ``report``; a new kind (``report case ID``,
-``report agenda --team TEAM``) adds a ``_register_<kind>`` function to ``_KINDS``.
+One sub-parser per report kind under ``report`` (``prospect``, ``prospects``, ``case``,
+``agenda``); a new kind adds a ``_register_<kind>`` function to ``_KINDS``. The work is done by
+the report services (:mod:`vlot_desktop.services.prospect_reports`,
+:mod:`vlot_desktop.services.case_reports`), as in the application.
+
+Output holds counts and file names only, never personal data.
 """
 
 from __future__ import annotations
@@ -61,17 +65,30 @@ def _register_prospects(kinds: SubParsers) -> None:
     parser.set_defaults(run=_run_prospects)
 
 
-def _register_cases(kinds: SubParsers) -> None:
-    """``report case ID`` and ``report agenda``: defined with the other case commands."""
-    from vlot_desktop.commands.cases import register_report_kinds
+def _register_case(kinds: SubParsers) -> None:
+    case = kinds.add_parser("case", help="the summary of one case (dossier)")
+    case.add_argument("case_id", metavar="ID", help="the id (or reference) of the case")
+    case.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
+    case.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="print the sensitive needs too (recorded as a viewing)",
+    )
+    case.set_defaults(run=_run_case)
 
-    register_report_kinds(kinds)
+
+def _register_agenda(kinds: SubParsers) -> None:
+    agenda = kinds.add_parser("agenda", help="the agenda of the weekly case meeting")
+    agenda.add_argument("--team", metavar="TEAM", help="team code (default: all teams)")
+    agenda.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
+    agenda.set_defaults(run=_run_agenda)
 
 
 _KINDS: tuple[Callable[[SubParsers], None], ...] = (
     _register_prospect,
     _register_prospects,
-    _register_cases,
+    _register_case,
+    _register_agenda,
 )
 
 
@@ -173,4 +190,47 @@ def _run_prospects(args: argparse.Namespace, data_dir: Path) -> int:
             return fail(f"cannot write {out}: {exc.strerror or exc}")
     where = f"{len(written)} files in {out}" if args.folder else str(out)
     print(f"Wrote {len(visit_ids)} prospect reports to {where}.")
+    return 0
+
+
+def _run_case(args: argparse.Namespace, data_dir: Path) -> int:
+    from vlot_desktop.services.case_reports import UnknownCaseError, make_case_summary
+    from vlot_desktop.settings import load_settings
+
+    db_path = _database(data_dir)
+    if isinstance(db_path, str):
+        return fail(db_path)
+    out = Path(args.output)
+    try:
+        with _engine(db_path) as engine:
+            make_case_summary(
+                engine,
+                out,
+                args.case_id,
+                include_sensitive=args.include_sensitive,
+                user_id=load_settings(data_dir).user_id,
+            )
+    except UnknownCaseError:
+        return fail(f"no case with id {args.case_id!r}")
+    except OSError as exc:
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"Wrote {out}.")
+    return 0
+
+
+def _run_agenda(args: argparse.Namespace, data_dir: Path) -> int:
+    from vlot_desktop.services.case_reports import UnknownTeamError, make_case_agenda
+
+    db_path = _database(data_dir)
+    if isinstance(db_path, str):
+        return fail(db_path)
+    out = Path(args.output)
+    try:
+        with _engine(db_path) as engine:
+            count = make_case_agenda(engine, out, team_code=args.team)
+    except UnknownTeamError:
+        return fail(f"no team with code {args.team!r}")
+    except OSError as exc:
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"Wrote {out} ({count} open cases).")
     return 0

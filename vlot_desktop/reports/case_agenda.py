@@ -4,6 +4,9 @@ Lists the open cases per team, grouped by type, most urgent deadline first, over
 marked. Data minimisation: the agenda names no household member and holds no health data,
 only the reference, deadline, municipality, status, assigned staff member and household size;
 the details are in the application (or in a case summary printed on purpose).
+
+Plain data in (:class:`CaseAgenda`), PDF out; :mod:`vlot_desktop.services.case_reports`
+reads the open cases.
 """
 
 from __future__ import annotations
@@ -15,13 +18,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from vlot_desktop.db.engine import make_engine, make_session_factory
-from vlot_desktop.db.models.cases import Case
-from vlot_desktop.db.models.people import StaffUser
-from vlot_desktop.db.models.reference import Municipality, Team
 from vlot_desktop.domain.enums import CaseStatus, CaseType
 from vlot_desktop.reports import layout
 from vlot_desktop.reports.case_summary import start_together
@@ -34,10 +31,6 @@ MINIMISATION_NOTE = (
 )
 OVERDUE = "te laat"
 OVERDUE_COLOR = colors.HexColor("#B00020")
-
-
-class UnknownTeamError(LookupError):
-    """No team with that code."""
 
 
 @dataclass(frozen=True)
@@ -56,56 +49,34 @@ class AgendaLine:
 
 @dataclass(frozen=True)
 class TeamAgenda:
+    """One team's open cases, most urgent deadline first (no deadline last)."""
+
     code: str
     name: str
-    lines: list[AgendaLine]
+    lines: tuple[AgendaLine, ...]
 
 
-def load_agenda(session: Session, team_code: str | None) -> list[TeamAgenda]:
-    """The open cases of one team (or of every team, in the teams' order).
+@dataclass(frozen=True)
+class CaseAgenda:
+    """The agenda of one team (``all_teams`` false) or of every team, as of ``today``."""
 
-    Raises :class:`UnknownTeamError` for an unknown team code.
-    """
-    teams = list(session.scalars(select(Team).order_by(Team.sort_order, Team.code)))
-    if team_code is not None:
-        teams = [t for t in teams if t.code == team_code]
-        if not teams:
-            raise UnknownTeamError(team_code)
-    open_statuses = [s for s in CaseStatus if s.is_open]
-    rows = session.execute(
-        select(
-            Case.team_code,
-            Case.reference,
-            Case.case_type,
-            Case.deadline,
-            Municipality.name_nl,
-            Case.status,
-            StaffUser.name,
-            Case.household_size,
-        )
-        .join(Municipality, Municipality.nis_code == Case.municipality_nis)
-        .outerjoin(StaffUser, StaffUser.id == Case.assigned_to_id)
-        .where(
-            Case.status.in_(open_statuses),
-            Case.team_code.in_([t.code for t in teams]),
-        )
-        .order_by(Case.deadline.is_(None), Case.deadline, Case.reference)
-    ).all()
-    by_team: dict[str, list[AgendaLine]] = {t.code: [] for t in teams}
-    for team, reference, kind, deadline, municipality, status, staff, size in rows:
-        by_team[team].append(
-            AgendaLine(reference, kind, deadline, municipality, status, staff or "", size)
-        )
-    return [TeamAgenda(t.code, t.name_nl, by_team[t.code]) for t in teams]
+    teams: tuple[TeamAgenda, ...]
+    today: dt.date
+    all_teams: bool
+
+    @property
+    def open_cases(self) -> int:
+        return sum(len(t.lines) for t in self.teams)
 
 
 def _date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
 
-def _flowables(agenda: list[TeamAgenda], today: dt.date) -> list[Flowable]:
+def _flowables(agenda: CaseAgenda) -> list[Flowable]:
     styles = layout.make_styles()
-    total = sum(len(t.lines) for t in agenda)
+    today = agenda.today
+    total = agenda.open_cases
     flow: list[Flowable] = [
         Heading(REPORT_TITLE, styles.title, 0),
         para(
@@ -126,7 +97,7 @@ def _flowables(agenda: list[TeamAgenda], today: dt.date) -> list[Flowable]:
         "Toegewezen aan",
         "Gezin",
     ]
-    for team in agenda:
+    for team in agenda.teams:
         team_heading = Heading(f"{team.name} ({len(team.lines)})", styles.h1, 0)
         if not team.lines:
             flow += [team_heading, para("Geen open dossiers.", styles.muted)]
@@ -166,25 +137,13 @@ def _flowables(agenda: list[TeamAgenda], today: dt.date) -> list[Flowable]:
     return flow
 
 
-def render_case_agenda(
-    db_path: Path,
-    out: Path,
-    *,
-    team_code: str | None,
-    today: dt.date | None = None,
-    printed_at: dt.datetime | None = None,
-) -> int:
-    """Write the meeting agenda of ``team_code`` (None: all teams) to ``out``; returns the
-    number of open cases on it. Raises :class:`UnknownTeamError` (nothing written) and
-    ``OSError`` when ``out`` cannot be written."""
-    today = today or dt.date.today()
-    engine = make_engine(db_path)
-    try:
-        with make_session_factory(engine)() as session:
-            agenda = load_agenda(session, team_code)
-    finally:
-        engine.dispose()
-    teams = agenda[0].name if team_code is not None else "alle teams"
+def write_case_agenda(
+    agenda: CaseAgenda, out: Path, *, printed_at: dt.datetime | None = None
+) -> None:
+    """Write the meeting agenda to ``out`` (replaced only when complete). Raises ``OSError``
+    when ``out`` cannot be written."""
+    today = agenda.today
+    teams = "alle teams" if agenda.all_teams else agenda.teams[0].name
 
     def build(target: str) -> None:
         doc = ReportDocument(
@@ -193,7 +152,6 @@ def render_case_agenda(
             header_text=f"{REPORT_TITLE} · {teams}",
             printed_at=printed_at,
         )
-        doc.build_to(_flowables(agenda, today))
+        doc.build_to(_flowables(agenda))
 
     layout.write_atomically(out, build)
-    return sum(len(t.lines) for t in agenda)

@@ -1,8 +1,9 @@
 """The case summary (dossieroverzicht): case data, household, needs, timeline, outcome.
 
-Names are printed in Latin and Cyrillic (DejaVu Sans is embedded). Sensitive needs (mobility,
-medical) are only printed when the user chose to include them; that printing counts as
-viewing them and is recorded in ``sensitive_data_access`` like a reveal on screen.
+Plain data in (:class:`CaseSummaryData`), PDF out. Names are printed in Latin and Cyrillic
+(DejaVu Sans is embedded). Sensitive needs (mobility, medical) are only printed when the
+caller asks for them; the caller (:mod:`vlot_desktop.services.case_reports`) reads the data
+and records that printing in ``sensitive_data_access``, like a reveal on screen.
 """
 
 from __future__ import annotations
@@ -14,15 +15,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus.doctemplate import _FrameBreak
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from vlot_desktop.db.engine import make_engine, make_session_factory
-from vlot_desktop.db.models.base import utc_now
-from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
-from vlot_desktop.db.models.people import StaffUser
-from vlot_desktop.db.models.reference import Municipality, Team
-from vlot_desktop.domain.enums import CaseEventKind
+from vlot_desktop.domain.enums import CaseEventKind, CaseStatus, CaseType, Relation, Sex
 from vlot_desktop.domain.times import local_from_utc
 from vlot_desktop.reports import layout
 from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para
@@ -61,66 +55,67 @@ def start_together(*flowables: Flowable) -> Flowable:
     return _StartTogether(list(flowables))
 
 
-class UnknownCaseError(LookupError):
-    """No case with that id or reference."""
+@dataclass(frozen=True)
+class SummaryCase:
+    """The case's own fields, as printed."""
+
+    reference: str
+    case_type: CaseType
+    status: CaseStatus
+    opened_on: dt.date
+    deadline: dt.date | None
+    closed_on: dt.date | None
+    household_size: int
+    summary: str | None
+    outcome: str | None
+    personal_data_erased_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class SummaryMember:
+    """One household member (the sensitive needs are printed only when asked for)."""
+
+    first_name: str
+    last_name: str
+    first_name_cyrillic: str | None
+    last_name_cyrillic: str | None
+    birth_year: int | None
+    sex: Sex | None
+    relation: Relation
+    language: str | None
+    has_pets: bool
+    school_age: bool
+    needs_mobility: bool
+    needs_medical: bool
+    medical_notes: str | None
+
+
+@dataclass(frozen=True)
+class SummaryEvent:
+    """One timeline entry; ``occurred_at`` in UTC, ``author`` the staff member's name."""
+
+    occurred_at: dt.datetime
+    kind: CaseEventKind
+    author: str
+    text: str | None
+    from_status: CaseStatus | None = None
+    to_status: CaseStatus | None = None
 
 
 @dataclass(frozen=True)
 class CaseSummaryData:
-    case: Case
+    """Everything the summary prints: members in household order, events newest first."""
+
+    case: SummaryCase
     team: str
     municipality: str
     assigned_to: str
-    members: list[HouseholdMember]
-    events: list[CaseEvent]
-    staff: dict[str, str]
+    members: tuple[SummaryMember, ...]
+    events: tuple[SummaryEvent, ...]
 
 
 def _date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
-
-
-def find_case(session: Session, case_id: str) -> Case:
-    """The case with that id (or, for the user's convenience, that reference)."""
-    case = (
-        session.get(Case, case_id)
-        or session.scalars(
-            select(Case).where(Case.reference == case_id).order_by(Case.id).limit(1)
-        ).first()
-    )
-    if case is None:
-        raise UnknownCaseError(case_id)
-    return case
-
-
-def load_case_summary(session: Session, case_id: str) -> CaseSummaryData:
-    case = find_case(session, case_id)
-    staff = {s.id: s.name for s in session.scalars(select(StaffUser))}
-    team = session.get(Team, case.team_code)
-    municipality = session.get(Municipality, case.municipality_nis)
-    members = list(
-        session.scalars(
-            select(HouseholdMember)
-            .where(HouseholdMember.case_id == case.id)
-            .order_by(HouseholdMember.created_at, HouseholdMember.id)
-        )
-    )
-    events = list(
-        session.scalars(
-            select(CaseEvent)
-            .where(CaseEvent.case_id == case.id)
-            .order_by(CaseEvent.occurred_at.desc(), CaseEvent.id)
-        )
-    )
-    return CaseSummaryData(
-        case,
-        team.name_nl if team else case.team_code,
-        municipality.name_nl if municipality else case.municipality_nis,
-        staff.get(case.assigned_to_id or "", ""),
-        members,
-        events,
-        staff,
-    )
 
 
 def _key_values(rows: list[tuple[str, str]], styles: Styles) -> Flowable:
@@ -186,7 +181,7 @@ def _household(data: CaseSummaryData, styles: Styles, sensitive: bool) -> list[F
     return flow
 
 
-def _event_text(event: CaseEvent) -> str:
+def _event_text(event: SummaryEvent) -> str:
     parts = []
     if event.kind is CaseEventKind.STATUS_CHANGE and event.to_status is not None:
         before = event.from_status.label_nl if event.from_status else "—"
@@ -207,7 +202,7 @@ def _timeline(data: CaseSummaryData, styles: Styles) -> list[Flowable]:
         texts = [
             local_from_utc(e.occurred_at).strftime("%d/%m/%Y %H:%M"),
             e.kind.label_nl,
-            data.staff.get(e.author_id or "", ""),
+            e.author,
             _event_text(e),
         ]
         rows += layout.text_rows(texts, styles.cell, widths)
@@ -255,53 +250,27 @@ def summary_flowables(data: CaseSummaryData, sensitive: bool) -> list[Flowable]:
     return flow
 
 
-def _current_user(session: Session) -> str | None:
-    row = session.connection().exec_driver_sql("SELECT user_id FROM sync_clock WHERE id = 1")
-    value = row.scalar()
-    return str(value) if value else None
-
-
-def render_case_summary(
-    db_path: Path,
+def write_case_summary(
+    data: CaseSummaryData,
     out: Path,
-    case_id: str,
     *,
     include_sensitive: bool = False,
-    user_id: str | None = None,
     printed_at: dt.datetime | None = None,
 ) -> None:
-    """Write the summary of one case (by id or reference) to ``out``.
+    """Write the summary of one case to ``out`` (replaced only when complete).
 
-    With ``include_sensitive`` the sensitive needs are printed and the printing is recorded
-    in ``sensitive_data_access`` (by ``user_id``, else the user the sync clock knows) once
-    the file is written. Raises
-    :class:`UnknownCaseError` (nothing written) and ``OSError``.
+    With ``include_sensitive`` the sensitive needs are printed. Raises ``OSError`` when
+    ``out`` cannot be written.
     """
-    engine = make_engine(db_path)
-    try:
-        with make_session_factory(engine)() as session:
-            data = load_case_summary(session, case_id)
 
-            def build(target: str) -> None:
-                doc = ReportDocument(
-                    target,
-                    title=f"{REPORT_TITLE} {data.case.reference}",
-                    header_text=f"{REPORT_TITLE} · {data.case.reference}",
-                    header_right=f"VLOT · {data.team}",
-                    printed_at=printed_at,
-                )
-                doc.build_to(summary_flowables(data, include_sensitive))
+    def build(target: str) -> None:
+        doc = ReportDocument(
+            target,
+            title=f"{REPORT_TITLE} {data.case.reference}",
+            header_text=f"{REPORT_TITLE} · {data.case.reference}",
+            header_right=f"VLOT · {data.team}",
+            printed_at=printed_at,
+        )
+        doc.build_to(summary_flowables(data, include_sensitive))
 
-            layout.write_atomically(out, build)
-            if include_sensitive:
-                session.add(
-                    SensitiveDataAccess(
-                        case_id=data.case.id,
-                        member_id=None,
-                        user_id=user_id or _current_user(session),
-                        viewed_at=utc_now(),
-                    )
-                )
-                session.commit()
-    finally:
-        engine.dispose()
+    layout.write_atomically(out, build)

@@ -1,21 +1,22 @@
 """The subject access report (inzageverzoek, GDPR art. 15) of one household member as PDF.
 
-Prints what :func:`vlot_desktop.services.privacy.export_person` collects: the person's own
-fields (sensitive ones included: it is their own data), their case, the case's timeline and
-who viewed their sensitive data. The JSON form is written by the same service.
+Prints what :func:`vlot_desktop.services.privacy.export_person` collects (plain data in,
+:class:`SubjectAccessData`): the person's own fields (sensitive ones included: it is their own
+data), their case, the case's timeline and who viewed their sensitive data. The JSON form and
+the record of the viewing are written by :mod:`vlot_desktop.services.case_reports`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from vlot_desktop.db.engine import make_engine, make_session_factory
 from vlot_desktop.domain.enums import (
     CaseEventKind,
     CaseStatus,
@@ -28,13 +29,32 @@ from vlot_desktop.domain.times import local_from_utc
 from vlot_desktop.reports import layout
 from vlot_desktop.reports.case_summary import start_together
 from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para
-from vlot_desktop.services.privacy import export_person
 
 REPORT_TITLE = "Inzage persoonsgegevens"
 INTRO = (
     "Alle gegevens die VLOT over deze persoon bewaart, op het moment van afdrukken "
     "(AVG, artikel 15). Gegevens van andere gezinsleden zijn niet opgenomen."
 )
+
+
+@dataclass(frozen=True)
+class SubjectAccessData:
+    """One person's data as exported: field name to stored value (JSON values)."""
+
+    person: Mapping[str, Any]
+    case: Mapping[str, Any]
+    timeline: tuple[Mapping[str, Any], ...]
+    sensitive_data_access: tuple[Mapping[str, Any], ...]
+
+    @classmethod
+    def of(cls, export: Mapping[str, Any]) -> SubjectAccessData:
+        """From the export's dictionary (the same one the JSON file holds)."""
+        return cls(
+            person=export["person"],
+            case=export["case"],
+            timeline=tuple(export["timeline"]),
+            sensitive_data_access=tuple(export["sensitive_data_access"]),
+        )
 
 
 # Dutch labels for the fields; a field not listed shows its technical name.
@@ -124,22 +144,22 @@ def _fields(values: Mapping[str, Any], styles: Styles) -> Flowable:
     )
 
 
-def subject_access_flowables(data: Mapping[str, Any]) -> list[Flowable]:
+def subject_access_flowables(data: SubjectAccessData) -> list[Flowable]:
     styles = layout.make_styles()
-    person = data["person"]
+    person = data.person
     name = " ".join(str(person.get(k) or "") for k in ("first_name", "last_name")).strip()
     flow: list[Flowable] = [
         Heading(f"{REPORT_TITLE}: {name or '(gewist)'}", styles.title, 0),
         para(INTRO, styles.subtitle),
         start_together(Heading("Persoon", styles.h1, 0), _fields(person, styles)),
-        start_together(Heading("Dossier", styles.h1, 0), _fields(data["case"], styles)),
+        start_together(Heading("Dossier", styles.h1, 0), _fields(data.case, styles)),
     ]
     timeline_heading = Heading("Tijdlijn van het dossier", styles.h1, 0)
-    if data["timeline"]:
+    if data.timeline:
         widths = [36 * mm, 30 * mm, 32 * mm, 0.0]
         widths[3] = CONTENT_WIDTH - sum(widths)
         rows: list[list[object]] = [["Wanneer", "Soort", "Door", "Inhoud"]]
-        for e in data["timeline"]:
+        for e in data.timeline:
             change = (
                 f"{_text(e['from_status'], 'from_status')} → {_text(e['to_status'], 'to_status')}"
                 if e.get("to_status")
@@ -156,13 +176,13 @@ def subject_access_flowables(data: Mapping[str, Any]) -> list[Flowable]:
     else:
         flow += [timeline_heading, para("Geen activiteiten.", styles.muted)]
     access_heading = Heading("Inzage van gevoelige gegevens", styles.h1, 0)
-    if data["sensitive_data_access"]:
+    if data.sensitive_data_access:
         widths = [40 * mm, 0.0]
         widths[1] = CONTENT_WIDTH - widths[0]
         rows = [["Wanneer", "Door"]]
         rows += [
             [_text(a["viewed_at"]), a.get("user_name") or a.get("user_id") or ""]
-            for a in data["sensitive_data_access"]
+            for a in data.sensitive_data_access
         ]
         flow.append(start_together(access_heading, layout.table(rows, widths)))
     else:
@@ -173,23 +193,11 @@ def subject_access_flowables(data: Mapping[str, Any]) -> list[Flowable]:
     return flow
 
 
-def write_subject_access_pdf(data: Mapping[str, Any], out: Path) -> None:
-    """Write an :func:`export_person` result as PDF (replaced only when complete)."""
+def write_subject_access_pdf(data: SubjectAccessData, out: Path) -> None:
+    """Write one person's data as PDF (replaced only when complete). Raises ``OSError``."""
 
     def build(target: str) -> None:
         doc = ReportDocument(target, title=REPORT_TITLE, header_text=REPORT_TITLE)
         doc.build_to(subject_access_flowables(data))
 
     layout.write_atomically(out, build)
-
-
-def render_subject_access(db_path: Path, out: Path, member_id: str) -> None:
-    """Collect everything about ``member_id`` and write it as PDF. Raises
-    :class:`vlot_desktop.services.privacy.UnknownMemberError` and ``OSError``."""
-    engine = make_engine(db_path)
-    try:
-        with make_session_factory(engine)() as session:
-            data = export_person(session, member_id)
-    finally:
-        engine.dispose()
-    write_subject_access_pdf(data, out)

@@ -28,7 +28,7 @@ from vlot_desktop.domain.case_reference import (
 )
 from vlot_desktop.domain.enums import CaseEventKind, CaseType
 from vlot_desktop.domain.ids import uuid7
-from vlot_desktop.reports.case_summary import find_case
+from vlot_desktop.services.case_reports import find_case
 from vlot_desktop.services.cases import (
     REFERENCE_ID_KEY,
     NewCase,

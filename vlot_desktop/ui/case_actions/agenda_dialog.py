@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from vlot_desktop import paths
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.common import FileOpener, JobDialog, PathField
 from vlot_desktop.ui.context import AppContext
@@ -84,18 +83,18 @@ class AgendaDialog(JobDialog):
             self.show_status(self.tr("Choose the file to write."), error=True)
             return
         self.out = out
-        db_path = paths.database_path(self.context.data_dir)
+        engine = self.context.engine
         team = self.team_code()
 
         def work(_task: TaskContext) -> tuple[Path, int]:
-            from vlot_desktop.reports.case_agenda import render_case_agenda
+            from vlot_desktop.services.case_reports import make_case_agenda
 
-            return out, render_case_agenda(db_path, out, team_code=team)
+            return out, make_case_agenda(engine, out, team_code=team)
 
         self.run_job(work, self.tr("Making the PDF…"))
 
     def error_text(self, exc: BaseException) -> str | None:
-        from vlot_desktop.reports.case_agenda import UnknownTeamError
+        from vlot_desktop.services.case_reports import UnknownTeamError
 
         if isinstance(exc, UnknownTeamError):
             return self.tr("This team is not known in the database.")

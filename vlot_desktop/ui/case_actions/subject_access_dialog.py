@@ -87,22 +87,13 @@ class SubjectAccessDialog(JobDialog):
         self.folder = folder
         engine = self.context.engine
         member_id = self.member_id
-        case_id = self.detail.id
         user_id = self.context.settings.user_id
         pdf_out, json_out = (folder / name for name in self.file_names)
 
         def work(_task: TaskContext) -> list[Path]:
-            from sqlalchemy.orm import Session
+            from vlot_desktop.services.case_reports import export_subject_access
 
-            from vlot_desktop.reports.subject_access import write_subject_access_pdf
-            from vlot_desktop.services.cases import record_sensitive_access
-            from vlot_desktop.services.privacy import export_person, write_subject_access_json
-
-            with Session(engine) as session:
-                data = export_person(session, member_id)
-            write_subject_access_pdf(data, pdf_out)
-            write_subject_access_json(data, json_out)
-            record_sensitive_access(engine, case_id, user_id=user_id, member_id=member_id)
+            export_subject_access(engine, member_id, pdf_out, json_out, user_id=user_id)
             return [pdf_out, json_out]
 
         self.run_job(work, self.tr("Exporting…"))

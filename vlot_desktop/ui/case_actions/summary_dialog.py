@@ -1,6 +1,6 @@
 """Dossieroverzicht (PDF): the summary of one case, sensitive needs only when chosen.
 
-Printing the sensitive needs counts as viewing them: ``render_case_summary`` records the
+Printing the sensitive needs counts as viewing them: ``make_case_summary`` records the
 viewing (``sensitive_data_access``) once the file is written, exactly as the CLI does.
 """
 
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from vlot_desktop import paths
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.common import FileOpener, JobDialog, PathField
 from vlot_desktop.ui.case_actions.household import file_stem
@@ -77,21 +76,21 @@ class CaseSummaryDialog(JobDialog):
             self.show_status(self.tr("Choose the file to write."), error=True)
             return
         self.out = out
-        db_path = paths.database_path(self.context.data_dir)
+        engine = self.context.engine
         case_id = self.detail.id
         include = self.sensitive_check.isChecked()
         user_id = self.context.settings.user_id
 
         def work(_task: TaskContext) -> Path:
-            from vlot_desktop.reports.case_summary import render_case_summary
+            from vlot_desktop.services.case_reports import make_case_summary
 
-            render_case_summary(db_path, out, case_id, include_sensitive=include, user_id=user_id)
+            make_case_summary(engine, out, case_id, include_sensitive=include, user_id=user_id)
             return out
 
         self.run_job(work, self.tr("Making the PDF…"))
 
     def error_text(self, exc: BaseException) -> str | None:
-        from vlot_desktop.reports.case_summary import UnknownCaseError
+        from vlot_desktop.services.case_reports import UnknownCaseError
 
         if isinstance(exc, UnknownCaseError):
             return self.tr("This case no longer exists (erased or removed on another laptop).")
