@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from gui_waiting import settle
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -172,6 +173,7 @@ def test_opening_a_location_shows_it_on_the_locations_screen(overview: FreePlace
     assert isinstance(window, MainWindow)
     locations = window.current_screen()
     assert isinstance(locations, LocationsView)
+    settle(locations.runner)  # the pane reads the location in a worker
     assert locations.detail.name_label.text() == "Woning Brugge"
 
 

@@ -112,6 +112,7 @@ def select(view: LocationsView, name: str) -> str:
     view.table.selectRow(row)
     location_id = view.model.row_at(row).id  # type: ignore[union-attr]
     assert view.detail.location_id == location_id
+    settle(view.runner)  # the pane reads the location in a worker
     return location_id
 
 
@@ -238,6 +239,7 @@ def test_negative_capacity_shows_the_dutch_message_and_saves_nothing(
     capacity.selectAll()
     qtbot.keyClicks(capacity, "5")
     assert form.flush()
+    settle(view.runner)  # the header and the places are read again in a worker
     assert form.message_text("capacity") == ""
     assert stored(view, location_id, "capacity") == 5
     assert view.detail.places_panel.model.rowCount() == 5
@@ -282,6 +284,7 @@ def test_postcode_fills_in_the_municipality_and_duplicate_address_warns(
         "Gemeente De Panne ingevuld volgens postcode 8660."
     )
     assert form.flush()
+    settle(view.runner)
     assert stored(view, location_id, "municipality_nis") == DE_PANNE
     assert view.detail.place_label.text() == "De Panne (West-Vlaanderen)"
     street = form.lines["street"]
@@ -359,23 +362,34 @@ def test_status_step_and_partners(qtbot: QtBot, view: LocationsView) -> None:
     options = [panel.next_combo.itemText(i) for i in range(panel.next_combo.count())]
     assert options == ["In voorbereiding", "Afgebouwd", "Gesloten"]
     panel.next_combo.setCurrentIndex(options.index("Afgebouwd"))
-    panel.date_edit.setText("01/01/2020")  # before the last step
+    panel.date_edit.setText("31/02/2026")  # not a date: said at once, nothing asked
     assert not panel.change_status()
+    assert panel.status_message.text().startswith("Geen geldige datum")
+    panel.date_edit.setText("01/01/2020")  # before the last step: the service refuses it
+    assert panel.change_status()  # handed to a worker
+    settle(view.runner)
     assert panel.status_message.text().startswith("De datum ligt vóór de vorige wijziging")
     assert stored(view, location_id, "status") == "operationeel"
     panel.date_edit.setText(dt.date.today().strftime("%d/%m/%Y"))
     panel.remark_edit.setText("Eigenaar verkoopt")
     assert panel.change_status()
-    assert stored(view, location_id, "status") == "afgebouwd"
     settle(view.runner)
+    assert stored(view, location_id, "status") == "afgebouwd"
+    assert panel.status_message.isHidden()
     assert view.model.index(0, 3).data() == "Afgebouwd"
     assert panel.history_model.index(0, 2).data() == "Afgebouwd"
     assert panel.history_model.index(0, 4).data() == "Eigenaar verkoopt"
     panel.partner_combo.setCurrentIndex(panel.partner_combo.findText("Genk"))
     assert panel.add_partner()
+    settle(view.runner)
     assert panel.partner_model.index(0, 0).data() == "Genk"
-    assert not panel.add_partner()
+    assert panel.add_partner()
+    settle(view.runner)
     assert panel.partner_message.text() == "Deze gemeente is al partner."
+    panel.partner_table.selectRow(0)
+    panel.remove_partner()
+    settle(view.runner)
+    assert panel.partner_model.rowCount() == 0
 
 
 def test_new_location_dialog(qtbot: QtBot, view: LocationsView) -> None:
@@ -408,6 +422,7 @@ def test_the_small_demo_set(qtbot: QtBot, dutch: None, make_window, demo_dir: Pa
     assert f"vrij {total_free:,}".replace(",", ".") in view.totals_label.text()
     view.table.selectRow(3)
     assert view.detail.location_id == view.model.row_at(3).id  # type: ignore[union-attr]
+    settle(view.runner)
     assert view.detail.places_panel.model.rowCount() == view.model.row_at(3).capacity  # type: ignore[union-attr]
     assert view.detail.status_panel.history_model.rowCount() >= 1
 
@@ -505,6 +520,56 @@ def test_closing_the_window_saves_what_was_typed(qtbot: QtBot, view: LocationsVi
     assert isinstance(window, MainWindow)
     window.close()  # long before the autosave timer
     assert stored(view, location_id, "notes") == "Sleutel bij de buren"
+
+
+def test_a_change_made_elsewhere_shows_in_the_open_pane_and_typed_text_stays(
+    qtbot: QtBot, view: LocationsView, locations_dir: Path
+) -> None:
+    from vlot_desktop.services.changes import SYNC, Changes
+    from vlot_desktop.services.locations import update_location
+
+    location_id = select(view, "De Linde")
+    form = view.detail.form
+    notes = form.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Sleutel bij de buren")
+    assert form.pending == {"notes": "Sleutel bij de buren"}
+    # Another laptop renames the location; the sync brings it in and says so (no click here).
+    engine = make_engine(paths.database_path(locations_dir))
+    try:
+        saved = update_location(
+            engine, location_id, {"name": "De Linde Noord"}, author_id=None, today=dt.date.today()
+        )
+    finally:
+        engine.dispose()
+    assert saved.saved
+    view.context.announce(Changes.of("location", ids=[location_id], origin=SYNC))
+    settle(view.runner)
+    assert view.detail.name_label.text() == "De Linde Noord"
+    assert form.lines["name"].text() == "De Linde Noord"
+    assert notes.toPlainText() == "Sleutel bij de buren"  # what was typed is kept, and saved
+    assert stored(view, location_id, "notes") == "Sleutel bij de buren"
+    assert not form.pending
+
+    # A value the rules refuse stays in its field with its message; the header follows.
+    capacity = form.lines["capacity"]
+    capacity.selectAll()
+    qtbot.keyClicks(capacity, "-2")
+    qtbot.keyClick(capacity, Qt.Key.Key_Return)
+    assert form.message_text("capacity") == "De capaciteit kan niet negatief zijn."
+    engine = make_engine(paths.database_path(locations_dir))
+    try:
+        update_location(
+            engine, location_id, {"name": "De Linde Zuid"}, author_id=None, today=dt.date.today()
+        )
+    finally:
+        engine.dispose()
+    view.context.announce(Changes.of("location", ids=[location_id], origin=SYNC))
+    settle(view.runner)
+    assert view.detail.name_label.text() == "De Linde Zuid"
+    assert capacity.text() == "-2"
+    assert form.message_text("capacity") == "De capaciteit kan niet negatief zijn."
+    assert stored(view, location_id, "capacity") == 3
 
 
 def test_export_writes_the_filtered_list_and_import_opens_the_wizard(

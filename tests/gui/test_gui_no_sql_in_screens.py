@@ -23,6 +23,9 @@ MIGRATED = [
     "free_places/free_places_view.py",
     "municipalities/municipalities_view.py",
     "municipalities/detail_pane.py",
+    "locations/detail_pane.py",
+    "locations/status_panel.py",
+    "locations/delete_location.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

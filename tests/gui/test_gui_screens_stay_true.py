@@ -88,6 +88,7 @@ def test_an_edit_in_opvanglocaties_shows_in_vrije_plaatsen_and_a_hidden_screen_c
     assert isinstance(view, LocationsView)
     assert _names(view) == ["De Linde"]
     view.table.selectRow(0)
+    settle(window.runner)  # the pane reads the location in a worker
     panel = view.detail.places_panel
     panel.table.selectRow(0)
     assert panel.set_status(PlaceStatus.OCCUPIED)

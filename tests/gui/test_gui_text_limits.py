@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_waiting import settle
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
@@ -82,6 +83,7 @@ def test_location_notes_too_long_get_a_message_and_keep_the_old_notes(
     assert isinstance(view, LocationsView)
     view.table.selectRow(0)
     assert view.detail.location_id == location_id
+    settle(view.runner)  # the pane reads the location in a worker
     form = view.detail.form
 
     paste(qtbot, form.notes, PASTED)

@@ -1,5 +1,8 @@
 """'Verwijderen…' for a location entered by mistake: check, confirm, delete, in workers.
 
+The check is a read (``services.location_detail.deletion_problems``, through ``QueryOp``); the
+delete is ``services.locations.delete_location`` through ``CollectionOp``, which announces it.
+
 A location in use (people living there, a case referring to it, made from a prospect) is not
 deleted: the user is told why and that closing it (status gesloten) keeps its history.
 """
@@ -13,7 +16,8 @@ from vlot_desktop.domain.location_rules import Problem
 from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.tasks import TaskContext, TaskRunner
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
+from vlot_desktop.ui.tasks import TaskRunner
 
 
 class LocationDeleter(QObject):
@@ -29,48 +33,40 @@ class LocationDeleter(QObject):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self._parent = parent
 
     def ask(self, location_id: str, name: str) -> None:
         """Check in a worker whether ``location_id`` may go, then confirm and delete."""
-        engine = self.context.engine
+        from vlot_desktop.services import location_detail
 
-        def work(_task: TaskContext) -> list[Problem]:
-            from sqlalchemy.orm import Session
-
-            from vlot_desktop.services.locations import deletion_problems
-
-            with Session(engine) as session:
-                return deletion_problems(session, location_id)
-
-        self.runner.run(
-            work,
-            on_result=lambda problems: self._checked(location_id, name, problems),
-            on_error=self._failed,
-            owner=self,
-            name="check location deletion",
-        )
+        QueryOp(
+            self.context,
+            lambda store: store.read(location_detail.deletion_problems, location_id),
+            success=lambda problems: self._checked(location_id, name, problems),
+        ).failure(self._failed).owned_by(self).named("check location deletion").run()
 
     def _checked(self, location_id: str, name: str, problems: list[Problem]) -> None:
+        from vlot_desktop.services.locations import delete_location
+
         if problems:
             self._refuse(problems)
             return
         if not self.confirm(name):
             return
-        engine = self.context.engine
 
-        def work(_task: TaskContext) -> list[Problem]:
-            from vlot_desktop.services.locations import delete_location
+        def changes(problems: list[Problem]) -> Changes:
+            if problems:
+                return Changes()  # in use after all: nothing deleted
+            return Changes.of("location", "place", "location_partner", ids=[location_id])
 
-            return delete_location(engine, location_id)
-
-        self.runner.run(
-            work,
-            on_result=lambda problems: self._done(location_id, problems),
-            on_error=self._failed,
-            owner=self,
-            name="delete location",
-        )
+        CollectionOp(
+            self.context,
+            lambda store: delete_location(store.engine, location_id),
+            changes=changes,
+            success=lambda problems: self._done(location_id, problems),
+        ).failure(self._failed).owned_by(self).named("delete location").run()
 
     def confirm(self, name: str) -> bool:
         """Ask before deleting (a seam for tests)."""
@@ -91,7 +87,6 @@ class LocationDeleter(QObject):
         if problems:  # in use since the check (a sync came in between)
             self._refuse(problems)
             return
-        self.context.announce(Changes.of("location", "place", "location_partner"))
         self.deleted.emit(location_id)
 
     def _refuse(self, problems: list[Problem]) -> None:

@@ -2,15 +2,20 @@
 
 "Gegevens" saves as the user types (``LocationForm``); "Status" takes workflow steps and holds the
 partners; "Plaatsen" has the quick actions and the occupancy history. Hiding the pane (another
-screen, the window closing) saves what is still pending.
+screen) or closing the window saves what is still pending.
+
+The location is read in a worker (``services.location_detail``, through ``ui.ops.QueryOp``; the
+newest read wins). What is typed is saved before another location is shown, and before the
+same one is shown afresh after a change elsewhere (a sync, another screen); edits the rules
+refused stay in the form, with their messages, while the rest of the pane shows the new state.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,9 +32,11 @@ from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.locations.details_form import LocationForm
 from vlot_desktop.ui.locations.places_panel import PlacesPanel
 from vlot_desktop.ui.locations.status_panel import StatusPanel
+from vlot_desktop.ui.ops import QueryOp
 
 if TYPE_CHECKING:
-    from vlot_desktop.db.queries.locations import Choice
+    from vlot_desktop.db.queries.locations import Choice, LocationDetail
+    from vlot_desktop.services.location_detail import LocationShown
 
 PANE_STYLE = """
 QFrame#locationPane {
@@ -55,6 +62,7 @@ class LocationDetailPane(QFrame):
         self.setObjectName("locationPane")
         self.setStyleSheet(PANE_STYLE)
         self.location_id: str | None = None
+        self._window: QObject | None = None
 
         self.hint = QLabel(
             self.tr("Choose a location in the list to see and edit its details."), self
@@ -156,55 +164,87 @@ class LocationDetailPane(QFrame):
 
     def show_location(self, location_id: str | None) -> None:
         """Show a location (after saving what is pending for the one shown before, or for the
-        same one when it is shown again after a refresh)."""
+        same one when it is shown again after a change elsewhere: then the undo stays)."""
+        same = location_id is not None and location_id == self.location_id
         if self.location_id is not None:
             self.flush()
         self.location_id = location_id
-        self._reload_all(keep_undo=False)
+        self._load(keep_undo=same)
 
-    def _reload_all(self, *, keep_undo: bool) -> None:
-        from vlot_desktop.db.queries.locations import location_detail
+    def _load(self, *, keep_undo: bool) -> None:
+        """Read the location shown in a worker; ``_loaded`` shows it."""
+        from vlot_desktop.services import location_detail
 
-        detail = None
-        if self.location_id is not None and self.context.is_ready:
-            with self.context.connection() as conn:
-                detail = location_detail(conn, self.location_id)
-        if detail is None:
-            self.location_id = None
-            self.form.show_detail(None)
-            self.status_panel.show_location(None)
-            self.places_panel.show_location(None)
-            self._stack.setCurrentIndex(0)
+        location_id = self.location_id
+        if location_id is None or not self.context.is_ready:
+            self._show_none()
             return
+        QueryOp(
+            self.context,
+            lambda store: store.read(location_detail.shown, location_id),
+            success=lambda shown: self._loaded(location_id, shown, keep_undo),
+        ).failure(self._read_failed).owned_by(self).latest("location").run()
+
+    def _loaded(self, location_id: str, shown: LocationShown | None, keep_undo: bool) -> None:
+        if location_id != self.location_id:
+            return  # another location was chosen meanwhile: its own read shows it
+        if shown is None:
+            self._show_none()
+            return
+        detail = shown.detail
         if not keep_undo:
             self.save_label.setText(self.tr("Changes are saved automatically."))
-        self._show_header(detail.name, detail.municipality_name, detail.province_name)
-        self.form.show_detail(detail, keep_undo=keep_undo)
-        self.status_panel.show_location(detail.id)
+        self._show_header(detail)
+        # Typed while the read ran: saved first. What the rules refused stays in the form,
+        # with its message, to be corrected; the other tabs show the new state all the same.
+        if self.form.pending:
+            self.form.flush()
+        if not (self.form.location_id == detail.id and self.form.pending):
+            self.form.show_detail(detail, keep_undo=keep_undo)
+        self.status_panel.show_location(shown)
         self.places_panel.show_location(detail.id)
         self._stack.setCurrentIndex(1)
 
-    def _show_header(self, name: str, municipality: str, province: str) -> None:
-        self.name_label.setText(name)
-        self.place_label.setText(f"{municipality} ({province})")
+    def _show_none(self) -> None:
+        self.location_id = None
+        self.form.show_detail(None)
+        self.status_panel.show_location(None)
+        self.places_panel.show_location(None)
+        self._stack.setCurrentIndex(0)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        from vlot_desktop.ui.errors import show_read_error
+
+        show_read_error(self, exc)
+
+    def _show_header(self, detail: LocationDetail) -> None:
+        self.name_label.setText(detail.name)
+        self.place_label.setText(f"{detail.municipality_name} ({detail.province_name})")
 
     @Slot(str)
     def _form_saved(self, location_id: str) -> None:
-        from vlot_desktop.db.queries.locations import location_detail
+        """A field was saved: the header may show it, and a capacity change added or removed
+        places (read in a worker; the form keeps its text)."""
+        from vlot_desktop.services import location_detail
 
-        with self.context.connection() as conn:
-            detail = location_detail(conn, location_id)
-        if detail is not None:
-            self._show_header(detail.name, detail.municipality_name, detail.province_name)
-            # A capacity change added or removed places; a new status of the form's record.
-            self.places_panel.show_location(location_id)
+        def show(detail: LocationDetail | None) -> None:
+            if detail is not None and detail.id == self.location_id:
+                self._show_header(detail)
+                self.places_panel.show_location(location_id)
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(location_detail.header, location_id),
+            success=show,
+        ).failure(self._read_failed).owned_by(self).latest("header").run()
         self.changed.emit(location_id)
 
     @Slot(str)
     def _reload(self, location_id: str) -> None:
         """The status or the partners changed: show the new state everywhere."""
-        self.flush()
-        self._reload_all(keep_undo=True)
+        if location_id == self.location_id:
+            self.flush()
+            self._load(keep_undo=True)
         self.changed.emit(location_id)
 
     @Slot()
@@ -216,7 +256,23 @@ class LocationDetailPane(QFrame):
     def _places_changed(self, location_id: str) -> None:
         self.changed.emit(location_id)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._window:
+            # The window's close event reaches this filter before the window stops the
+            # workers: what is typed is handed to a worker while one still runs.
+            if self._window is not None:
+                self._window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.flush()
+        return super().eventFilter(watched, event)
+
     def hideEvent(self, event: QHideEvent) -> None:
-        # Another screen, or the window closing: nothing typed may be lost.
+        # Another screen: nothing typed may be lost.
         self.flush()
         super().hideEvent(event)

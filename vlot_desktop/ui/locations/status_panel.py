@@ -2,12 +2,18 @@
 gesloten) with its date and remark, the history of the steps, and the partner municipalities.
 
 Only the steps ``domain.location_rules.next_statuses`` allows are offered; the service checks
-them again (and the date) and records each step with its author.
+them again (and the date) and records each step with its author. The pane reads what the tab
+shows (``services.location_detail``); a step and a partner change are written in a worker
+(``ui.ops.CollectionOp``), which announces the change; the service's refusal shows under the
+step or the partners.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.domain.enums import LocationStatus
-from vlot_desktop.domain.location_rules import next_statuses, not_a_date
+from vlot_desktop.domain.location_rules import Problem, next_statuses, not_a_date
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_date
 from vlot_desktop.ui.i18n import current_language
@@ -34,6 +41,15 @@ from vlot_desktop.ui.locations.small_table import small_table
 from vlot_desktop.ui.models.location_history_model import StatusHistoryModel
 from vlot_desktop.ui.models.location_partner_model import PartnerTableModel
 from vlot_desktop.ui.models.roles import KEY_ROLE
+from vlot_desktop.ui.ops import CollectionOp
+
+if TYPE_CHECKING:
+    from vlot_desktop.services.location_detail import LocationShown
+    from vlot_desktop.services.store import Store
+    from vlot_desktop.ui.tasks import TaskHandle
+
+# The key of the Opvanglocaties screen: it shows its own changes (the pane re-reads them).
+SCREEN = "locations"
 
 
 class StatusPanel(QWidget):
@@ -48,6 +64,7 @@ class StatusPanel(QWidget):
         self.context = context
         self.location_id: str | None = None
         self.status: LocationStatus | None = None
+        self._busy: TaskHandle | None = None
 
         step = QGroupBox(self.tr("Status"), self)
         self.current_label = QLabel(step)
@@ -141,22 +158,20 @@ class StatusPanel(QWidget):
         for nis, name in choices:
             self.partner_combo.addItem(name, nis)
 
-    def show_location(self, location_id: str | None) -> None:
-        from vlot_desktop.db.queries.locations import list_partners, location_detail, status_history
-
-        self.location_id = location_id
+    def show_location(self, shown: LocationShown | None) -> None:
+        """Show the status, the history and the partners of the location the pane read
+        (``None``: no location)."""
         self.status_message.hide()
         self.partner_message.hide()
-        if location_id is None:
+        if shown is None:
+            self.location_id = None
             self.history_model.set_rows([])
             self.partner_model.set_rows([])
             return
-        with self.context.connection() as conn:
-            detail = location_detail(conn, location_id)
-            history = status_history(conn, location_id)
-            partners = list_partners(conn, location_id)
-        if detail is None:
-            return
+        detail = shown.detail
+        if detail.id != self.location_id:
+            self.remark_edit.clear()  # a remark typed for the location shown before
+        self.location_id = detail.id
         language = current_language()
         try:
             self.status = LocationStatus(detail.status)
@@ -175,15 +190,24 @@ class StatusPanel(QWidget):
         self.change_button.setEnabled(self.next_combo.count() > 0)
         self.date_edit.setText(format_date(dt.date.today()))
         self.remark_edit.clear()
-        self.history_model.set_rows(history)
-        self.partner_model.set_rows(partners)
-        self.remove_partner_button.setEnabled(bool(partners))
+        self.history_model.set_rows(shown.history)
+        self.partner_model.set_rows(shown.partners)
+        self.remove_partner_button.setEnabled(bool(shown.partners))
+
+    @property
+    def busy(self) -> bool:
+        """True while a step or a partner change is being written."""
+        return self._busy is not None and not self._busy.is_finished
 
     @Slot()
     def change_status(self) -> bool:
-        from vlot_desktop.services.locations import LocationNotFoundError, change_status
+        """Take the chosen step in a worker; False (and the message why) when the date cannot
+        be read, True when the step was handed to the service (its refusal shows later)."""
+        from vlot_desktop.services.locations import change_status
 
-        if self.location_id is None or self.next_combo.currentData() is None:
+        location_id = self.location_id
+        value = self.next_combo.currentData()
+        if location_id is None or value is None or self.busy:
             return False
         language = current_language()
         try:
@@ -191,50 +215,108 @@ class StatusPanel(QWidget):
         except InputError:
             self._show(self.status_message, not_a_date("status_since").text(language))
             return False
-        try:
-            problems = change_status(
-                self.context.engine,
-                self.location_id,
-                LocationStatus(self.next_combo.currentData()),
+        self.status_message.hide()
+        status = LocationStatus(value)
+        author_id = self.context.settings.user_id
+        remark = self.remark_edit.text()
+        self._write(
+            lambda store: change_status(
+                store.engine,
+                location_id,
+                status,
                 on_date=on_date,
-                author_id=self.context.settings.user_id,
-                remark=self.remark_edit.text(),
-            )
-        except LocationNotFoundError:
-            return False
-        if problems:
-            self._show(self.status_message, "\n".join(p.text(language) for p in problems))
-            return False
-        self.changed.emit(self.location_id)
+                author_id=author_id,
+                remark=remark,
+            ),
+            location_id,
+            ("location", "location_status_change"),
+            self.status_message,
+        )
         return True
 
     @Slot()
     def add_partner(self) -> bool:
+        """Add the chosen partner municipality in a worker (True: handed to the service)."""
         from vlot_desktop.services.locations import add_partner
 
+        location_id = self.location_id
         nis = self.partner_combo.currentData()
-        if self.location_id is None or nis is None:
+        if location_id is None or nis is None or self.busy:
             return False
-        problems = add_partner(self.context.engine, self.location_id, nis, self.role_edit.text())
-        if problems:
-            text = "\n".join(p.text(current_language()) for p in problems)
-            self._show(self.partner_message, text)
-            return False
-        self.changed.emit(self.location_id)
+        self.partner_message.hide()
+        role = self.role_edit.text()
+        self._write(
+            lambda store: add_partner(store.engine, location_id, nis, role),
+            location_id,
+            ("location_partner",),
+            self.partner_message,
+        )
         return True
 
     @Slot()
     def remove_partner(self) -> None:
         from vlot_desktop.services.locations import remove_partner
 
+        location_id = self.location_id
         rows = self.partner_table.selectionModel().selectedRows()
-        if self.location_id is None:
+        if location_id is None or self.busy:
             return
         if not rows:
             self._show(self.partner_message, self.tr("Choose a partner in the list first."))
             return
-        remove_partner(self.context.engine, str(rows[0].data(KEY_ROLE)))
-        self.changed.emit(self.location_id)
+        partner_id = str(rows[0].data(KEY_ROLE))
+
+        def remove(store: Store) -> list[Problem]:
+            remove_partner(store.engine, partner_id)
+            return []
+
+        self._write(remove, location_id, ("location_partner",), self.partner_message)
+
+    def _write(
+        self,
+        write: Callable[[Store], list[Problem]],
+        location_id: str,
+        tables: tuple[str, ...],
+        message: QLabel,
+    ) -> None:
+        """Run ``write`` (a service call returning its problems) in a worker; its problems go
+        under the step or the partners, a change is announced and ``changed`` emitted."""
+
+        def changes(problems: list[Problem]) -> Changes:
+            if problems:
+                return Changes()  # refused: nothing changed
+            return Changes.of(*tables, ids=[location_id], source=SCREEN)
+
+        self._busy = (
+            CollectionOp(
+                self.context,
+                write,
+                changes=changes,
+                success=lambda problems: self._written(location_id, message, problems),
+            )
+            .failure(lambda exc: self._failed(location_id, exc))
+            .owned_by(self)
+            .run()
+        )
+
+    def _written(self, location_id: str, message: QLabel, problems: list[Problem]) -> None:
+        self._busy = None
+        if location_id != self.location_id:
+            return
+        if problems:
+            language = current_language()
+            self._show(message, "\n".join(p.text(language) for p in problems))
+            return
+        self.changed.emit(location_id)
+
+    def _failed(self, location_id: str, exc: BaseException) -> None:
+        from vlot_desktop.services.places import LocationNotFoundError
+
+        self._busy = None
+        if isinstance(exc, LocationNotFoundError):
+            self.changed.emit(location_id)  # deleted meanwhile: the pane says so
+            return
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     @staticmethod
     def _show(label: QLabel, text: str) -> None:

@@ -1,0 +1,56 @@
+"""The reads behind the detail pane of the Opvanglocaties screen, as it asks for them (in a
+worker, through ``Store.read``).
+
+Each takes a connection and returns plain rows: the location shown with its workflow history
+and partner municipalities (one read for the header, the Gegevens and the Status tab), and why
+a location may not be deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from vlot_desktop.db.queries.locations import (
+    LocationDetail,
+    PartnerRow,
+    StatusChangeRow,
+    list_partners,
+    location_detail,
+    status_history,
+)
+from vlot_desktop.domain.location_rules import Problem
+from vlot_desktop.services import locations
+
+
+@dataclass(frozen=True)
+class LocationShown:
+    """What the pane shows of one location: its fields, its workflow steps (newest first)
+    and its partner municipalities."""
+
+    detail: LocationDetail
+    history: list[StatusChangeRow]
+    partners: list[PartnerRow]
+
+
+def shown(conn: Connection, location_id: str) -> LocationShown | None:
+    """The location as the pane shows it; ``None`` when it does not exist (any more)."""
+    detail = location_detail(conn, location_id)
+    if detail is None:
+        return None
+    return LocationShown(
+        detail, status_history(conn, location_id), list_partners(conn, location_id)
+    )
+
+
+def header(conn: Connection, location_id: str) -> LocationDetail | None:
+    """The location's fields, for the pane's header after a save."""
+    return location_detail(conn, location_id)
+
+
+def deletion_problems(conn: Connection, location_id: str) -> list[Problem]:
+    """Why the location may not be deleted (empty: it may), read on ``conn``."""
+    with Session(bind=conn) as session:
+        return locations.deletion_problems(session, location_id)
