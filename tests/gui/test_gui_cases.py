@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_waiting import settle
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush
 from pytestqt.qtbot import QtBot
@@ -262,6 +263,7 @@ def test_selection_shows_the_case_and_says_so(qtbot: QtBot, view: CasesView, cas
         "Kwetsbaar profiel · Mykola Shevchenko (Микола Шевченко) · 3 personen"
     )
     view.open_case("no-such-case")
+    settle(view.runner)
     assert seen[-1] is None and view.current_case_id is None
 
 
@@ -296,6 +298,7 @@ def test_reload_case_shows_a_change_made_elsewhere(
     engine.dispose()
     assert view.detail.form.status_box.current_label.text() == "In behandeling"
     view.reload_case()
+    settle(view.runner)
     assert view.detail.form.status_box.current_label.text() == "Wacht op plaats"
     assert row_cells(view, 0)[3] == "Wacht op plaats"
     assert view.detail.timeline.model.index(0, 3).data() == "In behandeling → Wacht op plaats"
@@ -406,6 +409,7 @@ def test_the_timeline_model_passes_the_model_tester(
     qtmodeltester.check(model, force_py=True)
     view.detail.timeline.text_edit.setPlainText("Nog een notitie")
     assert view.detail.timeline.add_entry()
+    settle(view.runner)
     assert model.rowCount() == 3
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_waiting import settle
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
@@ -70,6 +71,7 @@ def test_only_allowed_steps_are_offered_and_a_step_is_recorded(
     box.next_combo.setCurrentText("In behandeling")
     box.remark_edit.setText("Gesprek met de gemeente gepland")
     box.change_button.click()
+    settle(view.runner)  # the pane reads the case again in a worker
     assert stored(view, cases.mykola).status == CaseStatus.IN_PROGRESS
     assert box.current_label.text() == "In behandeling"
     assert box.message_text() == ""
@@ -88,12 +90,14 @@ def test_a_refused_step_says_why_in_dutch_and_shows_the_real_status(
     # Meanwhile a colleague's change (synced in) closed the case.
     assert change_status(engine_of(view), cases.olena, CaseStatus.CLOSED, author_id=None) == []
     assert not box.change_status()
+    settle(view.runner)  # the case as it is now is read in a worker; the message stays
     assert box.message_text() == "Van 'Afgesloten' kan een dossier niet naar 'Wacht op plaats'."
     assert box.current_label.text().startswith("Afgesloten")
     assert stored(view, cases.olena).status == CaseStatus.CLOSED
     # An illegal jump asked for directly is refused with the rule's message too.
     select_contact(view, "Mykola")
     assert not box.step_to(CaseStatus.SOLVED)
+    settle(view.runner)
     assert box.message_text() == (
         "Een nieuw dossier kan niet meteen naar 'Oplossing gevonden': "
         "neem het eerst in behandeling."
@@ -117,6 +121,7 @@ def test_typing_a_deadline_saves_it_after_a_pause_and_it_is_shown_again(
     qtbot.waitUntil(
         lambda: stored(view, cases.mykola).deadline == dt.date(2030, 12, 31), timeout=5000
     )
+    settle(view.runner)
     assert not form.pending
     assert view.detail.save_label.text().startswith("Bewaard om ")
     assert view.detail.urgency_label.text() == "Deadline 31/12/2030"
@@ -127,9 +132,12 @@ def test_typing_a_deadline_saves_it_after_a_pause_and_it_is_shown_again(
     # Undo writes the old value back.
     edit.selectAll()
     qtbot.keyClicks(edit, "15/01/2031")
-    assert form.flush()
+    form.flush()
+    settle(view.runner)
+    assert not form.pending
     assert stored(view, cases.mykola).deadline == dt.date(2031, 1, 15)
     view.detail.undo_button.click()
+    settle(view.runner)
     assert stored(view, cases.mykola).deadline == dt.date(2030, 12, 31)
     assert edit.text() == "31/12/2030"
     assert view.detail.save_label.text() == "De laatste wijziging is ongedaan gemaakt."
@@ -153,7 +161,9 @@ def test_invalid_values_get_a_message_next_to_the_field_and_nothing_is_saved(
     form.summary_edit.setPlainText("Zoekt een woning dicht bij de school")
     form.deadline_edit.setText("")
     qtbot.keyClicks(form.deadline_edit, format_date(TODAY - dt.timedelta(days=400)))
-    assert not form.flush()
+    form.flush()
+    settle(view.runner)
+    assert form.pending  # kept, to be corrected
     assert form.message_text("deadline") == "De deadline ligt vóór de openingsdatum."
     assert view.detail.save_label.text() == "Niet bewaard: verbeter de gemarkeerde velden."
     case = stored(view, cases.mykola)
@@ -161,7 +171,9 @@ def test_invalid_values_get_a_message_next_to_the_field_and_nothing_is_saved(
     # Correcting the date saves both.
     form.deadline_edit.clear()
     qtbot.keyClicks(form.deadline_edit, "01/03/2031")
-    assert form.flush()
+    form.flush()
+    settle(view.runner)
+    assert not form.pending
     assert form.message_text("deadline") == ""
     case = stored(view, cases.mykola)
     assert case.deadline == dt.date(2031, 3, 1)
@@ -182,6 +194,7 @@ def test_team_municipality_and_staff_save_at_once_with_a_timeline_note(
     staff = form.combos["assigned_to_id"]
     staff.setCurrentIndex(staff.findText("An Peeters"))
     staff.activated.emit(staff.currentIndex())
+    settle(view.runner)
     case = stored(view, cases.mykola)
     assert (case.team_code, case.municipality_nis) == ("limburg", "71072")
     assert case.assigned_to_id == view.context.settings.user_id
@@ -193,6 +206,7 @@ def test_team_municipality_and_staff_save_at_once_with_a_timeline_note(
     assert row_cells(view, 1)[5:8] == ["Hasselt", "Limburg", "An Peeters"]
     # The form still shows the choices, the undo goes back one change at a time.
     view.detail.undo_button.click()
+    settle(view.runner)
     assert stored(view, cases.mykola).assigned_to_id is None
     assert staff.currentText() == "(niemand)"
 
@@ -206,8 +220,67 @@ def test_leaving_the_screen_saves_what_was_typed(
     qtbot.keyClicks(form.summary_edit, "Gastgezin stopt")
     assert form.pending
     view.window().show_screen("dashboard")  # type: ignore[attr-defined]
+    settle(view.runner)
     assert not form.pending
     assert stored(view, cases.olena).summary == "Gastgezin stopt"
+
+
+def test_closing_the_window_saves_what_was_typed(
+    qtbot: QtBot, view: CasesView, cases: Cases
+) -> None:
+    select_contact(view, "Olena")
+    form = view.detail.form
+    form.summary_edit.setFocus()
+    qtbot.keyClicks(form.summary_edit, "Sleutel bij de buren")
+    assert form.pending == {"summary": "Sleutel bij de buren"}
+    view.window().close()  # long before the autosave timer; the workers stop after the save
+    assert stored(view, cases.olena).summary == "Sleutel bij de buren"
+
+
+def test_a_change_made_elsewhere_shows_in_the_open_pane_and_typed_text_stays(
+    qtbot: QtBot, view: CasesView, cases: Cases, prepared_dir: Path
+) -> None:
+    from vlot_desktop import paths
+    from vlot_desktop.db.engine import make_engine
+    from vlot_desktop.services.cases import save_case_fields
+    from vlot_desktop.services.changes import SYNC, Changes
+
+    def elsewhere(values: dict[str, Any]) -> None:
+        """Another laptop's edit, brought in by a sync that says so (no click here)."""
+        engine = make_engine(paths.database_path(prepared_dir))
+        try:
+            assert save_case_fields(engine, cases.mykola, values, author_id=None).saved
+        finally:
+            engine.dispose()
+        view.context.announce(Changes.of("case_file", ids=[cases.mykola], origin=SYNC))
+
+    select_contact(view, "Mykola")
+    form = view.detail.form
+    summary = form.summary_edit
+    summary.setFocus()
+    qtbot.keyClicks(summary, "Zoekt een woning")
+    elsewhere({"deadline": dt.date(2031, 6, 30)})
+    qtbot.keyClicks(summary, " dicht bij de school")  # typed on while the pane reads
+    settle(view.runner)
+    assert form.deadline_edit.text() == "30/06/2031"
+    assert view.detail.urgency_label.text() == "Deadline 30/06/2031"
+    typed = "Zoekt een woning dicht bij de school"
+    assert summary.toPlainText() == typed
+    assert summary.textCursor().position() == len(typed)  # the cursor did not jump
+    form.flush()
+    settle(view.runner)
+    assert stored(view, cases.mykola).summary == typed
+
+    # A date that cannot be read stays in its field with its message; the rest follows.
+    form.deadline_edit.setFocus()
+    form.deadline_edit.selectAll()
+    qtbot.keyClicks(form.deadline_edit, "31/02/2031")
+    elsewhere({"team_code": "limburg"})
+    settle(view.runner)
+    assert form.combos["team_code"].currentText() == "Regioteam Limburg"
+    assert form.deadline_edit.text() == "31/02/2031"
+    assert form.message_text("deadline").startswith("Geen geldige datum")
+    assert stored(view, cases.mykola).deadline == dt.date(2031, 6, 30)
 
 
 # -- household --------------------------------------------------------------------------------
@@ -246,6 +319,7 @@ def test_adding_a_member_checks_the_fields_first(
 
     panel.open_dialog = first_wrong_then_right
     new_id = panel.add_member()
+    settle(view.runner)  # the pane reads the case again in a worker
     assert seen == {
         "birth_year": "Vul een geheel getal in (bijvoorbeeld 12).",
         "first_name": (
@@ -295,6 +369,7 @@ def test_editing_and_removing_members(qtbot: QtBot, view: CasesView, cases: Case
     panel.confirm_removal = lambda name: name == "Hanna Shevchenko"
     assert panel.select_member(hanna)
     assert panel.remove_selected()
+    settle(view.runner)
     assert panel.model.rowCount() == 2
     assert stored(view, cases.mykola).household_size == 2
     panel.confirm_removal = lambda name: False
@@ -355,6 +430,7 @@ def test_health_fields_are_hidden_until_asked_and_the_viewing_is_recorded(
 
     panel.open_dialog = edit_notes
     assert panel.edit_selected() == hanna
+    settle(view.runner)
     assert "beperkte mobiliteit; medische noden; Insuline, dieet" in [
         model.index(r, 3).data() for r in range(3)
     ]
@@ -390,10 +466,12 @@ def test_the_timeline_is_newest_first_and_takes_notes_and_contacts(
         "Dossier geopend: Nieuw",
     ]
     panel.text_edit.setPlainText("")
-    assert not panel.add_entry()
+    assert panel.add_entry()  # handed to the service, which refuses it
+    settle(view.runner)
     assert panel.message_text() == "Vul een tekst in."
     panel.text_edit.setPlainText("Gastgezin belt: vertrek eind van de maand")
     assert panel.add_entry()
+    settle(view.runner)
     assert panel.text_edit.toPlainText() == ""
     first = [model.index(0, c).data() for c in range(4)]
     assert first[1:] == ["Notitie", "An Peeters", "Gastgezin belt: vertrek eind van de maand"]
@@ -407,6 +485,7 @@ def test_the_timeline_is_newest_first_and_takes_notes_and_contacts(
     yesterday = dt.datetime.now() - dt.timedelta(days=1)
     panel.when_edit.setText(f"{format_date(yesterday.date())} 09:15")
     assert panel.add_entry()
+    settle(view.runner)
     kinds = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert kinds[0] == "Notitie" and "Contactmoment" in kinds
     contact_row = kinds.index("Contactmoment")
@@ -414,7 +493,9 @@ def test_the_timeline_is_newest_first_and_takes_notes_and_contacts(
     tomorrow = dt.datetime.now() + dt.timedelta(days=1)
     panel.when_edit.setText(f"{format_date(tomorrow.date())} 09:15")
     panel.text_edit.setPlainText("Nog niet gebeurd")
-    assert not panel.add_entry()
+    assert panel.add_entry()
+    settle(view.runner)
+    assert panel.text_edit.toPlainText() == "Nog niet gebeurd"  # kept, to be corrected
     assert panel.when_message_text() == "Het tijdstip kan niet in de toekomst liggen."
     with Session(engine_of(view)) as session:
         count = session.scalar(

@@ -196,6 +196,7 @@ def select_contact(view: CasesView, name_start: str) -> str:
     view.table.selectRow(row)
     case = view.model.row_at(row)
     assert case is not None and view.detail.case_id == case.id
+    settle(view.runner)  # the pane reads the case in a worker
     return case.id
 
 

@@ -26,6 +26,10 @@ MIGRATED = [
     "locations/detail_pane.py",
     "locations/status_panel.py",
     "locations/delete_location.py",
+    "cases/detail_pane.py",
+    "cases/details_form.py",
+    "cases/timeline_panel.py",
+    "cases/reference_clash.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

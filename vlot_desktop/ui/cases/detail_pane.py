@@ -2,9 +2,13 @@
 
 "Gegevens" saves as the user types (``CaseForm``) and takes status steps; "Gezin" holds the
 household and its hidden health fields; "Tijdlijn" the timeline. Hiding the pane (another
-screen, the window closing) or choosing another case saves what is still pending. Under the
+screen), closing the window or choosing another case saves what is still pending. Under the
 reference, a notice says when another case has the same reference and offers to give this
 case a new one (``ReferenceClashNotice``).
+
+The case is read in a worker (``services.case_detail``, through ``ui.ops.QueryOp``; the newest
+read wins), once the form's saves are done: a case shown afresh after a change elsewhere shows
+what was typed, saved, and keeps what is typed meanwhile.
 
 For other parts of the application (matching and privacy actions, issue 6): ``tabs`` takes more
 tabs, ``actions_menu`` more actions (its button shows once it has one), ``case_id`` is the case
@@ -17,8 +21,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionEvent, QHideEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -42,10 +46,12 @@ from vlot_desktop.ui.cases.reference_clash import ReferenceClashNotice
 from vlot_desktop.ui.cases.timeline_panel import TimelinePanel
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_date, format_int
+from vlot_desktop.ui.ops import QueryOp
 from vlot_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail, StaffChoice
+    from vlot_desktop.services.case_detail import CaseShown
 
 PANE_STYLE = """
 QFrame#casePane {
@@ -90,10 +96,13 @@ class CaseDetailPane(QFrame):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        if context.task_runner is None:
+            context.task_runner = runner
         self.setObjectName("casePane")
         self.setStyleSheet(PANE_STYLE)
         self.case_id: str | None = None
         self.detail: CaseDetail | None = None
+        self._window: QObject | None = None
 
         self.hint = QLabel(self.tr("Choose a case in the list to see and edit it."), self)
         self.hint.setWordWrap(True)
@@ -203,51 +212,74 @@ class CaseDetailPane(QFrame):
 
     # -- showing a case ------------------------------------------------------------------------
 
-    def flush(self) -> bool:
-        """Save what is pending; True when nothing is left unsaved."""
-        return self.form.flush()
+    def flush(self) -> None:
+        """Hand what is pending to a worker (``form.when_saved`` tells when it is saved)."""
+        self.form.flush()
 
     def show_case(self, case_id: str | None) -> None:
         """Show a case (after saving what is pending for the one shown before)."""
+        same = case_id is not None and case_id == self.case_id
         if self.case_id is not None:
             self.flush()
         self.case_id = case_id
-        self._reload(keep_undo=False)
+        self._load(keep_undo=same)
 
     def reload_case(self) -> None:
         """Show the current case afresh (e.g. after a place was assigned elsewhere)."""
         self.flush()
-        self._reload(keep_undo=True)
+        self._load(keep_undo=True)
 
-    def _reload(self, *, keep_undo: bool) -> None:
-        from vlot_desktop.db.queries.cases import case_detail, place_labels
+    def _load(self, *, keep_undo: bool) -> None:
+        """Read the case shown in a worker once the saves are done; ``_loaded`` shows it."""
+        from vlot_desktop.services import case_detail
 
-        detail = None
-        places: dict[str, str] = {}
-        if self.case_id is not None and self.context.is_ready:
-            with self.context.connection() as conn:
-                detail = case_detail(conn, self.case_id)
-                if detail is not None:
-                    places = place_labels(conn, [e.place_id for e in detail.timeline if e.place_id])
+        case_id = self.case_id
+        if case_id is None or not self.context.is_ready:
+            self._show(None, keep_undo=keep_undo)
+            return
+        today = dt.date.today()
+
+        def read() -> None:
+            QueryOp(
+                self.context,
+                lambda store: store.read(case_detail.shown, case_id, today),
+                success=lambda shown: self._loaded(case_id, shown, keep_undo),
+            ).failure(self._read_failed).owned_by(self).latest("case").run()
+
+        self.form.when_saved(read)
+
+    def _loaded(self, case_id: str, shown: CaseShown | None, keep_undo: bool) -> None:
+        if case_id != self.case_id:
+            return  # another case was chosen meanwhile: its own read shows it
+        self._show(shown, keep_undo=keep_undo)
+
+    def _show(self, shown: CaseShown | None, *, keep_undo: bool) -> None:
         previous = self.detail.id if self.detail is not None else None
-        self.detail = detail
-        if detail is None:
+        if shown is None:
             self.case_id = None
+            self.detail = None
             self.clash_notice.show_detail(None)
             self.form.show_detail(None)
             self.household.show_detail(None)
             self.timeline.show_detail(None, {})
             self._stack.setCurrentIndex(0)
         else:
+            detail = shown.detail
+            self.detail = detail
             if not keep_undo:
                 self.save_label.setText(self.tr("Changes are saved automatically."))
             self._show_header(detail)
             self.form.show_detail(detail, keep_undo=keep_undo)
             self.household.show_detail(detail)
-            self.timeline.show_detail(detail, places)
+            self.timeline.show_detail(detail, shown.places)
             self._stack.setCurrentIndex(1)
         if previous != self.case_id or not keep_undo:
             self.case_shown.emit(self.case_id)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        from vlot_desktop.ui.errors import show_read_error
+
+        show_read_error(self, exc)
 
     def _show_header(self, detail: CaseDetail) -> None:
         self.reference_label.setText(detail.reference)
@@ -302,20 +334,23 @@ class CaseDetailPane(QFrame):
 
     @Slot(str)
     def _saved(self, case_id: str) -> None:
-        """A field was saved: the header and timeline may show it (the form keeps its text)."""
-        from vlot_desktop.db.queries.cases import case_detail, place_labels
+        """A field was saved: the header and timeline may show it (read in a worker; the form
+        keeps its text)."""
+        from vlot_desktop.services import case_detail
 
-        with self.context.connection() as conn:
-            detail = case_detail(conn, case_id)
-            places = (
-                place_labels(conn, [e.place_id for e in detail.timeline if e.place_id])
-                if detail is not None
-                else {}
-            )
-        if detail is not None and case_id == self.case_id:
-            self.detail = detail
-            self._show_header(detail)
-            self.timeline.show_detail(detail, places)
+        today = dt.date.today()
+
+        def show(shown: CaseShown | None) -> None:
+            if shown is not None and shown.detail.id == self.case_id:
+                self.detail = shown.detail
+                self._show_header(shown.detail)
+                self.timeline.show_detail(shown.detail, shown.places)
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(case_detail.shown, case_id, today),
+            success=show,
+        ).failure(self._read_failed).owned_by(self).latest("saved").run()
         self.changed.emit(case_id)
 
     @Slot(str)
@@ -324,9 +359,25 @@ class CaseDetailPane(QFrame):
         self.reload_case()
         self.changed.emit(case_id)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._window:
+            # The window's close event reaches this filter before the window stops the
+            # workers: what is typed is handed to a worker while one still runs.
+            if self._window is not None:
+                self._window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.flush()
+        return super().eventFilter(watched, event)
+
     def hideEvent(self, event: QHideEvent) -> None:
-        # Another screen, or the window closing: nothing typed may be lost, and the health
-        # fields are not left on display for whoever looks next.
+        # Another screen: nothing typed may be lost, and the health fields are not left on
+        # display for whoever looks next.
         self.flush()
         self.household.hide_sensitive()
         super().hideEvent(event)

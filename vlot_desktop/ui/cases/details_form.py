@@ -2,17 +2,26 @@
 
 Every edit goes into ``pending``; typing (deadline, summary) restarts a short timer, a choice in a
 combo saves at once, and leaving a field, switching case or screen saves what waits. ``flush``
-hands all pending changes to ``services.cases.save_case_fields``: one transaction, all or
-nothing. On an error nothing is saved, the message appears under the field and the change stays
-pending (the user sees what they typed and what is wrong with it). Each save pushes the values
-it replaced on an undo stack; ``undo`` writes them back.
+hands all pending changes to ``services.cases.save_case_fields`` in a worker
+(``ui.ops.CollectionOp``, which announces the change): one transaction, all or nothing. On an
+error nothing is saved, the message appears under the field and the change stays pending (the
+user sees what they typed and what is wrong with it). Each save pushes the values it replaced on
+an undo stack; ``undo`` writes them back.
+
+Saves run one after another, in the order they were asked for; ``when_saved`` runs a function
+once they are done (the pane reads the case afresh only then). A case shown afresh (a change
+elsewhere) keeps what is typed and not saved yet, and a value the rules refused, with its
+message: only the other fields follow, and only where the stored value changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,18 +36,29 @@ from PySide6.QtWidgets import (
 
 from vlot_desktop.domain.enums import CaseType
 from vlot_desktop.domain.location_rules import not_a_date
-from vlot_desktop.ui.cases.field_messages import message_label, show_problem, shown_text
+from vlot_desktop.services.changes import Changes
+from vlot_desktop.ui.cases.field_messages import (
+    message_label,
+    show_problem,
+    show_text,
+    shown_text,
+)
 from vlot_desktop.ui.cases.status_box import StatusBox
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_date
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.locations.inputs import InputError, parse_date
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail, StaffChoice
     from vlot_desktop.domain.location_rules import Problem
+    from vlot_desktop.services.cases import CaseSaveResult
+    from vlot_desktop.ui.tasks import TaskHandle
 
 AUTOSAVE_MS = 700
+# The key of the Dossiers screen: it shows its own changes (the pane re-reads them and says so).
+SCREEN = "cases"
 COMBO_FIELDS = ("team_code", "municipality_nis", "assigned_to_id")
 MESSAGE_FIELDS = ("deadline", "summary", *COMBO_FIELDS)
 
@@ -68,7 +88,15 @@ class CaseForm(QWidget):
         self.case_id: str | None = None
         self.detail: CaseDetail | None = None
         self.pending: dict[str, Any] = {}
+        # Fields whose text cannot be read (e.g. "31/02/2027"): kept, with their message.
+        self._invalid: set[str] = set()
         self._undo: list[dict[str, Any]] = []
+        # Writes run one at a time: the one running, those waiting, what waits for them all.
+        self._saving: TaskHandle | None = None
+        self._queue: list[Callable[[], TaskHandle | None]] = []
+        self._when_saved: list[Callable[[], None]] = []
+        self._box_message = ""
+        self._box_stepped = False
         self._loading = False
         self._staff_names: dict[str, str] = {}
 
@@ -84,6 +112,8 @@ class CaseForm(QWidget):
         self.outcome_value = QLabel(self)
         self.outcome_value.setWordWrap(True)
         self.status_box = StatusBox(context, self)
+        # Before the pane's own slot: what the box said before a step (see ``_show_status``).
+        self.status_box.case_changed.connect(self._box_stepping)
 
         self.deadline_edit = QLineEdit(self)
         self.deadline_edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
@@ -197,26 +227,48 @@ class CaseForm(QWidget):
     # -- showing a case ------------------------------------------------------------------------
 
     def show_detail(self, detail: CaseDetail | None, *, keep_undo: bool = False) -> None:
-        """Show ``detail`` (the caller flushed the previous case first)."""
-        self.timer.stop()
-        self.pending.clear()
-        if detail is None or detail.id != self.case_id or not keep_undo:
+        """Show ``detail``. Another case: what is still typed for the one shown before is saved
+        first. The same case afresh: typed and refused values stay, with their messages."""
+        same = detail is not None and detail.id == self.case_id
+        if not same:
+            if self.pending and self.case_id is not None and self.context.is_ready:
+                case_id, values = self.case_id, dict(self.pending)
+                self._run_next(lambda: self._save(case_id, values))
+            self.timer.stop()
+            self.pending.clear()
+            self._invalid.clear()
+        if detail is None or not same or not keep_undo:
             self._undo.clear()
             self.undo_available.emit(False)
         self.case_id = detail.id if detail is not None else None
         self.detail = detail
-        for label in self.messages.values():
-            show_problem(label, None)
-        show_problem(self.general_message, None)
-        self.status_box.show_detail(detail)
+        held = set(self.pending) | self._invalid
+        for name, label in self.messages.items():
+            if name not in held:
+                show_problem(label, None)
+        if not self.pending:
+            show_problem(self.general_message, None)
+        self._show_status(detail, same)
         if detail is None:
             return
         self._loading = True
         self.type_value.setText(enum_label(CaseType, detail.case_type))
         self.opened_value.setText(format_date(detail.opened_on))
-        self.deadline_edit.setText(format_date(detail.deadline))
-        self._select_choices(detail)
-        self.summary_edit.setPlainText(detail.summary or "")
+        # The same case afresh: a field changes only where the stored value differs from what
+        # it shows (no cursor moved, no trailing space taken away while someone types).
+        if not same or ("deadline" not in held and self._typed_deadline() != detail.deadline):
+            self.deadline_edit.setText(format_date(detail.deadline))
+        for name, key, text in (
+            ("team_code", detail.team_code, detail.team_name),
+            ("municipality_nis", detail.municipality_nis, detail.municipality_name),
+            ("assigned_to_id", detail.assigned_to_id, detail.assigned_to_name),
+        ):
+            combo = self.combos[name]
+            if not same or (name not in held and combo.currentData() != key):
+                self._select(combo, key, text)
+        typed = self.summary_edit.toPlainText()
+        if not same or ("summary" not in held and (typed.strip() or None) != detail.summary):
+            self.summary_edit.setPlainText(detail.summary or "")
         place = detail.place
         self.place_value.setText(
             f"{place.label}, {place.location_name} ({place.municipality_name})"
@@ -230,6 +282,34 @@ class CaseForm(QWidget):
         self.summary_edit.setReadOnly(detail.personal_data_erased_on is not None)
         self._loading = False
 
+    def _typed_deadline(self) -> dt.date | bool | None:
+        """The date the deadline field holds (``False``: it holds no date)."""
+        try:
+            return parse_date(self.deadline_edit.text())
+        except InputError:
+            return False
+
+    @Slot(str)
+    def _box_stepping(self, _case_id: str) -> None:
+        self._box_message = self.status_box.message_text()
+        self._box_stepped = True
+
+    def _show_status(self, detail: CaseDetail | None, same: bool) -> None:
+        """The status box shows ``detail``; after a step the rules refused, it keeps its
+        message and the explanation typed (to be corrected), as it does when it refuses."""
+        box = self.status_box
+        refused = ""
+        if same and self._box_stepped:
+            said = box.message_text()
+            refused = said if said and said != self._box_message else ""
+        self._box_stepped = False
+        remark = box.remark_edit.text()
+        box.show_detail(detail)
+        if refused:
+            if box.remark_edit.isEnabled():
+                box.remark_edit.setText(remark)
+            show_text(box.message, refused)
+
     # -- edits ---------------------------------------------------------------------------------
 
     @Slot(str)
@@ -240,8 +320,10 @@ class CaseForm(QWidget):
             value = parse_date(text)
         except InputError:
             self.pending.pop("deadline", None)
+            self._invalid.add("deadline")
             show_problem(self.messages["deadline"], not_a_date("deadline"))
             return
+        self._invalid.discard("deadline")
         show_problem(self.messages["deadline"], None)
         self.pending["deadline"] = value
         self.timer.start()
@@ -270,52 +352,113 @@ class CaseForm(QWidget):
     # -- saving --------------------------------------------------------------------------------
 
     @Slot()
-    def flush(self) -> bool:
-        """Save what is pending now; True when nothing is left unsaved."""
+    def flush(self) -> None:
+        """Hand what is pending to a worker now (after the saves asked for before)."""
         self.timer.stop()
         if not self.pending or self.case_id is None or not self.context.is_ready:
-            return not self.pending
-        changes = dict(self.pending)
-        result = self._save(changes)
-        if result is None:
-            return False
-        if not result.saved:
-            self._show_problems(result.problems, list(changes))
-            self.save_state_changed.emit(self.tr("Not saved: correct the marked fields."))
-            return False
-        for name in changes:
-            if self.pending.get(name) is changes[name]:
-                del self.pending[name]
-        replaced = {k: v for k, v in result.previous.items() if _differs(v, changes.get(k))}
-        if replaced:
-            self._undo.append(replaced)
-            self.undo_available.emit(True)
-        for name in changes:
-            show_problem(self.messages[name], None)
-        show_problem(self.general_message, None)
-        now = dt.datetime.now()
-        self.save_state_changed.emit(
-            self.tr("Saved at %1.").replace("%1", f"{now.hour:02d}:{now.minute:02d}")
-        )
-        self.saved.emit(self.case_id)
-        return not self.pending
+            return
+        if self._save_shown not in self._queue:
+            self._run_next(self._save_shown)
 
-    def _save(self, changes: dict[str, Any]) -> Any:
-        from vlot_desktop.services.cases import CaseNotFoundError, save_case_fields
+    @property
+    def is_saving(self) -> bool:
+        """True while a save (or an undo) runs or waits."""
+        return self._saving is not None or bool(self._queue)
 
-        assert self.case_id is not None
-        try:
-            return save_case_fields(
-                self.context.engine,
-                self.case_id,
-                changes,
-                author_id=self.context.settings.user_id,
-            )
-        except CaseNotFoundError:
-            self.pending.clear()
-            self.general_message.setText(self.tr("This case no longer exists."))
-            self.general_message.show()
+    def when_saved(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once every save asked for so far is done (at once when none is)."""
+        if self.is_saving:
+            self._when_saved.append(then)
+        else:
+            then()
+
+    def _run_next(self, job: Callable[[], TaskHandle | None] | None = None) -> None:
+        """Queue ``job`` (it starts a write and returns its handle), and start the next job
+        when none runs; with nothing left, call what waits for the saves."""
+        if job is not None:
+            self._queue.append(job)
+        while self._saving is None and self._queue:
+            self._saving = self._queue.pop(0)()
+        if self._saving is None:
+            waiting, self._when_saved = self._when_saved, []
+            for then in waiting:
+                then()
+
+    def _done(self) -> None:
+        self._saving = None
+        self._run_next()
+
+    def _save_shown(self) -> TaskHandle | None:
+        """Save what is pending for the case shown now (its turn came)."""
+        if not self.pending or self.case_id is None:
             return None
+        return self._save(self.case_id, dict(self.pending))
+
+    def _save(self, case_id: str, values: dict[str, Any], *, undoing: bool = False) -> TaskHandle:
+        from vlot_desktop.services.cases import save_case_fields
+
+        author_id = self.context.settings.user_id
+
+        def changes(result: CaseSaveResult) -> Changes:
+            if not result.saved:
+                return Changes()  # refused: nothing changed
+            return Changes.of("case_file", "case_event", ids=[case_id], source=SCREEN)
+
+        def saved(result: CaseSaveResult) -> None:
+            if undoing:
+                self._undone(case_id, values, result)
+            else:
+                self._saved(case_id, values, result)
+            self._done()
+
+        return (
+            CollectionOp(
+                self.context,
+                lambda store: save_case_fields(store.engine, case_id, values, author_id=author_id),
+                changes=changes,
+                success=saved,
+            )
+            .failure(lambda exc: self._save_failed(case_id, exc))
+            .owned_by(self)
+            .run()
+        )
+
+    def _saved(self, case_id: str, values: dict[str, Any], result: CaseSaveResult) -> None:
+        if case_id == self.case_id:
+            if not result.saved:
+                self._show_problems(result.problems, list(values))
+                self.save_state_changed.emit(self.tr("Not saved: correct the marked fields."))
+                return
+            for name in values:
+                if name in self.pending and self.pending[name] is values[name]:
+                    del self.pending[name]
+            replaced = {k: v for k, v in result.previous.items() if _differs(v, values.get(k))}
+            if replaced:
+                self._undo.append(replaced)
+                self.undo_available.emit(True)
+            for name in values:
+                if name not in self.pending and name not in self._invalid:
+                    show_problem(self.messages[name], None)
+            show_problem(self.general_message, None)
+            now = dt.datetime.now()
+            self.save_state_changed.emit(
+                self.tr("Saved at %1.").replace("%1", f"{now.hour:02d}:{now.minute:02d}")
+            )
+        if result.saved:
+            self.saved.emit(case_id)
+
+    def _save_failed(self, case_id: str, exc: BaseException) -> None:
+        from vlot_desktop.services.cases import CaseNotFoundError
+
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(exc, CaseNotFoundError):
+            if case_id == self.case_id:
+                self.pending.clear()
+                show_text(self.general_message, self.tr("This case no longer exists."))
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self._done()
 
     @property
     def can_undo(self) -> bool:
@@ -323,13 +466,19 @@ class CaseForm(QWidget):
 
     @Slot()
     def undo(self) -> None:
-        """Write back the values the last saved change replaced."""
+        """Write back the values the last saved change replaced (after what is typed)."""
         self.flush()
+        self._run_next(self._undo_last)
+
+    def _undo_last(self) -> TaskHandle | None:
         if not self._undo or self.case_id is None:
-            return
-        previous = self._undo[-1]
-        result = self._save(dict(previous))
-        if result is None:
+            return None
+        return self._save(self.case_id, dict(self._undo[-1]), undoing=True)
+
+    def _undone(self, case_id: str, previous: dict[str, Any], result: CaseSaveResult) -> None:
+        from vlot_desktop.services import case_detail
+
+        if case_id != self.case_id:
             return
         if not result.saved:
             self._show_problems(result.problems, list(previous))
@@ -337,14 +486,23 @@ class CaseForm(QWidget):
             return
         self._undo.pop()
         self.undo_available.emit(bool(self._undo))
-        from vlot_desktop.db.queries.cases import case_detail
+        for name in previous:  # the fields show the values written back
+            self.pending.pop(name, None)
+            self._invalid.discard(name)
+        today = dt.date.today()
 
-        with self.context.connection() as conn:
-            detail = case_detail(conn, self.case_id)
-        self.show_detail(detail, keep_undo=True)
-        self.save_state_changed.emit(self.tr("The last change was undone."))
-        if self.case_id is not None:
-            self.saved.emit(self.case_id)
+        def show(detail: CaseDetail | None) -> None:
+            if detail is None or detail.id != self.case_id:
+                return
+            self.show_detail(detail, keep_undo=True)
+            self.save_state_changed.emit(self.tr("The last change was undone."))
+            self.saved.emit(case_id)
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(case_detail.detail, case_id, today),
+            success=show,
+        ).owned_by(self).latest("undone").run()
 
     # -- messages --------------------------------------------------------------------------------
 

@@ -4,8 +4,9 @@ gives this case a new reference (docs/case-references.md, "When it still happens
 A clash is rare (two laptops with the same code that were both offline, or a data folder
 restored from a backup or copied) and is never resolved by itself: the user decides which of
 the cases gets a new reference, after a confirmation. ``services.cases.give_new_reference``
-then runs in a worker; it takes this laptop's next number and writes the old reference on the
-timeline. The notice then says what the case's reference has become.
+then runs in a worker (``ui.ops.CollectionOp``, which announces the change); it takes this
+laptop's next number and writes the old reference on the timeline. The notice then says what
+the case's reference has become.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import CollectionOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail, SameReference
@@ -55,6 +58,8 @@ class ReferenceClashNotice(QFrame):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self.setObjectName("referenceClash")
         self.setStyleSheet(NOTICE_STYLE)
         self.case_id: str | None = None
@@ -152,22 +157,25 @@ class ReferenceClashNotice(QFrame):
             self.tr("Give a &new reference"),
         ):
             return False
-        engine = self.context.engine
+        from vlot_desktop.services.cases import give_new_reference
+
         settings = self.context.settings
         user_id, device_id = settings.user_id, settings.device_id
-
-        def work(_task: TaskContext) -> str:
-            from vlot_desktop.services.cases import give_new_reference
-
-            return give_new_reference(engine, case_id, author_id=user_id, device_id=device_id)
-
         self.button.setEnabled(False)
-        self.handle = self.runner.run(
-            work,
-            on_result=lambda new: self._given(case_id, old, str(new)),
-            on_error=lambda exc: self._failed(case_id, exc),
-            owner=self,
-            name="give new reference",
+        self.handle = (
+            CollectionOp(
+                self.context,
+                lambda store: give_new_reference(
+                    store.engine, case_id, author_id=user_id, device_id=device_id
+                ),
+                # The Dossiers screen shows it itself (``changed``: the pane reads it again).
+                changes=Changes.of("case_file", "case_event", ids=[case_id], source="cases"),
+                success=lambda new: self._given(case_id, old, str(new)),
+            )
+            .failure(lambda exc: self._failed(case_id, exc))
+            .owned_by(self)
+            .named("give new reference")
+            .run()
         )
         return True
 

@@ -1,10 +1,16 @@
 """The Tijdlijn tab: the case's timeline, newest first, and a form to add a note or a contact
-moment (with author and time; a contact moment may be written down afterwards)."""
+moment (with author and time; a contact moment may be written down afterwards).
+
+The pane reads the timeline (``services.case_detail``); an entry is added in a worker
+(``services.cases.add_timeline_entry`` through ``ui.ops.CollectionOp``), and the service's
+refusal shows under the form, with the text kept to be corrected.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -25,14 +31,20 @@ from PySide6.QtWidgets import (
 
 from vlot_desktop.domain.enums import CaseEventKind
 from vlot_desktop.domain.location_rules import Problem
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.cases.field_messages import message_label, show_problem, show_text, shown_text
 from vlot_desktop.ui.cases.timeline_delegate import TimelineDelegate
 from vlot_desktop.ui.cases.timeline_model import TimelineModel, utc_of_local
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label
+from vlot_desktop.ui.ops import CollectionOp
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail
+    from vlot_desktop.ui.tasks import TaskHandle
+
+# The key of the Dossiers screen: it shows its own changes (the pane re-reads them and says so).
+SCREEN = "cases"
 
 _MOMENT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?\s*$")
 
@@ -67,6 +79,7 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.case_id: str | None = None
+        self.adding: TaskHandle | None = None
 
         self.model = TimelineModel(self)
         self.list_view = QListView(self)
@@ -142,10 +155,13 @@ class TimelinePanel(QWidget):
 
     @Slot()
     def add_entry(self) -> bool:
-        """Add the note or contact moment; False (and the message why) when it is refused."""
-        from vlot_desktop.services.cases import CaseNotFoundError, add_timeline_entry
+        """Add the note or contact moment in a worker; False (and the message why) when the
+        time cannot be read, True when the entry was handed to the service (a refusal, e.g.
+        no text, shows under the form once it answers)."""
+        from vlot_desktop.services.cases import add_timeline_entry
 
-        if self.case_id is None:
+        case_id = self.case_id
+        if case_id is None or (self.adding is not None and not self.adding.is_finished):
             return False
         show_problem(self.message, None)
         try:
@@ -158,29 +174,62 @@ class TimelinePanel(QWidget):
             return False
         show_problem(self.when_message, None)
         kind = CaseEventKind(str(self.kind_combo.currentData()))
-        try:
-            problems = add_timeline_entry(
-                self.context.engine,
-                self.case_id,
-                kind,
-                self.text_edit.toPlainText(),
-                author_id=self.context.settings.user_id,
-                occurred_at=utc_of_local(when) if when is not None else None,
+        text = self.text_edit.toPlainText()
+        when_text = self.when_edit.text()
+        author_id = self.context.settings.user_id
+        occurred_at = utc_of_local(when) if when is not None else None
+
+        def changes(problems: list[Problem]) -> Changes:
+            if any(p.is_error for p in problems):
+                return Changes()  # refused: nothing added
+            return Changes.of("case_event", "case_file", ids=[case_id], source=SCREEN)
+
+        self.adding = (
+            CollectionOp(
+                self.context,
+                lambda store: add_timeline_entry(
+                    store.engine,
+                    case_id,
+                    kind,
+                    text,
+                    author_id=author_id,
+                    occurred_at=occurred_at,
+                ),
+                changes=changes,
+                success=lambda problems: self._added(case_id, text, when_text, problems),
             )
-        except CaseNotFoundError:
-            show_text(self.message, self.tr("This case no longer exists."))
-            return False
-        errors: list[Problem] = [p for p in problems if p.is_error]
+            .failure(lambda exc: self._add_failed(case_id, exc))
+            .owned_by(self)
+            .run()
+        )
+        return True
+
+    def _added(self, case_id: str, text: str, when_text: str, problems: list[Problem]) -> None:
+        self.adding = None
+        if case_id != self.case_id:
+            return
+        errors = [p for p in problems if p.is_error]
         if errors:
             for problem in errors:
                 target = self.when_message if problem.field == "occurred_at" else self.message
                 show_problem(target, problem)
-            return False
-        self.text_edit.clear()
-        self.when_edit.clear()
-        self.changed.emit(self.case_id)
+            return
+        # Cleared, unless the user already typed the next one.
+        if self.text_edit.toPlainText() == text:
+            self.text_edit.clear()
+        if self.when_edit.text() == when_text:
+            self.when_edit.clear()
+        self.changed.emit(case_id)
         self.list_view.scrollToTop()
-        return True
+
+    def _add_failed(self, case_id: str, exc: BaseException) -> None:
+        from vlot_desktop.services.cases import CaseNotFoundError
+
+        self.adding = None
+        if not isinstance(exc, CaseNotFoundError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        elif case_id == self.case_id:
+            show_text(self.message, self.tr("This case no longer exists."))
 
     def message_text(self) -> str:
         return shown_text(self.message)
