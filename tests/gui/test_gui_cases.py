@@ -318,6 +318,9 @@ def test_new_case_dialog_creates_a_case_and_refuses_missing_fields(
     dialog.deadline_edit.setText("15/01/2099")
     dialog.lines["first_name"].setText("Олена")
     dialog.accept()
+    assert not dialog.buttons.isEnabled()  # while the service checks it
+    settle(view.runner)
+    assert dialog.buttons.isEnabled()
     assert dialog.message_text("case_type") == "Kies een soort dossier."
     assert dialog.message_text("municipality_nis") == "Kies een gemeente."
     assert dialog.message_text("last_name") == "Vul de achternaam in."
@@ -330,6 +333,7 @@ def test_new_case_dialog_creates_a_case_and_refuses_missing_fields(
     dialog.lines["last_name"].setText("Melnyk")
     dialog.lines["first_name_cyrillic"].setText("Тарас")
     dialog.accept()
+    settle(view.runner)
     assert dialog.case_id is not None
     with Session(view.context.engine) as session:
         case = session.get_one(Case, dialog.case_id)
@@ -362,12 +366,14 @@ def test_new_case_through_the_screen_is_shown_and_listed(
         dialog.lines["first_name"].setText("Taras")
         dialog.lines["last_name"].setText("Melnyk")
         dialog.accept()
-        return 1
+        settle(view.runner)  # the case is made in a worker
+        return int(dialog.result())
 
     monkeypatch.setattr(NewCaseDialog, "exec", fill_and_accept)
     case_id = view.new_case()
     assert case_id is not None and view.current_case_id == case_id
     wait_idle(qtbot, view)
+    settle(view.runner)
     assert "Taras Melnyk" in contacts(view)
     assert view.count_label.text() == "3 dossiers"
     device_id = view.context.settings.device_id
@@ -450,6 +456,7 @@ def test_the_screen_shows_no_english(qtbot: QtBot, view: CasesView, cases: Cases
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.accept()  # with its messages
+    settle(view.runner)
     _assert_dutch(dialog)
 
 

@@ -30,6 +30,8 @@ MIGRATED = [
     "cases/details_form.py",
     "cases/timeline_panel.py",
     "cases/reference_clash.py",
+    "cases/new_case_dialog.py",
+    "cases/case_export_action.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

@@ -2,6 +2,8 @@
 
 Health needs go into the file only when the user says yes to the explicit question (default
 no); the export is then recorded as a viewing of every exported case (services.case_export).
+Without them the export only reads (``ui.ops.QueryOp``); with them it writes the viewings too
+(``CollectionOp``, which announces them). Closing the window stops it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.formatting import format_int
-from vlot_desktop.ui.tasks import TaskContext
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
 
 if TYPE_CHECKING:
+    from vlot_desktop.services.store import Store
     from vlot_desktop.ui.cases.cases_view import CasesView
+    from vlot_desktop.ui.tasks import TaskHandle
 
 
 class CaseExporter(QObject):
@@ -39,32 +43,37 @@ class CaseExporter(QObject):
             return
         include_sensitive = self.ask_sensitive()
         view = self.view
-        engine = view.context.engine
         case_filter = view.current_filter()
         sort, descending = view.current_sort()
         user_id = view.context.settings.user_id
+        # The handle of the running export: cancelled (the window closing), it stops.
+        running: list[TaskHandle] = []
 
-        def work(task: TaskContext) -> int:
+        def export(store: Store) -> int:
             from vlot_desktop.services.case_export import export_cases
 
             return export_cases(
-                engine,
+                store.engine,
                 case_filter,
                 path,
                 include_sensitive=include_sensitive,
                 user_id=user_id,
                 sort=sort,
                 descending=descending,
-                on_progress=lambda _count: task.cancelled,
+                on_progress=lambda _count: bool(running) and running[0].cancelled,
             )
 
-        view.runner.run(
-            work,
-            on_result=lambda count: self._finished(path, count, include_sensitive),
-            on_error=self._failed,
-            owner=self,
-            name="export cases",
+        def done(count: int) -> None:
+            self._finished(path, count, include_sensitive)
+
+        op: QueryOp[int] | CollectionOp[int] = (
+            CollectionOp(
+                view.context, export, changes=Changes.of("sensitive_data_access"), success=done
+            )
+            if include_sensitive
+            else QueryOp(view.context, export, success=done)
         )
+        running.append(op.failure(self._failed).owned_by(self).named("export cases").run())
 
     def ask_path(self) -> Path | None:
         """The file to write (a seam for tests)."""
@@ -103,7 +112,6 @@ class CaseExporter(QObject):
         )
         if sensitive:
             text += " " + self.tr("The health needs are in the file; the viewing is recorded.")
-            self.view.context.announce(Changes.of("sensitive_data_access"))
         self._tell(text)
 
     def _failed(self, exc: BaseException) -> None:

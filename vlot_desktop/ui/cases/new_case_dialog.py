@@ -3,11 +3,16 @@
 The case starts as "nieuw", opened today; the rest of the household and the details follow in
 the detail pane. Choosing a municipality proposes its province's regional team. Its reference
 carries this laptop's code, made from the settings' ``device_id``.
+
+"Dossier aanmaken" hands the case to ``services.cases.create_case`` in a worker
+(``ui.ops.CollectionOp``, which announces it); the dialog closes when it is made, or shows the
+rules' messages next to the fields. Meanwhile its buttons wait.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -25,10 +30,13 @@ from PySide6.QtWidgets import (
 from vlot_desktop.domain.case_rules import MemberValues
 from vlot_desktop.domain.enums import CaseType, Relation
 from vlot_desktop.domain.location_rules import Problem, not_a_date
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.cases.field_messages import message_label, show_problem, shown_text
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.locations.inputs import InputError, parse_date
+from vlot_desktop.ui.ops import CollectionOp
+from vlot_desktop.ui.tasks import TaskHandle
 
 CASE_FIELDS = ("case_type", "team_code", "municipality_nis", "deadline")
 MEMBER_FIELDS = ("first_name", "last_name", "first_name_cyrillic", "last_name_cyrillic")
@@ -50,6 +58,7 @@ class NewCaseDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.case_id: str | None = None
+        self.handle: TaskHandle | None = None
         self._municipality_teams = municipality_teams
         self.setWindowTitle(self.tr("New case"))
 
@@ -120,6 +129,7 @@ class NewCaseDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create case"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("The case starts as \u201cnew\u201d, opened today."), self))
         layout.addLayout(case_form)
@@ -140,9 +150,17 @@ class NewCaseDialog(QDialog):
         if index >= 0:
             self.team_combo.setCurrentIndex(index)
 
+    @property
+    def busy(self) -> bool:
+        """True while the case is being made."""
+        return self.handle is not None and not self.handle.is_finished
+
     def accept(self) -> None:
+        """Check the typed date, then make the case in a worker (it closes once made)."""
         from vlot_desktop.services.cases import NewCase, create_case
 
+        if self.busy:
+            return
         for label in (*self.messages.values(), self.general_message):
             show_problem(label, None)
         try:
@@ -162,26 +180,62 @@ class NewCaseDialog(QDialog):
             last_name_cyrillic=text("last_name_cyrillic"),
             relation=Relation.CONTACT_PERSON.value,
         )
-        case_id, problems = create_case(
-            self.context.engine,
-            NewCase(
-                case_type=self.type_combo.currentData(),
-                team_code=self.team_combo.currentData(),
-                municipality_nis=self.municipality_combo.currentData(),
-                opened_on=dt.date.today(),
-                deadline=deadline,
-                assigned_to_id=settings.user_id if self.assign_check.isChecked() else None,
-            ),
-            [contact],
-            author_id=settings.user_id,
-            # The reference's laptop code comes from this laptop's id (docs/case-references.md).
-            device_id=settings.device_id,
+        new_case = NewCase(
+            case_type=self.type_combo.currentData(),
+            team_code=self.team_combo.currentData(),
+            municipality_nis=self.municipality_combo.currentData(),
+            opened_on=dt.date.today(),
+            deadline=deadline,
+            assigned_to_id=settings.user_id if self.assign_check.isChecked() else None,
         )
+        author_id, device_id = settings.user_id, settings.device_id
+
+        def changes(result: tuple[str | None, list[Problem]]) -> Changes:
+            case_id = result[0]
+            if case_id is None:
+                return Changes()  # refused: nothing made
+            return Changes.of("case_file", "household_member", "case_event", ids=[case_id])
+
+        self.buttons.setEnabled(False)
+        self.handle = (
+            CollectionOp(
+                self.context,
+                lambda store: create_case(
+                    store.engine,
+                    new_case,
+                    [contact],
+                    author_id=author_id,
+                    # The reference's laptop code comes from this laptop's id
+                    # (docs/case-references.md).
+                    device_id=device_id,
+                ),
+                changes=changes,
+                success=self._created,
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .named("create case")
+            .run()
+        )
+
+    def _created(self, result: tuple[str | None, list[Problem]]) -> None:
+        self.handle = None
+        self.buttons.setEnabled(True)
+        case_id, problems = result
         if case_id is None:
             self._show_problems(problems)
             return
         self.case_id = case_id
         super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.handle = None
+        self.buttons.setEnabled(True)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def reject(self) -> None:
+        if not self.busy:  # the case is being made: it is there in a moment
+            super().reject()
 
     def _show_problems(self, problems: list[Problem]) -> None:
         general = []
