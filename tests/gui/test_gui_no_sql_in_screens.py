@@ -32,6 +32,12 @@ MIGRATED = [
     "cases/reference_clash.py",
     "cases/new_case_dialog.py",
     "cases/case_export_action.py",
+    "case_actions/actions.py",
+    "case_actions/common.py",
+    "case_actions/matching_panel.py",
+    "case_actions/member_erase.py",
+    "case_actions/retention_dialog.py",
+    "case_actions/retention_setting.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

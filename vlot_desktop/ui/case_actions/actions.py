@@ -1,4 +1,8 @@
-"""Ready QActions for the Dossiers screen's "Acties" menu and for the main window's menus."""
+"""Ready QActions for the Dossiers screen's "Acties" menu and for the main window's menus.
+
+Each case action first reads the case in a worker (``services.case_detail.detail`` through
+``ui.ops.QueryOp``), then opens its dialog.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ from vlot_desktop.ui.case_actions.retention_dialog import RetentionDialog
 from vlot_desktop.ui.case_actions.subject_access_dialog import SubjectAccessDialog
 from vlot_desktop.ui.case_actions.summary_dialog import CaseSummaryDialog
 from vlot_desktop.ui.context import AppContext
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail
@@ -48,6 +53,8 @@ class CaseActionController(QObject):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self.widget = parent
         self.case_id_getter = case_id_getter
         self.on_changed = on_changed
@@ -83,21 +90,20 @@ class CaseActionController(QObject):
         case_id = self.case_id_getter()
         if case_id is None or not self.context.is_ready:
             return
-        engine = self.context.engine
+        from vlot_desktop.services import case_detail
+
         today = dt.date.today()
-
-        def work(_task: TaskContext) -> Any:
-            from vlot_desktop.db.queries.cases import case_detail
-
-            with engine.connect() as conn:
-                return case_detail(conn, case_id, today=today)
-
-        self.handle = self.runner.run(
-            work,
-            on_result=lambda detail: self.open_action(action, detail),
-            on_error=lambda exc: sys.excepthook(type(exc), exc, exc.__traceback__),
-            owner=self,
-            name="case actions",
+        self.handle = (
+            QueryOp(
+                self.context,
+                lambda store: store.read(case_detail.detail, case_id, today),
+                success=lambda detail: self.open_action(action, detail),
+            )
+            .failure(lambda exc: sys.excepthook(type(exc), exc, exc.__traceback__))
+            .owned_by(self)
+            .latest("case")
+            .named("case actions")
+            .run()
         )
 
     def open_action(self, action: str, detail: CaseDetail | None) -> None:

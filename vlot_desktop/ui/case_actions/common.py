@@ -1,5 +1,6 @@
 """What the case actions share: opening a file, asking for confirmation, a path field, and a
-small dialog that runs its work in a worker.
+small dialog that runs its work in a worker (``ui.ops``: ``run_read`` for a read,
+``run_write`` for a write, which announces what it changed).
 
 ``open_in_viewer`` and ``ask_confirmation`` are looked up on this module at call time, so a
 test replaces them here (``monkeypatch.setattr(common, "ask_confirmation", ...)``) and no
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -30,7 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.ui.context import AppContext
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from vlot_desktop.services.changes import Changes
+    from vlot_desktop.services.store import Store
 
 ERROR_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b5e20;"
@@ -130,9 +136,9 @@ class PathField(QWidget):
 class JobDialog(QDialog):
     """A small dialog: a form, then its work in a worker, the outcome shown in the dialog.
 
-    Subclasses fill ``form``, implement ``start()`` (check the input, then ``run_job``) and
-    ``job_done(result)``. While the work runs, the form and both buttons are disabled (the
-    work writes a file or the database; stopping halfway is not offered).
+    Subclasses fill ``form``, implement ``start()`` (check the input, then ``run_read`` or
+    ``run_write``) and ``job_done(result)``. While the work runs, the form and both buttons
+    are disabled (the work writes a file or the database; stopping halfway is not offered).
 
     Signals:
         succeeded(object): the work's result, after ``job_done``.
@@ -141,7 +147,7 @@ class JobDialog(QDialog):
     succeeded = Signal(object)
 
     # Each dialog defines these two (checked when the subclass is made, not at a click):
-    start: Callable[[], None]  # check the input, then ``run_job``
+    start: Callable[[], None]  # check the input, then ``run_read`` or ``run_write``
     job_done: Callable[[Any], None]  # show the outcome of the work
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -161,6 +167,8 @@ class JobDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self.handle: TaskHandle | None = None
         self.setWindowTitle(title)
         self.form_widget = QWidget(self)
@@ -196,7 +204,41 @@ class JobDialog(QDialog):
         """The Dutch message for an error the user can act on; ``None``: a bug (crash dialog)."""
         return None
 
+    def run_read(self, op: Callable[[Store], Any], busy_text: str) -> None:
+        """``op(store)`` in a worker (``QueryOp``): work that reads the database, e.g. a PDF
+        made from it; its result goes to ``job_done``."""
+        self._set_busy(True)
+        self.show_status(busy_text)
+        self.handle = (
+            QueryOp(self.context, op, success=self._job_done)
+            .failure(self._job_failed)
+            .owned_by(self)
+            .named(type(self).__name__)
+            .run()
+        )
+
+    def run_write(
+        self,
+        op: Callable[[Store], Any],
+        busy_text: str,
+        *,
+        changes: Changes | Callable[[Any], Changes],
+    ) -> None:
+        """``op(store)`` in a worker (``CollectionOp``): work that writes the database (e.g.
+        records a viewing); ``changes`` is announced, then the result goes to ``job_done``."""
+        self._set_busy(True)
+        self.show_status(busy_text)
+        self.handle = (
+            CollectionOp(self.context, op, changes=changes, success=self._job_done)
+            .failure(self._job_failed)
+            .owned_by(self)
+            .named(type(self).__name__)
+            .run()
+        )
+
     def run_job(self, work: Callable[[TaskContext], Any], busy_text: str) -> None:
+        """``work(task)`` in a worker: for work that does not touch the database (reads and
+        writes use ``run_read`` and ``run_write``)."""
         self._set_busy(True)
         self.show_status(busy_text)
         self.handle = self.runner.run(

@@ -1,15 +1,17 @@
 """Matching: the free places that fit a case, nearest first, and assigning one (toewijzing).
 
-The suggestions come from ``services.matching.suggest_places`` in a worker; the table shows
-them in its order, with why each location fits or not. "Plaats toewijzen" gives the household
-the places the suggestion names (one per person, as far as there are), after a confirmation,
-in one transaction that also sets the case's status (``assign_places``). A place someone took
-meanwhile is refused with the service's Dutch message and nothing changes; the list reloads.
+The suggestions come from ``services.matching.suggest_places`` in a worker (``ui.ops.QueryOp``);
+the table shows them in its order, with why each location fits or not. "Plaats toewijzen" gives
+the household the places the suggestion names (one per person, as far as there are), after a
+confirmation, in one transaction that also sets the case's status (``assign_places``, through
+``CollectionOp``, which announces it). A place someone took meanwhile is refused with the
+service's Dutch message and nothing changes; the list reloads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
@@ -32,11 +34,13 @@ from vlot_desktop.ui.case_actions.suggestion_model import SuggestionTableModel
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail
     from vlot_desktop.services.matching import Suggestion
+    from vlot_desktop.services.store import Store
 
 # A case in these statuses can take a place (the workflow allows the step to "solved").
 ASSIGNABLE = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FOR_PLACE})
@@ -57,6 +61,8 @@ class MatchingPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self.case_id: str | None = None
         self.detail: CaseDetail | None = None
         self._generation = 0
@@ -170,25 +176,17 @@ class MatchingPanel(QWidget):
             return
         self.header_label.setText("")
         self.summary_label.setText(self.tr("Looking for free places…"))
-        engine = self.context.engine
         today = dt.date.today()
-
-        def work(_task: TaskContext) -> tuple[Any, list[Any]]:
-            from vlot_desktop.db.queries.cases import case_detail
-            from vlot_desktop.services.matching import suggest_places
-
-            with engine.connect() as conn:
-                detail = case_detail(conn, case_id, today=today)
-            if detail is None:
-                return None, []
-            return detail, suggest_places(engine, case_id)
-
-        self.load_handle = self.runner.run(
-            work,
-            on_result=lambda result: self._loaded(generation, result),
-            on_error=lambda exc: self._load_failed(generation, exc),
-            owner=self,
-            name="matching",
+        self.load_handle = (
+            QueryOp(
+                self.context,
+                lambda store: _suggestions(store, case_id, today),
+                success=lambda result: self._loaded(generation, result),
+            )
+            .failure(lambda exc: self._load_failed(generation, exc))
+            .owned_by(self)
+            .named("matching")
+            .run()
         )
 
     def _loaded(self, generation: int, result: tuple[Any, list[Any]]) -> None:
@@ -272,8 +270,6 @@ class MatchingPanel(QWidget):
         if isinstance(exc, CaseNotFoundError):
             self._show_gone()
             return
-        import sys
-
         self.summary_label.setText("")
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
@@ -293,21 +289,21 @@ class MatchingPanel(QWidget):
         case_id = self.case_id
         if case_id is None or self.model.health_revealed:
             return
-        engine = self.context.engine
+        from vlot_desktop.services.cases import record_sensitive_access
+
         user_id = self.context.settings.user_id
-
-        def work(_task: TaskContext) -> str:
-            from vlot_desktop.services.cases import record_sensitive_access
-
-            return record_sensitive_access(engine, case_id, user_id=user_id)
-
         self.reveal_button.setEnabled(False)
-        self.reveal_handle = self.runner.run(
-            work,
-            on_result=lambda _id: self._revealed(case_id),
-            on_error=self._reveal_failed,
-            owner=self,
-            name="record sensitive access",
+        self.reveal_handle = (
+            CollectionOp(
+                self.context,
+                lambda store: record_sensitive_access(store.engine, case_id, user_id=user_id),
+                changes=Changes.of("sensitive_data_access", ids=[case_id]),
+                success=lambda _id: self._revealed(case_id),
+            )
+            .failure(self._reveal_failed)
+            .owned_by(self)
+            .named("record sensitive access")
+            .run()
         )
 
     def _revealed(self, case_id: str) -> None:
@@ -325,8 +321,6 @@ class MatchingPanel(QWidget):
         if isinstance(exc, CaseNotFoundError):
             self._show_gone()
             return
-        import sys
-
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
     # -- assigning ----------------------------------------------------------------------------
@@ -402,23 +396,29 @@ class MatchingPanel(QWidget):
         text, detail = self.confirmation_texts(suggestion)
         if not common.confirm(self, self.tr("Assign place"), text, detail, self.tr("&Assign")):
             return False
-        engine = self.context.engine
+        from vlot_desktop.services.matching import assign_places
+
         case_id = self.case_id
         place_ids = list(suggestion.free_place_ids)
         author_id = self.context.settings.user_id
 
-        def work(_task: TaskContext) -> list[Any]:
-            from vlot_desktop.services.matching import assign_places
-
-            return assign_places(engine, case_id, place_ids, author_id=author_id)
+        def changes(problems: list[Any]) -> Changes:
+            if problems:
+                return Changes()  # refused: nothing changed
+            return Changes.of("case_file", "case_event", "place", "location", ids=[case_id])
 
         self._show_message("")
-        self.assign_handle = self.runner.run(
-            work,
-            on_result=lambda problems: self._assign_done(case_id, suggestion, problems),
-            on_error=self._assign_failed,
-            owner=self,
-            name="assign places",
+        self.assign_handle = (
+            CollectionOp(
+                self.context,
+                lambda store: assign_places(store.engine, case_id, place_ids, author_id=author_id),
+                changes=changes,
+                success=lambda problems: self._assign_done(case_id, suggestion, problems),
+            )
+            .failure(self._assign_failed)
+            .owned_by(self)
+            .named("assign places")
+            .run()
         )
         self._update_buttons()
         return True
@@ -434,9 +434,6 @@ class MatchingPanel(QWidget):
                 .replace("%2", suggestion.location_name),
                 done=True,
             )
-            self.context.announce(
-                Changes.of("case_file", "case_event", "place", "location", ids=[case_id])
-            )
             self.assigned.emit(case_id)
         if case_id == self.case_id:
             self._load()
@@ -450,14 +447,25 @@ class MatchingPanel(QWidget):
         if isinstance(exc, CaseNotFoundError):
             self._show_gone()
             return
-        import sys
-
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _show_message(self, text: str, *, error: bool = False, done: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+
+def _suggestions(
+    store: Store, case_id: str, today: dt.date
+) -> tuple[CaseDetail | None, list[Suggestion]]:
+    """The case and the free places that fit it, nearest first (in a worker)."""
+    from vlot_desktop.services import case_detail
+    from vlot_desktop.services.matching import suggest_places
+
+    detail = store.read(case_detail.detail, case_id, today)
+    if detail is None:
+        return None, []
+    return detail, suggest_places(store.engine, case_id)
 
 
 def _status(value: str) -> CaseStatus | None:

@@ -2,7 +2,8 @@
 
 The erasure is the sync's purge (``services.privacy.erase_member``): it reaches every laptop
 at the next sync, wins over any edit and cannot be undone. The row stays, anonymous, so the
-household still counts right.
+household still counts right. It runs in a worker (``services.case_privacy.erase_member``
+through ``ui.ops.CollectionOp``, which announces it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.household import member_label
 from vlot_desktop.ui.context import AppContext
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import CollectionOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail
@@ -37,6 +39,8 @@ class MemberEraser(QObject):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self._parent = parent
         self.handle: TaskHandle | None = None
         self.message_box: QMessageBox | None = None
@@ -65,24 +69,24 @@ class MemberEraser(QObject):
             self._parent, self.tr("Erase person"), text, detail_text, self.tr("&Erase for good")
         ):
             return False
-        engine = self.context.engine
+        from vlot_desktop.services.case_privacy import erase_member
 
-        def work(_task: TaskContext) -> str:
-            from sqlalchemy.orm import Session
-
-            from vlot_desktop.services.privacy import erase_member
-
-            with Session(engine) as session:
-                erase_member(session, member_id)
-            return member_id
-
-        self.handle = self.runner.run(
-            work, on_result=self._done, on_error=self._failed, owner=self, name="erase member"
+        self.handle = (
+            CollectionOp(
+                self.context,
+                lambda store: erase_member(store.engine, member_id),
+                # The timeline's texts that name the person are erased too.
+                changes=Changes.of("household_member", "case_file", "case_event", ids=[detail.id]),
+                success=self._done,
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .named("erase member")
+            .run()
         )
         return True
 
     def _done(self, member_id: str) -> None:
-        self.context.announce(Changes.of("household_member", "case_file"))
         self.erased.emit(member_id)
 
     def _failed(self, exc: BaseException) -> None:

@@ -1,8 +1,10 @@
 """Bewaartermijn toepassen: count the cases whose retention period ran out, then erase them.
 
-The count is a dry run of ``services.privacy.apply_retention`` in a worker, made again when
-the period changes. Applying asks first, runs in a worker, and reports counts only (never a
-name): the erasure is a purge that reaches every laptop at the next sync.
+The count is a dry run of ``services.privacy.apply_retention`` in a worker (a read through
+``ui.ops.QueryOp``, ``services.case_privacy.retention_count``), made again when the period
+changes. Applying asks first, runs in a worker (``CollectionOp``, which announces it), and
+reports counts only (never a name): the erasure is a purge that reaches every laptop at the
+next sync.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from vlot_desktop.ui.case_actions.common import DONE_STYLE, ERROR_STYLE
 from vlot_desktop.ui.case_actions.retention_setting import RetentionMonthsField
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date, format_int
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:  # services are imported in the workers
     from vlot_desktop.services.privacy import ErasureSummary
@@ -54,6 +57,8 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self._today = today
         self._generation = 0
         self.summary: ErasureSummary | None = None
@@ -99,20 +104,6 @@ class RetentionDialog(QDialog):
     def busy(self) -> bool:
         return self.apply_handle is not None and not self.apply_handle.is_finished
 
-    def _run(self, months: int, dry_run: bool) -> Callable[[TaskContext], ErasureSummary]:
-        engine = self.context.engine
-        today = self._today()
-
-        def work(_task: TaskContext) -> ErasureSummary:
-            from sqlalchemy.orm import Session
-
-            from vlot_desktop.services.privacy import apply_retention
-
-            with Session(engine) as session:
-                return apply_retention(session, today, months, dry_run=dry_run)
-
-        return work
-
     @Slot(int)
     def _months_changed(self, months: int) -> None:
         self.months_field.save()
@@ -129,13 +120,20 @@ class RetentionDialog(QDialog):
         if months is None:
             self.count_label.clear()
             return
+        from vlot_desktop.services.case_privacy import retention_count
+
         self.count_label.setText(self.tr("Counting…"))
-        self.count_handle = self.runner.run(
-            self._run(months, dry_run=True),
-            on_result=lambda summary: self._counted(generation, months, summary),
-            on_error=self._failed,
-            owner=self,
-            name="retention dry run",
+        today = self._today()
+        self.count_handle = (
+            QueryOp(
+                self.context,
+                lambda store: store.read(retention_count, today, months),
+                success=lambda summary: self._counted(generation, months, summary),
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .named("retention dry run")
+            .run()
         )
 
     def _counted(self, generation: int, months: int, summary: ErasureSummary) -> None:
@@ -183,13 +181,21 @@ class RetentionDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.months_field.setEnabled(False)
         self.buttons.setEnabled(False)
+        from vlot_desktop.services.case_privacy import apply_retention
+
         self.count_label.setText(self.tr("Erasing…"))
-        self.apply_handle = self.runner.run(
-            self._run(months, dry_run=False),
-            on_result=self._applied,
-            on_error=self._failed,
-            owner=self,
-            name="retention",
+        today = self._today()
+        self.apply_handle = (
+            CollectionOp(
+                self.context,
+                lambda store: apply_retention(store.engine, today, months),
+                changes=Changes.of("case_file", "household_member", "case_event"),
+                success=self._applied,
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .named("retention")
+            .run()
         )
 
     def _applied(self, summary: ErasureSummary) -> None:
@@ -207,7 +213,6 @@ class RetentionDialog(QDialog):
             .replace("%4", format_int(summary.fields))
         )
         self.result_label.show()
-        self.context.announce(Changes.of("case_file", "household_member", "case_event"))
         self.applied.emit(summary)
         self.count()
 
