@@ -1,4 +1,9 @@
-"""Qt stays in ui/ and app.py: everything else imports and runs without PySide6 (DESIGN.md §2)."""
+"""Layer boundaries: ``ui -> services -> (sync, reports, spreadsheets) -> db -> domain``.
+
+Qt stays in ui/ and app.py: everything else imports and runs without PySide6 (DESIGN.md §2).
+Reports take plain data and lay out a PDF: nothing under reports/ reaches the database or the
+services. The command modules do not import each other (no cycles between them).
+"""
 
 from __future__ import annotations
 
@@ -109,3 +114,111 @@ def test_the_scan_recognises_qt_imports() -> None:
         "from .ui import PySide6\n"  # a relative import of our own module: not Qt
     )
     assert _qt_imports(source) == ["3 PySide6.QtCore", "4 shiboken6"]
+
+
+# -- reports: plain data in, PDF out -------------------------------------------------------------
+
+BELOW_REPORTS = ("sqlalchemy", "vlot_desktop.db", "vlot_desktop.services")
+ABOVE_REPORTS = ("vlot_desktop.ui", "vlot_desktop.app", "vlot_desktop.commands", "vlot_desktop.cli")
+
+
+def _module_name(path: Path) -> str:
+    parts = ("vlot_desktop", *path.relative_to(PACKAGE).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(source: str, module: str, *, is_package: bool = False) -> list[str]:
+    """``line module`` for every import in ``source`` (also inside functions), relative imports
+    resolved against ``module``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = module.split(".")
+                anchor = anchor if is_package else anchor[:-1]
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            names = [f"{base}.{alias.name}" if base else alias.name for alias in node.names]
+        else:
+            continue
+        found += [f"{node.lineno} {name}" for name in names]
+    return found
+
+
+def _offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
+    sources = sorted((PACKAGE / folder).rglob("*.py"))
+    assert sources
+    return [
+        f"{path.relative_to(PACKAGE)}:{hit}"
+        for path in sources
+        for hit in _imports(
+            path.read_text(encoding="utf-8"),
+            _module_name(path),
+            is_package=path.name == "__init__.py",
+        )
+        if any(
+            hit.split(" ", 1)[1] == name or hit.split(" ", 1)[1].startswith(f"{name}.")
+            for name in forbidden
+        )
+    ]
+
+
+def test_reports_import_neither_the_database_nor_the_services() -> None:
+    assert _offenders("reports", BELOW_REPORTS + ABOVE_REPORTS) == []
+
+
+IMPORT_REPORTS = r"""
+import importlib, json, pkgutil, sys
+import vlot_desktop.reports as reports
+for info in pkgutil.iter_modules(reports.__path__, "vlot_desktop.reports."):
+    importlib.import_module(info.name)
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_importing_the_reports_loads_no_database_code(tmp_path: Path) -> None:
+    """Also not through a module the reports import (the scan above reads only reports/)."""
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_REPORTS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "vlot_desktop.reports.case_summary" in loaded
+    assert [m for m in loaded if m.split(".")[0] == "sqlalchemy"] == []
+    assert [m for m in loaded if m.startswith(("vlot_desktop.db", "vlot_desktop.services"))] == []
+
+
+def test_command_modules_do_not_import_each_other() -> None:
+    """Each command module stands alone (shared helpers live in ``vlot_desktop.commands``)."""
+    others = tuple(
+        f"vlot_desktop.commands.{path.stem}"
+        for path in (PACKAGE / "commands").glob("*.py")
+        if path.stem != "__init__"
+    )
+    assert "vlot_desktop.commands.reports" in others
+    assert _offenders("commands", others) == []
+
+
+def test_the_scan_resolves_relative_imports() -> None:
+    source = (
+        "from . import layout\n"
+        "def f():\n"
+        "    from ..db.engine import make_engine\n"
+        "    import sqlalchemy.orm\n"
+    )
+    assert _imports(source, "vlot_desktop.reports.case_summary") == [
+        "1 vlot_desktop.reports.layout",
+        "3 vlot_desktop.db.engine.make_engine",
+        "4 sqlalchemy.orm",
+    ]
+    assert _imports("from .layout import para\n", "vlot_desktop.reports", is_package=True) == [
+        "1 vlot_desktop.reports.layout.para"
+    ]
