@@ -23,6 +23,7 @@ MIGRATED = [
     "free_places/free_places_view.py",
     "municipalities/municipalities_view.py",
     "municipalities/detail_pane.py",
+    "conflicts/conflicts_view.py",
     "locations/detail_pane.py",
     "locations/status_panel.py",
     "locations/delete_location.py",

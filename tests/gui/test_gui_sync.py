@@ -194,6 +194,30 @@ def _make_conflict(an: Laptop, bart: Laptop) -> None:
     bart.sync()
 
 
+def test_a_conflict_announced_elsewhere_shows_without_a_click(
+    dutch: None, make_window, an: Laptop, bart: Laptop
+) -> None:
+    from gui_elsewhere import synced
+    from gui_waiting import settle
+
+    add_org(an)
+    an.sync()
+    bart.sync()
+    window = make_window(an.dir)
+    view = _conflicts(window)
+    window.show_screen("conflicts")
+    settle(window.runner)
+    assert view.count_label.text() == "Geen open conflicten."
+    an.sql("UPDATE organisation SET name = 'Versie An' WHERE id = ?", ORG)
+    bart.sql("UPDATE organisation SET name = 'Versie Bart' WHERE id = ?", ORG)
+    bart.sync()
+    an.sync()  # outside the window (the command line): the window is only told
+    window.context.announce(synced("organisation", "sync_conflicts"))
+    settle(window.runner)
+    assert view.count_label.text() == "1 open conflict"
+    assert _cells(view, 0)[2:4] == ["Naam", "Versie An"]
+
+
 def _cells(view: ConflictsView, row: int) -> list[str]:
     proxy = view.proxy
     return [str(proxy.data(proxy.index(row, c))) for c in range(proxy.columnCount())]
@@ -446,7 +470,7 @@ def test_a_typed_third_value_resolves_a_text_conflict_everywhere(
 
 
 def test_only_text_fields_offer_a_typed_value() -> None:
-    from vlot_desktop.ui.conflicts.conflicts_view import TextField, text_field
+    from vlot_desktop.services.conflict_list import TextField, text_field
 
     assert text_field("organisation", "name") == TextField(200, True)
     assert text_field("organisation", "kind") is None  # a choice

@@ -4,12 +4,16 @@ Two kinds of conflict are about a whole record: one deleted on one laptop and ch
 another, so it came back ("Behouden" or "Toch verwijderen…"), and one deleted by someone who
 had not seen an edit made on another laptop, so the edit lost ("Terugzetten met de
 wijziging…"). Every choice is a write that syncs, so the conflict closes on every laptop.
+
+The list is read in a worker (``services.conflict_list`` through ``ui.ops.QueryOp``); every
+choice is a ``CollectionOp`` calling one function of ``services.conflicts``
+(docs/adding-a-screen.md).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Slot
@@ -31,43 +35,23 @@ from vlot_desktop.services.changes import EDIT, Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.models.conflict_model import ConflictItem, ConflictTableModel, make_items
 from vlot_desktop.ui.models.roles import SORT_ROLE
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.sync import ConflictRow
+    from vlot_desktop.services.store import Store
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class TextField:
-    """What a typed third value must respect: the column's length and whether it may be empty."""
+def offers_typed_value(item: ConflictItem) -> bool:
+    """True when a third value may be typed for the conflict's field (text fields only:
+    ``services.conflict_list.text_field``)."""
+    from vlot_desktop.services.conflict_list import text_field
 
-    max_length: int | None
-    required: bool
-
-
-def text_field(table: str, field: str) -> TextField | None:
-    """The limits of ``table.field`` when it is a text column; None for other columns.
-
-    Only text is offered for a typed value: numbers, dates and choices have rules (capacity
-    against occupancy, date order, workflow) that live in their own screens, where the user
-    changes them after keeping one of the two values.
-    """
-    from sqlalchemy import String
-
-    from vlot_desktop.db.models import Base
-
-    column = Base.metadata.tables.get(table, None)
-    if column is None or field not in column.columns:
-        return None
-    col = column.columns[field]
-    if not isinstance(col.type, String) or col.info.get("choices") or col.primary_key:
-        return None
-    if col.foreign_keys or getattr(col.type, "enums", None):
-        return None
-    return TextField(col.type.length, not col.nullable)
+    return text_field(item.conflict.table, item.conflict.field) is not None
 
 
 class ConflictsView(Screen):
@@ -85,7 +69,6 @@ class ConflictsView(Screen):
     ) -> None:
         super().__init__(context, runner, parent)
         self._load_task: TaskHandle | None = None
-        self._reload = False
         # The conflict selected last: a message about it stays while the list reloads.
         self._selected_id: int | None = None
 
@@ -174,26 +157,33 @@ class ConflictsView(Screen):
 
     # -- loading -------------------------------------------------------------------------------
 
+    @property
+    def is_loading(self) -> bool:
+        return self._load_task is not None
+
     def refresh(self) -> None:
+        """Read the open conflicts in a worker (a newer read drops an older one)."""
         if not self.context.is_ready:
             return
-        if self._load_task is not None:
-            self._reload = True
-            return
-        engine = self.context.engine
+        from vlot_desktop.services import conflict_list
 
-        def work(_task: TaskContext) -> list[ConflictRow]:
-            from vlot_desktop.db.queries.sync import open_conflicts
-
-            with engine.connect() as conn:
-                return open_conflicts(conn)
-
-        self._load_task = self.runner.run(
-            work, on_result=self._show, owner=self, name="load conflicts"
+        self._load_task = (
+            QueryOp(self.context, lambda store: store.read(conflict_list.rows), success=self._show)
+            .failure(self._load_failed)
+            .owned_by(self)
+            .latest("list")
+            .named("load conflicts")
+            .run()
         )
-        self._load_task.done.connect(self._load_done)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        import sys
+
+        self._load_task = None
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _show(self, rows: list[ConflictRow]) -> None:
+        self._load_task = None
         selected = self.selected_item()
         self.model.set_rows(make_items(rows, self.context.settings.device_id))
         if rows:
@@ -212,13 +202,6 @@ class ConflictsView(Screen):
             self.count_label.setText(self.tr("%1 open conflicts").replace("%1", str(count)))
         self._update_buttons()
         self.loaded.emit()
-
-    @Slot()
-    def _load_done(self) -> None:
-        self._load_task = None
-        if self._reload:
-            self._reload = False
-            self.refresh()
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -258,9 +241,7 @@ class ConflictsView(Screen):
         self.keep_mine_button.setEnabled(enabled)
         self.keep_theirs_button.setEnabled(enabled)
         self.other_value_button.setEnabled(
-            enabled
-            and item is not None
-            and text_field(item.conflict.table, item.conflict.field) is not None
+            enabled and item is not None and offers_typed_value(item)
         )
         self.keep_mine_button.setVisible(field_row)
         self.keep_theirs_button.setVisible(field_row)
@@ -320,6 +301,8 @@ class ConflictsView(Screen):
     @Slot()
     def type_other_value(self) -> None:
         """Ask for a third value of a text field (starting from mine) and keep that."""
+        from vlot_desktop.services.conflict_list import text_field
+
         item = self.selected_item()
         if item is None:
             return
@@ -360,22 +343,11 @@ class ConflictsView(Screen):
         item = self.selected_item()
         if item is None or not item.is_deleted_row or not self.confirm_delete(item):
             return
-        engine = self.context.engine
+        from vlot_desktop.services.conflicts import delete_revived_record
+
         conflict_id = item.conflict.id
-
-        def work(_task: TaskContext) -> None:
-            from vlot_desktop.services.conflicts import delete_revived_record
-
-            delete_revived_record(engine, conflict_id)
-
         self.delete_button.setEnabled(False)
-        self.runner.run(
-            work,
-            on_result=self._deleted,
-            on_error=self._resolve_failed,
-            owner=self,
-            name="delete revived record",
-        )
+        self._write(lambda store: delete_revived_record(store.engine, conflict_id), self._deleted)
 
     def confirm_delete(self, item: ConflictItem) -> bool:
         """Ask before deleting (a separate method, so tests can answer)."""
@@ -396,7 +368,6 @@ class ConflictsView(Screen):
             self.tr("Deleted. Your colleagues' laptops delete it at the next sync.")
         )
         self.message_label.setProperty("sticky", True)
-        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     @Slot()
@@ -405,30 +376,18 @@ class ConflictsView(Screen):
         item = self.selected_item()
         if item is None or not item.is_deleted_row:
             return
-        engine = self.context.engine
+        from vlot_desktop.services.conflicts import keep_revived_record
+
         conflict_id = item.conflict.id
-
-        def work(_task: TaskContext) -> None:
-            from vlot_desktop.services.conflicts import keep_revived_record
-
-            keep_revived_record(engine, conflict_id)
-
         self.keep_button.setEnabled(False)
         self.delete_button.setEnabled(False)
-        self.runner.run(
-            work,
-            on_result=self._kept,
-            on_error=self._resolve_failed,
-            owner=self,
-            name="keep revived record",
-        )
+        self._write(lambda store: keep_revived_record(store.engine, conflict_id), self._kept)
 
     def _kept(self, _value: object) -> None:
         self.message_label.setText(
             self.tr("Kept. Your colleagues' laptops keep it too after the next sync.")
         )
         self.message_label.setProperty("sticky", True)
-        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     @Slot()
@@ -437,22 +396,11 @@ class ConflictsView(Screen):
         item = self.selected_item()
         if item is None or not item.is_edited_row or not self.confirm_restore(item):
             return
-        engine = self.context.engine
+        from vlot_desktop.services.conflicts import restore_deleted_record
+
         conflict_id = item.conflict.id
-
-        def work(_task: TaskContext) -> None:
-            from vlot_desktop.services.conflicts import restore_deleted_record
-
-            restore_deleted_record(engine, conflict_id)
-
         self.restore_button.setEnabled(False)
-        self.runner.run(
-            work,
-            on_result=self._restored,
-            on_error=self._resolve_failed,
-            owner=self,
-            name="restore deleted record",
-        )
+        self._write(lambda store: restore_deleted_record(store.engine, conflict_id), self._restored)
 
     def confirm_restore(self, item: ConflictItem) -> bool:
         """Ask before restoring (a separate method, so tests can answer)."""
@@ -475,35 +423,35 @@ class ConflictsView(Screen):
             )
         )
         self.message_label.setProperty("sticky", True)
-        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     def _resolve(self, item: ConflictItem, value: Any) -> None:
-        engine = self.context.engine
+        from vlot_desktop.services.conflicts import resolve_conflict
+
         conflict_id = item.conflict.id
-
-        def work(_task: TaskContext) -> None:
-            from vlot_desktop.services.conflicts import resolve_conflict
-
-            resolve_conflict(engine, conflict_id, value)
-
         self.keep_mine_button.setEnabled(False)
         self.keep_theirs_button.setEnabled(False)
         self.other_value_button.setEnabled(False)
-        self.runner.run(
-            work,
-            on_result=self._resolved,
-            on_error=self._resolve_failed,
-            owner=self,
-            name="resolve conflict",
+        self._write(
+            lambda store: resolve_conflict(store.engine, conflict_id, value), self._resolved
         )
+
+    def _write(self, write: Callable[[Store], None], done: Callable[[None], None]) -> None:
+        """One choice, in a worker. Any record may have changed (a value kept, a record deleted
+        or brought back): every screen re-reads what it shows; this one reads its list in
+        ``done``."""
+        CollectionOp(
+            self.context,
+            write,
+            changes=Changes(everything=True, origin=EDIT, source=self.key),
+            success=done,
+        ).failure(self._resolve_failed).owned_by(self).run()
 
     def _resolved(self, _value: object) -> None:
         self.message_label.setText(
             self.tr("Saved. Your colleagues get the chosen value at the next sync.")
         )
         self.message_label.setProperty("sticky", True)
-        self.context.announce(Changes(everything=True, origin=EDIT, source=self.key))
         self.refresh()
 
     def _resolve_failed(self, exc: BaseException) -> None:
