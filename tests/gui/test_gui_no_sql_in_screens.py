@@ -39,6 +39,9 @@ MIGRATED = [
     "case_actions/member_erase.py",
     "case_actions/retention_dialog.py",
     "case_actions/retention_setting.py",
+    "case_actions/summary_dialog.py",
+    "case_actions/agenda_dialog.py",
+    "case_actions/subject_access_dialog.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -11,7 +12,10 @@ from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.common import FileOpener, JobDialog, PathField
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.tasks import TaskContext, TaskRunner
+from vlot_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from vlot_desktop.services.store import Store
 
 
 class AgendaDialog(JobDialog):
@@ -83,15 +87,14 @@ class AgendaDialog(JobDialog):
             self.show_status(self.tr("Choose the file to write."), error=True)
             return
         self.out = out
-        engine = self.context.engine
         team = self.team_code()
 
-        def work(_task: TaskContext) -> tuple[Path, int]:
+        def make(store: Store) -> tuple[Path, int]:
             from vlot_desktop.services.case_reports import make_case_agenda
 
-            return out, make_case_agenda(engine, out, team_code=team)
+            return out, make_case_agenda(store.engine, out, team_code=team)
 
-        self.run_job(work, self.tr("Making the PDF…"))
+        self.run_read(make, self.tr("Making the PDF…"))
 
     def error_text(self, exc: BaseException) -> str | None:
         from vlot_desktop.services.case_reports import UnknownTeamError

@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.common import FileOpener, JobDialog, PathField
 from vlot_desktop.ui.case_actions.household import file_stem, member_label, member_number
 from vlot_desktop.ui.context import AppContext
-from vlot_desktop.ui.tasks import TaskContext, TaskRunner
+from vlot_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail
+    from vlot_desktop.services.store import Store
 
 
 def export_file_names(detail: CaseDetail, member_id: str) -> tuple[str, str]:
@@ -85,18 +87,23 @@ class SubjectAccessDialog(JobDialog):
             return
         folder = Path(text).expanduser()
         self.folder = folder
-        engine = self.context.engine
         member_id = self.member_id
+        case_id = self.detail.id
         user_id = self.context.settings.user_id
         pdf_out, json_out = (folder / name for name in self.file_names)
 
-        def work(_task: TaskContext) -> list[Path]:
+        def export(store: Store) -> list[Path]:
             from vlot_desktop.services.case_reports import export_subject_access
 
-            export_subject_access(engine, member_id, pdf_out, json_out, user_id=user_id)
+            export_subject_access(store.engine, member_id, pdf_out, json_out, user_id=user_id)
             return [pdf_out, json_out]
 
-        self.run_job(work, self.tr("Exporting…"))
+        # The export is recorded as a viewing of the person's data.
+        self.run_write(
+            export,
+            self.tr("Exporting…"),
+            changes=Changes.of("sensitive_data_access", ids=[case_id]),
+        )
 
     def error_text(self, exc: BaseException) -> str | None:
         from vlot_desktop.services.cases import CaseNotFoundError

@@ -11,14 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.case_actions import common
 from vlot_desktop.ui.case_actions.common import FileOpener, JobDialog, PathField
 from vlot_desktop.ui.case_actions.household import file_stem
 from vlot_desktop.ui.context import AppContext
-from vlot_desktop.ui.tasks import TaskContext, TaskRunner
+from vlot_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail
+    from vlot_desktop.services.store import Store
 
 
 class CaseSummaryDialog(JobDialog):
@@ -76,18 +78,26 @@ class CaseSummaryDialog(JobDialog):
             self.show_status(self.tr("Choose the file to write."), error=True)
             return
         self.out = out
-        engine = self.context.engine
         case_id = self.detail.id
         include = self.sensitive_check.isChecked()
         user_id = self.context.settings.user_id
 
-        def work(_task: TaskContext) -> Path:
+        def make(store: Store) -> Path:
             from vlot_desktop.services.case_reports import make_case_summary
 
-            make_case_summary(engine, out, case_id, include_sensitive=include, user_id=user_id)
+            make_case_summary(
+                store.engine, out, case_id, include_sensitive=include, user_id=user_id
+            )
             return out
 
-        self.run_job(work, self.tr("Making the PDF…"))
+        if include:  # the printing of the health needs is recorded as a viewing
+            self.run_write(
+                make,
+                self.tr("Making the PDF…"),
+                changes=Changes.of("sensitive_data_access", ids=[case_id]),
+            )
+        else:
+            self.run_read(make, self.tr("Making the PDF…"))
 
     def error_text(self, exc: BaseException) -> str | None:
         from vlot_desktop.services.case_reports import UnknownCaseError
