@@ -89,20 +89,25 @@ def test_a_refused_step_says_why_in_dutch_and_shows_the_real_status(
     box.next_combo.setCurrentText("Wacht op plaats")
     # Meanwhile a colleague's change (synced in) closed the case.
     assert change_status(engine_of(view), cases.olena, CaseStatus.CLOSED, author_id=None) == []
-    assert not box.change_status()
+    assert box.change_status()  # handed to the service, which refuses it
     settle(view.runner)  # the case as it is now is read in a worker; the message stays
     assert box.message_text() == "Van 'Afgesloten' kan een dossier niet naar 'Wacht op plaats'."
     assert box.current_label.text().startswith("Afgesloten")
     assert stored(view, cases.olena).status == CaseStatus.CLOSED
     # An illegal jump asked for directly is refused with the rule's message too.
     select_contact(view, "Mykola")
-    assert not box.step_to(CaseStatus.SOLVED)
+    assert box.step_to(CaseStatus.SOLVED)
     settle(view.runner)
     assert box.message_text() == (
         "Een nieuw dossier kan niet meteen naar 'Oplossing gevonden': "
         "neem het eerst in behandeling."
     )
     assert stored(view, cases.mykola).status == CaseStatus.NEW
+    # A step allowed after a refusal: the refusal goes.
+    assert box.step_to(CaseStatus.IN_PROGRESS)
+    settle(view.runner)
+    assert box.message_text() == ""
+    assert box.current_label.text() == "In behandeling"
 
 
 # -- details: autosave ------------------------------------------------------------------------

@@ -42,6 +42,7 @@ MIGRATED = [
     "case_actions/summary_dialog.py",
     "case_actions/agenda_dialog.py",
     "case_actions/subject_access_dialog.py",
+    "cases/status_box.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

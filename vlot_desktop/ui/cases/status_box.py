@@ -3,11 +3,13 @@
 Only the steps ``domain.case_rules.next_statuses`` allows are offered. The service checks the
 step again against the status in the database: when a colleague's change (synced in) moved the
 case meanwhile, the step is refused with the rule's Dutch message and the box shows the status
-the case really has.
+the case really has. The step is written in a worker (``services.cases.change_status`` through
+``ui.ops.CollectionOp``, which announces it); its outcome comes back as ``case_changed``.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from vlot_desktop.domain.case_rules import next_statuses
 from vlot_desktop.domain.enums import CaseStatus
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.cases.field_messages import (
     UNCUT,
     message_label,
@@ -34,9 +37,12 @@ from vlot_desktop.ui.cases.field_messages import (
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_date
 from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.ops import CollectionOp
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import CaseDetail
+    from vlot_desktop.domain.location_rules import Problem
+    from vlot_desktop.ui.tasks import TaskHandle
 
 
 class StatusBox(QGroupBox):
@@ -52,6 +58,7 @@ class StatusBox(QGroupBox):
         self.context = context
         self.case_id: str | None = None
         self.status: CaseStatus | None = None
+        self.handle: TaskHandle | None = None
 
         self.current_label = QLabel(self)
         font = self.current_label.font()
@@ -118,41 +125,75 @@ class StatusBox(QGroupBox):
 
     @Slot()
     def change_status(self) -> bool:
-        """Take the chosen step; False (and the message why) when the rules refuse it."""
+        """Take the chosen step in a worker; True when it was handed to the service (a refusal
+        shows here once it answers, with the case as it really is)."""
         value = self.next_combo.currentData()
         if self.case_id is None or value is None:
             return False
         return self.step_to(CaseStatus(str(value)))
 
-    def step_to(self, status: CaseStatus) -> bool:
-        """Move the case to ``status`` (the service checks the workflow and says why not)."""
-        from vlot_desktop.services.cases import CaseNotFoundError, change_status
+    @property
+    def busy(self) -> bool:
+        return self.handle is not None and not self.handle.is_finished
 
-        if self.case_id is None:
+    def step_to(self, status: CaseStatus) -> bool:
+        """Move the case to ``status`` in a worker (the service checks the workflow and says
+        why not); False when no case is shown or a step is still being written."""
+        from vlot_desktop.services.cases import change_status
+
+        case_id = self.case_id
+        if case_id is None or self.busy:
             return False
-        try:
-            problems = change_status(
-                self.context.engine,
-                self.case_id,
-                status,
-                author_id=self.context.settings.user_id,
-                text=self.remark_edit.text(),
+        author_id = self.context.settings.user_id
+        remark = self.remark_edit.text()
+
+        def changes(problems: list[Problem]) -> Changes:
+            if any(p.is_error for p in problems):
+                return Changes()  # refused: nothing changed
+            # The Dossiers screen shows it itself (``case_changed``: the pane reads it again).
+            return Changes.of("case_file", "case_event", ids=[case_id], source="cases")
+
+        self.change_button.setEnabled(False)
+        self.handle = (
+            CollectionOp(
+                self.context,
+                lambda store: change_status(
+                    store.engine, case_id, status, author_id=author_id, text=remark
+                ),
+                changes=changes,
+                success=lambda problems: self._stepped(case_id, remark, problems),
             )
-        except CaseNotFoundError:
-            show_text(self.message, self.tr("This case no longer exists."))
-            return False
+            .failure(lambda exc: self._step_failed(case_id, exc))
+            .owned_by(self)
+            .named("change case status")
+            .run()
+        )
+        return True
+
+    def _stepped(self, case_id: str, remark: str, problems: list[Problem]) -> None:
+        self.handle = None
+        self.change_button.setEnabled(self.next_combo.count() > 0)
         errors = [p for p in problems if p.is_error]
+        if case_id != self.case_id:
+            return
         if errors:
-            case_id = self.case_id
-            remark = self.remark_edit.text()
             # The case may have moved on elsewhere: show where it is now, then say why not.
             self.case_changed.emit(case_id)
             if self.case_id == case_id and self.remark_edit.isEnabled():
                 self.remark_edit.setText(remark)  # kept, to be corrected (e.g. too long)
             show_problem(self.message, errors[0])
-            return False
-        self.case_changed.emit(self.case_id)
-        return True
+            return
+        self.case_changed.emit(case_id)
+
+    def _step_failed(self, case_id: str, exc: BaseException) -> None:
+        from vlot_desktop.services.cases import CaseNotFoundError
+
+        self.handle = None
+        self.change_button.setEnabled(self.next_combo.count() > 0)
+        if not isinstance(exc, CaseNotFoundError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        elif case_id == self.case_id:
+            show_text(self.message, self.tr("This case no longer exists."))
 
     def message_text(self) -> str:
         return shown_text(self.message)
