@@ -45,6 +45,8 @@ class SelfTest(QObject):
         self._finished = False
         self._dashboard_done = False
         self._municipalities_done = False
+        self._total = 0
+        self._visiting = False
 
     def _ms(self, moment: float) -> str:
         return f"{(moment - self.started_at) * 1000:.0f} ms"
@@ -87,6 +89,9 @@ class SelfTest(QObject):
     def _continue(self) -> None:
         if not (self._dashboard_done and self._municipalities_done) or self._finished:
             return
+        if self._visiting:
+            return  # the screens signal ``loaded`` again on every read (the search below)
+        self._visiting = True
         # Let the event loop breathe between steps, as a user would.
         QTimer.singleShot(0, self._visit_screens)
 
@@ -101,15 +106,34 @@ class SelfTest(QObject):
         self.step = "searching municipalities"
         view = self.window.municipalities
         self.window.show_screen(view.key)
-        total = view.model.rowCount()
+        self._total = view.model.rowCount()
         self.window.focus_search()
         view.search_edit.setText(SEARCH_TEXT)
+        self._when_idle(self._searched)  # the list is read in a worker
+
+    def _when_idle(self, then: Callable[[], None]) -> None:
+        """``then()`` once the window's workers are done (and their results shown)."""
+        if self._finished:
+            return
+        if self.window.runner.active_count:
+            QTimer.singleShot(20, lambda: self._when_idle(then))
+        else:
+            then()
+
+    def _searched(self) -> None:
+        view = self.window.municipalities
+        total = self._total
         found = [view.model.row_at(i) for i in range(view.model.rowCount())]
         names = [row.name for row in found if row is not None]
         if not names or len(names) >= total or not any(n.lower() == SEARCH_TEXT for n in names):
             self._fail(f"searching {SEARCH_TEXT!r} gave {names[:5]} of {total}")
             return
+        self.step = "showing a municipality"
         view.select_municipality(found[0].nis_code if found[0] else "")
+        self._when_idle(self._shown)  # the details are read in a worker
+
+    def _shown(self) -> None:
+        view = self.window.municipalities
         if view.detail.detail is None:
             self._fail("selecting a municipality shows no details")
             return
