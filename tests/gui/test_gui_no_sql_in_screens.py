@@ -24,6 +24,8 @@ MIGRATED = [
     "municipalities/municipalities_view.py",
     "municipalities/detail_pane.py",
     "conflicts/conflicts_view.py",
+    "sync_history/sync_view.py",
+    "sync_controller.py",
     "locations/detail_pane.py",
     "locations/status_panel.py",
     "locations/delete_location.py",

@@ -299,7 +299,7 @@ def test_sync_screen_shows_this_sessions_rounds_and_the_files(
     share.rename(away)
     with qtbot.waitSignal(view.loaded, timeout=SYNC_TIMEOUT_MS):
         sync_in_window(qtbot, window)
-    session = view.session_table.model()  # sorted: the newest first
+    session = view.rounds_table.model()  # sorted: the newest first
     assert session.rowCount() == 2
     newest = [str(session.data(session.index(0, c))) for c in range(3)]
     oldest = [str(session.data(session.index(1, c))) for c in range(3)]
@@ -310,6 +310,31 @@ def test_sync_screen_shows_this_sessions_rounds_and_the_files(
     assert statuses == ["Ontvangen", "Verstuurd door deze laptop"]
     who = sorted(str(files.data(files.index(r, 0))) for r in range(files.rowCount()))
     assert who == ["an", "bart"]
+
+
+def test_files_brought_in_elsewhere_show_on_the_sync_screen_without_a_click(
+    dutch: None, make_window, an: Laptop, bart: Laptop
+) -> None:
+    from gui_elsewhere import synced
+    from gui_waiting import settle
+
+    from vlot_desktop.ui.sync_history.sync_view import SyncView
+
+    window = make_window(an.dir)
+    view = window.show_screen("sync")
+    assert isinstance(view, SyncView)
+    settle(window.runner)
+    assert view.files_model.rowCount() == 0
+    add_org(bart)
+    bart.sync()
+    an.sync()  # outside the window (the command line): the window is only told
+    window.context.announce(synced("sync_ingested"))
+    settle(window.runner)
+    files = view.files_model
+    assert sorted(str(files.data(files.index(r, 0))) for r in range(files.rowCount())) == [
+        "an",
+        "bart",
+    ]
 
 
 def test_sync_history_models_pass_the_model_tester(qtmodeltester: ModelTester, dutch: None) -> None:
@@ -404,7 +429,7 @@ def test_last_sync_and_rounds_survive_a_restart(
     qtbot.waitUntil(lambda: again.sync.last_label.text() == shown, timeout=SYNC_TIMEOUT_MS)
     view = again.screen_by_key("sync")
     again.show_screen("sync")
-    session = view.session_table.model()
+    session = view.rounds_table.model()
     qtbot.waitUntil(lambda: session.rowCount() == 1, timeout=SYNC_TIMEOUT_MS)
     assert str(session.data(session.index(0, 1))) == "Gelukt"
     assert not view.empty_label.isVisible()

@@ -1,9 +1,11 @@
 """Sync from the GUI: "Sync now" (F9), an automatic round every few minutes, and the status bar.
 
-A round (``services.sync_service.run_sync``) runs in a ``TaskRunner`` worker, one at a time;
-closing the window waits for it (``TaskRunner.shutdown``), and a round interrupted anyway leaves
-the database as before its step (every step is one transaction). A routine failure (share not
-reachable, ...) is shown in Dutch in the status bar, never in a modal dialog.
+A round (``services.sync_service.run_sync``) is a ``ui.ops.CollectionOp``, one at a time: it
+runs in a worker and announces what it brought in, so every screen showing those records
+re-reads them (docs/adding-a-screen.md). Closing the window waits for it
+(``TaskRunner.shutdown``), and a round interrupted anyway leaves the database as before its step
+(every step is one transaction). The count of changes still to send is a ``QueryOp``. A routine
+failure (share not reachable, ...) is shown in Dutch in the status bar, never in a modal dialog.
 """
 
 from __future__ import annotations
@@ -17,15 +19,18 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from vlot_desktop.services.changes import SYNC, Changes
 from vlot_desktop.services.sync_rounds import KEEP, SyncRound, last_success
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date, format_int, format_time
 from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     import logging
 
+    from vlot_desktop.services.store import Store
     from vlot_desktop.services.sync_service import SyncReport
 
 
@@ -46,6 +51,15 @@ class SyncOutcome:
     pending: int
 
 
+def brought_in(outcome: SyncOutcome) -> Changes:
+    """What a round changed: any record when it applied colleagues' records or found conflicts
+    (screens re-read what they show), else only the list of change files exchanged."""
+    report = outcome.report
+    if report.applied_records or report.conflicts_new:
+        return Changes.all(origin=SYNC)
+    return Changes.of("sync_ingested", origin=SYNC)
+
+
 SyncAttempt = SyncRound
 """One round, for the Synchronisatie screen (kept across restarts by services.sync_rounds)."""
 
@@ -55,7 +69,8 @@ class SyncController(QObject):
 
     Signals:
         finished(): a round ended (successfully or not) and the labels are up to date.
-        applied(): a round applied records from colleagues: the screens should reload.
+        applied(): not emitted any more: a round announces what it brought in itself
+            (``AppContext.changed``); kept while the main window still connects to it.
         pending_updated(int): the number of local changes not yet on the share.
     """
 
@@ -77,7 +92,6 @@ class SyncController(QObject):
         # A newer format was met on the share: nothing is sent until the app is updated.
         self.read_only = False
         self._task: TaskHandle | None = None
-        self._pending_task: TaskHandle | None = None
 
         self.action = QAction(self.tr("Sync &now"), parent)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F9))
@@ -168,7 +182,7 @@ class SyncController(QObject):
         self._load_rounds()
 
     def _load_rounds(self) -> None:
-        """Read the rounds of earlier sessions (in a worker: the data folder may be slow)."""
+        """Read the rounds of earlier runs of the app (in a worker: the data folder may be slow)."""
         data_dir = self.context.data_dir
 
         def work(_task: TaskContext) -> list[SyncRound]:
@@ -179,7 +193,7 @@ class SyncController(QObject):
         self.runner.run(work, on_result=self._rounds_loaded, owner=self, name="load sync rounds")
 
     def _rounds_loaded(self, rounds: list[SyncRound]) -> None:
-        # Rounds of this session (if a sync already ran) stay after the earlier ones.
+        # Rounds of this run (if a sync already ran) stay after the earlier ones.
         known = set(self.context.sync_log)
         self.context.sync_log[:0] = [r for r in rounds if r not in known]
         if self.last_success is None:
@@ -191,34 +205,24 @@ class SyncController(QObject):
 
     @Slot()
     def refresh_pending(self) -> None:
-        """Count the local changes not yet on the share (in a worker)."""
-        if not self.context.is_ready or self._pending_task is not None:
+        """Count the local changes not yet on the share (in a worker). A count asked for later
+        (an edit was announced meanwhile) replaces one still running: the newest count shows."""
+        if not self.context.is_ready:
             return
-        engine = self.context.engine
+        from vlot_desktop.db.queries.sync import pending_changes
 
-        def work(_task: TaskContext) -> int:
-            from vlot_desktop.db.queries.sync import pending_changes
-
-            with engine.connect() as conn:
-                return pending_changes(conn)
-
-        self._pending_task = self.runner.run(
-            work,
-            on_result=self._pending_counted,
-            on_error=lambda exc: _log().warning("counting pending changes failed: %s", exc),
-            owner=self,
-            name="count pending changes",
-        )
-        self._pending_task.done.connect(self._pending_done)
+        QueryOp(
+            self.context,
+            lambda store: store.read(pending_changes),
+            success=self._pending_counted,
+        ).failure(lambda exc: _log().warning("counting pending changes failed: %s", exc)).owned_by(
+            self
+        ).latest("pending").named("count pending changes").run()
 
     def _pending_counted(self, count: int) -> None:
         self.pending = count
         self._update_labels()
         self.pending_updated.emit(count)
-
-    @Slot()
-    def _pending_done(self) -> None:
-        self._pending_task = None
 
     # -- one round -----------------------------------------------------------------------------
 
@@ -227,21 +231,22 @@ class SyncController(QObject):
         """Start one sync round in a worker (ignored while one runs or without a share)."""
         if self.is_running or not self.has_share or not self.context.is_ready:
             return
+        from vlot_desktop.db.queries.sync import pending_changes
+        from vlot_desktop.services.sync_service import run_sync
+
         data_dir = self.context.data_dir
-        engine = self.context.engine
 
-        def work(_task: TaskContext) -> SyncOutcome:
-            from vlot_desktop.db.queries.sync import pending_changes
-            from vlot_desktop.services.sync_service import run_sync
-
+        def round_(store: Store) -> SyncOutcome:
             report = run_sync(data_dir)
-            with engine.connect() as conn:
-                pending = pending_changes(conn)
-            return SyncOutcome(report, pending)
+            return SyncOutcome(report, store.read(pending_changes))
 
         self.status_bar.showMessage(self.tr("Synchronising…"))
-        self._task = self.runner.run(
-            work, on_result=self._succeeded, on_error=self._failed, owner=self, name="sync"
+        self._task = (
+            CollectionOp(self.context, round_, changes=brought_in, success=self._succeeded)
+            .failure(self._failed)
+            .owned_by(self)
+            .named("sync")
+            .run()
         )
         self._task.done.connect(self._round_done)
         self.action.setEnabled(False)
@@ -268,8 +273,6 @@ class SyncController(QObject):
         self.last_label.setToolTip(message)
         self._log(SyncAttempt(self.last_success, True, message))
         self.status_bar.showMessage(message, MESSAGE_MS)
-        if report.applied_records or report.conflicts_new:
-            self.applied.emit()
 
     def _extra_message(self, report: SyncReport) -> str:
         """What else the round has to say: a wrong clock (first: the line may be cut off), a

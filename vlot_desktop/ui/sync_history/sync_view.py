@@ -1,4 +1,9 @@
-"""The Synchronisatie screen: this session's sync rounds and the change files exchanged."""
+"""The Synchronisatie screen: the recent sync rounds of this laptop and the change files exchanged.
+
+The change files are read in a worker (``db.queries.sync.ingested_files`` through
+``ui.ops.QueryOp``), after every round and whenever a change to them is announced
+(docs/adding-a-screen.md); the rounds are the context's ``sync_log``.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +22,9 @@ from PySide6.QtWidgets import (
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.models.roles import SORT_ROLE
 from vlot_desktop.ui.models.sync_history_model import IngestedTableModel, SyncAttemptTableModel
+from vlot_desktop.ui.ops import QueryOp
 from vlot_desktop.ui.sync_history.demo_notice import DemoNotice
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
 if TYPE_CHECKING:
@@ -47,23 +53,22 @@ class SyncView(Screen):
     """
 
     key = "sync"
-    shows = frozenset({"sync_conflicts"})
+    shows = frozenset({"sync_conflicts", "sync_ingested", "device", "staff_user"})
 
     def __init__(
         self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(context, runner, parent)
         self._task: TaskHandle | None = None
-        self._reload = False
         self.heading = heading(self.tr("Synchronisation"), self)
         # Demo data on no share, or a training share: said where the user looks at the sync.
         self.demo_notice = DemoNotice(context, runner, parent=self)
 
-        self.session_label = QLabel(self.tr("Recent sync rounds of this laptop"), self)
-        self.session_model = SyncAttemptTableModel(self)
-        self.session_table = _table(self, self.session_model)
-        self.session_table.setAccessibleName(self.tr("Recent sync rounds of this laptop"))
-        self.session_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.rounds_label = QLabel(self.tr("Recent sync rounds of this laptop"), self)
+        self.rounds_model = SyncAttemptTableModel(self)
+        self.rounds_table = _table(self, self.rounds_model)
+        self.rounds_table.setAccessibleName(self.tr("Recent sync rounds of this laptop"))
+        self.rounds_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.empty_label = QLabel(self)
 
         self.files_label = QLabel(self.tr("Change files exchanged with the share folder"), self)
@@ -75,16 +80,16 @@ class SyncView(Screen):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
         layout.addWidget(self.demo_notice)
-        layout.addWidget(self.session_label)
+        layout.addWidget(self.rounds_label)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.session_table, 1)
+        layout.addWidget(self.rounds_table, 1)
         layout.addWidget(self.files_label)
         layout.addWidget(self.files_table, 2)
         context.sync_logged.connect(self.refresh)
-        self._show_session()
+        self._show_rounds()
 
-    def _show_session(self) -> None:
-        self.session_model.set_rows(self.context.sync_log)
+    def _show_rounds(self) -> None:
+        self.rounds_model.set_rows(self.context.sync_log)
         self.empty_label.setText(
             self.tr("No sync yet on this laptop (F9 syncs now).")
             if not self.context.sync_log
@@ -92,37 +97,40 @@ class SyncView(Screen):
         )
         self.empty_label.setVisible(not self.context.sync_log)
         if self.context.sync_log:
-            self.session_table.resizeColumnsToContents()
+            self.rounds_table.resizeColumnsToContents()
 
     @Slot()
     def refresh(self) -> None:
-        self._show_session()
+        self._show_rounds()
         if not self.context.is_ready:
             return
         self.demo_notice.refresh()
-        if self._task is not None:
-            self._reload = True
-            return
-        engine = self.context.engine
+        from vlot_desktop.db.queries.sync import ingested_files
 
-        def work(_task: TaskContext) -> list[IngestedRow]:
-            from vlot_desktop.db.queries.sync import ingested_files
+        self._task = (
+            QueryOp(
+                self.context, lambda store: store.read(ingested_files), success=self._show_files
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .latest("files")
+            .named("sync log")
+            .run()
+        )
 
-            with engine.connect() as conn:
-                return ingested_files(conn)
-
-        self._task = self.runner.run(work, on_result=self._show_files, owner=self, name="sync log")
-        self._task.done.connect(self._done)
+    @property
+    def is_loading(self) -> bool:
+        return self._task is not None
 
     def _show_files(self, rows: list[IngestedRow]) -> None:
+        self._task = None
         self.files_model.set_rows(rows)
         if rows:
             self.files_table.resizeColumnsToContents()
         self.loaded.emit()
 
-    @Slot()
-    def _done(self) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        import sys
+
         self._task = None
-        if self._reload:
-            self._reload = False
-            self.refresh()
+        sys.excepthook(type(exc), exc, exc.__traceback__)
