@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Developer entry point: the two Quick start commands of the README.
 #   installer/dev.sh app    set up, load demo data on first use, start VLOT Desktop
-#   installer/dev.sh test   set up, then lint (ruff), type-check (mypy) and run the test suite
+#   installer/dev.sh test [--fast]   set up, lint (ruff), type-check (mypy), run the test suite
+#                           (--fast skips the tests marked slow)
 #   installer/dev.sh mutate [PATH...]   mutation testing (not part of `test`; docs/testing.md)
 # Set-up is idempotent: Debian libraries are installed only when missing, the virtual
 # environment is created once, and packages are reinstalled only when pyproject.toml changed.
@@ -95,7 +96,11 @@ case "${1:-}" in
     echo "== mypy"; mypy
     # Two workers on a 2-core machine (a test file stays on one worker: its module fixtures,
     # the SMB server); the default run stays under 8 minutes. Pass -n 0 to run in one process.
-    echo "== pytest"; exec python -m pytest -n auto --dist loadfile "$@"
+    # --fast (inner loops): skip the tests marked slow (crash points, processes, the state
+    # machine, the large sets); the default run and CI run everything.
+    marker=()
+    if [ "${1:-}" = "--fast" ]; then shift; marker=(-m "not slow"); fi
+    echo "== pytest"; exec python -m pytest -n auto --dist loadfile "${marker[@]}" "$@"
     ;;
   mutate)
     shift

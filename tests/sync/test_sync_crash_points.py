@@ -36,6 +36,9 @@ from vlot_desktop.sync import share as share_mod
 from vlot_desktop.sync.engine import open_sync_connection
 from vlot_desktop.sync.share import FolderShare
 
+# Slow (processes, many rounds): skipped by `installer/dev.sh test --fast`, run by default.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_ORG = "0196a000-0000-7000-8000-0000000000bb"
 GONE_ORG = "0196a000-0000-7000-8000-0000000000dd"

@@ -15,6 +15,9 @@ from test_sync_laptops import Laptop
 
 from vlot_desktop.sync.batch import CHANGES, Record, batch_name, write_batch
 
+# Slow (processes, many rounds): skipped by `installer/dev.sh test --fast`, run by default.
+pytestmark = pytest.mark.slow
+
 DEVICES = [f"0196c000-0000-7000-8000-0000000000{n:02x}" for n in range(4)]
 
 

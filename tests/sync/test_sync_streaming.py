@@ -18,6 +18,9 @@ from vlot_desktop.sync.batch import CHANGES, Record, batch_name, write_batch
 from vlot_desktop.sync.engine import open_sync_connection, pull
 from vlot_desktop.sync.share import FolderShare
 
+# Slow (processes, many rounds): skipped by `installer/dev.sh test --fast`, run by default.
+pytestmark = pytest.mark.slow
+
 OTHER = "0196a000-0000-7000-8000-00000000000f"
 EPOCH = "e1"
 

@@ -21,6 +21,9 @@ from vlot_desktop.services.training_share import (
 )
 from vlot_desktop.settings import load_settings
 
+# Slow (processes, many rounds): skipped by `installer/dev.sh test --fast`, run by default.
+pytestmark = pytest.mark.slow
+
 SEED = "7"
 
 
