@@ -358,3 +358,28 @@ def test_the_file_dialog_chooses_the_format(
     job.message_box.close()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
     assert run_export(None, context, runner, LocationFilter()) is None
+
+
+def test_an_import_shows_in_the_open_screens_without_a_click(
+    qtbot: QtBot,
+    window,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from gui_waiting import settle
+
+    view = window.show_screen("municipalities")
+    settle(window.runner)
+    gent = view.model.row_of("44021")
+    assert view.model.index(gent, 5).data() == "1.234"  # Plaatsen
+    file = _csv(
+        tmp_path / "x.csv",
+        ["Naam;Type;Status;Gemeente;Capaciteit", "Anker;Gastgezin;Prospect;Gent;2"],
+    )
+    dialog = open_import_dialog(window, window.context, window.runner)
+    _open_file(qtbot, dialog, file)
+    _check(qtbot, dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    settle(window.runner)  # no refresh: the import announced what it changed
+    assert view.model.index(view.model.row_of("44021"), 5).data() == "1.236"
+    dialog.close()

@@ -26,6 +26,8 @@ MIGRATED = [
     "conflicts/conflicts_view.py",
     "sync_history/sync_view.py",
     "sync_controller.py",
+    "locations_io/export_action.py",
+    "locations_io/import_dialog.py",
     "locations/detail_pane.py",
     "locations/status_panel.py",
     "locations/delete_location.py",

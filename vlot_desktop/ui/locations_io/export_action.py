@@ -1,27 +1,74 @@
-"""Export the locations list: choose a file, write it in a worker, show progress, allow cancel."""
+"""Export the locations list: choose a file, write it in a worker, show progress, allow cancel.
+
+The export is a read (``services.location_export`` through ``ui.ops.QueryOp``). Its progress
+crosses from the worker as plain numbers in a :class:`ProgressBox`, which a timer on the GUI
+thread shows: the worker touches no Qt object.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.location_filter import LocationFilter
     from vlot_desktop.services.location_export import ExportResult
+    from vlot_desktop.services.store import Store
 
 # Shown only when the export takes longer than this (a small list is done before that).
 PROGRESS_DELAY_MS = 400
+# How often the GUI thread shows the progress a worker reported.
+PROGRESS_POLL_MS = 100
+
+
+class ProgressBox:
+    """The newest progress of one worker: ``put`` from the worker, ``take`` on the GUI thread.
+
+    Plain Python under a lock, so the worker never touches a Qt object (which the GUI thread
+    may delete meanwhile); ``watch`` shows what arrives through a timer of ``owner``.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value: tuple[int, int, str] | None = None
+
+    def put(self, done: int, total: int, text: str = "") -> None:
+        with self._lock:
+            self._value = (done, total, text)
+
+    def take(self) -> tuple[int, int, str] | None:
+        """The progress put since the last ``take`` (``None``: nothing new)."""
+        with self._lock:
+            value, self._value = self._value, None
+        return value
+
+    def watch(self, owner: QObject, show: Callable[[int, int, str], None]) -> QTimer:
+        """A running timer of ``owner`` that hands new progress to ``show``; stop it when the
+        work is done."""
+
+        def poll() -> None:
+            value = self.take()
+            if value is not None:
+                show(*value)
+
+        timer = QTimer(owner)
+        timer.setInterval(PROGRESS_POLL_MS)
+        timer.timeout.connect(poll)
+        timer.start()
+        return timer
 
 
 def default_export_path(suffix: str = ".xlsx") -> Path:
@@ -61,25 +108,27 @@ class ExportJob(QObject):
         self.progress.setAutoReset(False)
         self.progress.setRange(0, 0)
         self.progress.canceled.connect(self.cancel)
-        engine = context.engine
+        if context.task_runner is None:
+            context.task_runner = runner
         stop = self._stop
+        box = ProgressBox()
 
-        def work(task: TaskContext) -> ExportResult | None:
+        def export(store: Store) -> ExportResult | None:
             from vlot_desktop.services.location_export import export_locations
 
             def on_progress(done: int, total: int) -> bool:
-                task.report_progress(done, total, "")
+                box.put(done, total)
                 return stop.is_set()
 
-            return export_locations(engine, path, location_filter, on_progress=on_progress)
+            return export_locations(store.engine, path, location_filter, on_progress=on_progress)
 
-        self.handle: TaskHandle = runner.run(
-            work,
-            on_result=self._done,
-            on_error=self._failed,
-            on_progress=self._progress,
-            owner=self,
-            name="export locations",
+        self._poll = box.watch(self, self._progress)
+        self.handle: TaskHandle = (
+            QueryOp(context, export, success=self._done)
+            .failure(self._failed)
+            .owned_by(self)
+            .named("export locations")
+            .run()
         )
 
     @property
@@ -96,6 +145,7 @@ class ExportJob(QObject):
         self.progress.setValue(min(done, max(total, 1)))
 
     def _close_progress(self) -> None:
+        self._poll.stop()
         self.progress.reset()
         self.progress.hide()
         self.progress.deleteLater()

@@ -3,6 +3,9 @@
 Each slow step (opening the file, checking all rows, importing) runs in a worker with a
 progress bar and a Cancel button. Cancelling the import rolls it back: nothing is imported.
 The mapping the user chose is remembered in the settings for the next file.
+
+Checking every row is a read (``ui.ops.QueryOp``); the import is a write through
+``services.location_import`` (``ui.ops.CollectionOp``), which announces what it changed.
 """
 
 from __future__ import annotations
@@ -38,16 +41,28 @@ from vlot_desktop.services.changes import IMPORT, Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.locations_io.export_action import ProgressBox
 from vlot_desktop.ui.locations_io.preview_model import ImportPreviewModel
 from vlot_desktop.ui.locations_io.problem_model import ProblemTableModel
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
 from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
+
     from vlot_desktop.services.location_import import ImportSummary, SourceInfo
+    from vlot_desktop.services.store import Store
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
 NOT_IMPORTED = ""
 ERROR_STYLE = "color: #b3261e;"
+
+
+def imported_changes(summary: ImportSummary) -> Changes:
+    """What an import changed: nothing when it was cancelled, refused or changed no row."""
+    if summary.applied and (summary.created or summary.updated):
+        return Changes.of("location", "place", "organisation", "contact_person", origin=IMPORT)
+    return Changes(origin=IMPORT)
 
 
 class LocationImportDialog(QDialog):
@@ -71,6 +86,9 @@ class LocationImportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
+        self._poll: QTimer | None = None
         self.source: SourceInfo | None = None
         self.summary: ImportSummary | None = None
         self._task: TaskHandle | None = None
@@ -404,32 +422,36 @@ class LocationImportDialog(QDialog):
         self._run_import(dry_run=True, text=self.tr("Checking the rows…"))
 
     def _run_import(self, *, dry_run: bool, text: str) -> None:
+        """Check every row (``dry_run``: a read, nothing is written) or import them."""
         assert self.source is not None
-        engine = self.context.engine
         path, sheet, mapping = self.source.path, self.source.sheet, self.mapping()
         author = self.context.settings.user_id
         stop = self._stop
-        stop.clear()
+        box = ProgressBox()
 
-        def work(task: TaskContext) -> ImportSummary:
+        def run(store: Store) -> ImportSummary:
             from vlot_desktop.services.location_import import import_locations
 
-            def progress(done: int, total: int, phase: str) -> None:
-                task.report_progress(done, total, phase)
-
             return import_locations(
-                engine,
+                store.engine,
                 path,
                 mapping,
                 sheet=sheet,
                 author_id=author,
                 dry_run=dry_run,
-                on_progress=progress,
+                on_progress=box.put,
                 cancelled=stop.is_set,
             )
 
-        on_result = self._checked if dry_run else self._imported
-        self._start(work, on_result, text)
+        self._begin(text)
+        op = (
+            QueryOp(self.context, run, success=self._checked)
+            if dry_run
+            else CollectionOp(self.context, run, changes=imported_changes, success=self._imported)
+        )
+        self._poll = box.watch(self, self._progress)
+        self._task = op.failure(self._failed).owned_by(self).named("location import").run()
+        self._update_buttons()
 
     def _checked(self, summary: ImportSummary) -> None:
         self._finish_task()
@@ -546,11 +568,7 @@ class LocationImportDialog(QDialog):
             .replace("%4", format_int(summary.places_removed))
         )
         self._update_buttons()
-        self.imported.emit(summary)
-        if summary.created or summary.updated:
-            self.context.announce(
-                Changes.of("location", "place", "organisation", "contact_person", origin=IMPORT)
-            )
+        self.imported.emit(summary)  # (the other screens were told: ``imported_changes``)
 
     # -- navigation and workers ------------------------------------------------------------
 
@@ -588,12 +606,16 @@ class LocationImportDialog(QDialog):
             self._stop.set()  # the import rolls back; the dialog goes now
         super().reject()
 
-    def _start(self, work: Any, on_result: Any, text: str) -> None:
+    def _begin(self, text: str) -> None:
         self._stop.clear()
         self.status_label.setText(text)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.file_error.clear()
+
+    def _start(self, work: Any, on_result: Any, text: str) -> None:
+        """Opening the file (no database): a plain worker with its progress."""
+        self._begin(text)
         self._task = self.runner.run(
             work,
             on_result=on_result,
@@ -612,6 +634,9 @@ class LocationImportDialog(QDialog):
 
     def _finish_task(self) -> None:
         self._task = None
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
         self.progress.hide()
         self.status_label.clear()
         self.cancel_button.setEnabled(True)
