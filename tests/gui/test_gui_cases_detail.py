@@ -307,19 +307,23 @@ def test_adding_a_member_checks_the_fields_first(
         qtbot.addWidget(dialog)
         _fill(dialog, first_name="", last_name="Kovalenko", birth_year="19x5")
         dialog.accept()
+        settle(view.runner)
         seen["birth_year"] = dialog.message_text("birth_year")
         _fill(dialog, first_name="Артем", first_name_cyrillic="Artem", birth_year="2015")
         dialog.accept()
+        settle(view.runner)
         seen["first_name"] = dialog.message_text("first_name")
         seen["first_name_cyrillic"] = dialog.message_text("first_name_cyrillic")
         _fill(dialog, first_name="Artem", first_name_cyrillic="Артем", birth_year="1850")
         dialog.accept()
+        settle(view.runner)
         seen["too_old"] = dialog.message_text("birth_year")
         assert dialog.member_id is None  # nothing saved yet
         _fill(dialog, birth_year="2015")
         dialog.relation_combo.setCurrentText("Kind")
         dialog.school_check.setChecked(True)
         dialog.accept()
+        settle(view.runner)
         return int(dialog.result())
 
     panel.open_dialog = first_wrong_then_right
@@ -335,6 +339,8 @@ def test_adding_a_member_checks_the_fields_first(
         "too_old": "Het geboortejaar 1850 is niet geloofwaardig.",
     }
     assert new_id is not None
+    selected = panel.selected_member()
+    assert selected is not None and selected.id == new_id  # the new member is chosen
     names = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
     assert names == ["Olena Kovalenko\nОлена Коваленко", "Artem Kovalenko\nАртем"]
     row = [panel.model.index(1, c).data() for c in range(7)]
@@ -358,9 +364,11 @@ def test_editing_and_removing_members(qtbot: QtBot, view: CasesView, cases: Case
         assert dialog.hidden_note.isVisibleTo(dialog)
         _fill(dialog, first_name="Sofia", last_name="")
         dialog.accept()
+        settle(view.runner)
         assert dialog.message_text("last_name") == "Vul de achternaam in."
         _fill(dialog, last_name="Shevchenko")
         dialog.accept()
+        settle(view.runner)
         return int(dialog.result())
 
     panel.open_dialog = rename
@@ -388,7 +396,8 @@ def test_the_last_member_cannot_be_removed(qtbot: QtBot, view: CasesView, cases:
     panel = view.detail.household
     panel.confirm_removal = lambda name: True
     panel.table.selectRow(0)
-    assert not panel.remove_selected()
+    assert panel.remove_selected()  # handed to the service, which refuses it
+    settle(view.runner)
     assert panel.message_text() == "Het laatste gezinslid kan niet worden verwijderd."
     assert panel.model.rowCount() == 1
 
@@ -410,6 +419,7 @@ def test_health_fields_are_hidden_until_asked_and_the_viewing_is_recorded(
     assert panel.reveal_button.text() == "Gevoelige gegevens tonen"
     assert _accesses(view) == []
     panel.reveal_button.click()
+    settle(view.runner)  # recorded, then read, in workers
     assert _accesses(view) == [(cases.mykola, view.context.settings.user_id)]
     health = {model.row_at(r).first_name: model.index(r, 3).data() for r in range(3)}  # type: ignore[union-attr]
     assert health == {
@@ -431,6 +441,7 @@ def test_health_fields_are_hidden_until_asked_and_the_viewing_is_recorded(
         assert dialog.notes_edit.toPlainText() == "Insuline"
         dialog.notes_edit.setPlainText("Insuline, dieet")
         dialog.accept()
+        settle(view.runner)
         return int(dialog.result())
 
     panel.open_dialog = edit_notes
@@ -446,6 +457,7 @@ def test_health_fields_are_hidden_until_asked_and_the_viewing_is_recorded(
     select_contact(view, "Mykola")
     assert [model.index(r, 3).data() for r in range(3)] == ["verborgen"] * 3
     panel.reveal_button.click()
+    settle(view.runner)
     panel.reveal_button.click()  # and hide by hand
     assert [model.index(r, 3).data() for r in range(3)] == ["verborgen"] * 3
     assert len(_accesses(view)) == 2
@@ -565,7 +577,9 @@ def test_leaving_the_screen_hides_the_health_fields(
 ) -> None:
     select_contact(view, "Mykola")
     panel = view.detail.household
-    assert panel.reveal_sensitive() and panel.model.revealed
+    assert panel.reveal_sensitive()
+    settle(view.runner)
+    assert panel.model.revealed
     window = view.window()
     window.show_screen("dashboard")  # type: ignore[attr-defined]
     window.show_screen("cases")  # type: ignore[attr-defined]

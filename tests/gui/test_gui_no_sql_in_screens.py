@@ -47,6 +47,8 @@ MIGRATED = [
     "case_actions/agenda_dialog.py",
     "case_actions/subject_access_dialog.py",
     "cases/status_box.py",
+    "cases/household_panel.py",
+    "cases/member_dialog.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

@@ -216,6 +216,7 @@ def test_medical_notes_and_a_status_explanation_too_long(
     select_contact(view, "Mykola")
     panel = view.detail.household
     panel.reveal_button.click()
+    settle(view.runner)
     hanna = member_id(engine, cases.mykola, "Hanna")
     panel.select_member(hanna)
     shown: dict[str, Any] = {}
@@ -224,6 +225,7 @@ def test_medical_notes_and_a_status_explanation_too_long(
         qtbot.addWidget(dialog)
         paste(qtbot, dialog.notes_edit, PASTED)
         dialog.accept()  # refused: the dialog stays open with the message
+        settle(view.runner)
         shown["message"] = dialog.message_text("medical_notes")
         shown["kept"] = len(dialog.notes_edit.toPlainText())
         return int(dialog.result())

@@ -5,10 +5,15 @@ Revealing first records the viewing (``services.cases.record_sensitive_access``:
 which case) and only then reads the health fields. They stay visible while the same case is
 shown (an edit reloads them without a new record) and are hidden again when another case is
 chosen or the user leaves the screen.
+
+The pane reads the household (``services.case_detail``); the viewing is recorded and a member
+removed in a worker (``ui.ops.CollectionOp``, which announces it), and the health fields are
+read in one (``QueryOp``).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,14 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.cases.field_messages import message_label, show_problem, show_text, shown_text
 from vlot_desktop.ui.cases.household_model import HouseholdModel, latin_name
 from vlot_desktop.ui.cases.member_dialog import MemberDialog
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.locations.small_table import small_table
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
 
 if TYPE_CHECKING:
-    from vlot_desktop.db.queries.cases import CaseDetail, MemberRow
+    from vlot_desktop.db.queries.cases import CaseDetail, MemberRow, SensitiveMemberData
+    from vlot_desktop.domain.location_rules import Problem
 
 
 class HouseholdPanel(QWidget):
@@ -49,6 +57,11 @@ class HouseholdPanel(QWidget):
         self.context = context
         self.case_id: str | None = None
         self.erased = False
+        # Counts the reveals and hides: a reading of the health fields that arrives after the
+        # user hid them (or chose another case) is dropped.
+        self._viewing = 0
+        # The member to select once the household is shown again (after an add or an edit).
+        self._select_next: str | None = None
         self.open_dialog: Callable[[MemberDialog], int] = MemberDialog.exec
         self.confirm_removal: Callable[[str], bool] = self._ask_removal
 
@@ -114,10 +127,13 @@ class HouseholdPanel(QWidget):
         show_problem(self.message, None)
         self.model.set_rows(detail.members if detail is not None else [])
         if new_case or detail is None:
-            self.model.show_sensitive(None)
+            self._select_next = None
+            self.hide_sensitive()
         elif self.model.revealed:
             self._read_sensitive()  # the same viewing: reloaded after an edit, not recorded again
-        if not new_case and selected is not None:
+        wanted, self._select_next = self._select_next, None
+        chosen = wanted is not None and self.select_member(wanted)
+        if not new_case and not chosen and selected is not None:
             self.select_member(selected.id)
         self._update_buttons()
         self._show_privacy_state()
@@ -165,31 +181,62 @@ class HouseholdPanel(QWidget):
             self.reveal_sensitive()
 
     def reveal_sensitive(self) -> bool:
-        """Record the viewing, then show the health fields."""
-        from vlot_desktop.services.cases import CaseNotFoundError, record_sensitive_access
+        """Record the viewing, then show the health fields (both in a worker); True when
+        started."""
+        from vlot_desktop.services.cases import record_sensitive_access
 
-        if self.case_id is None or self.erased:
+        case_id = self.case_id
+        if case_id is None or self.erased:
             return False
-        try:
-            record_sensitive_access(
-                self.context.engine, self.case_id, user_id=self.context.settings.user_id
-            )
-        except CaseNotFoundError:
-            show_text(self.message, self.tr("This case no longer exists."))
-            return False
-        self._read_sensitive()
-        self._show_privacy_state()
+        self._viewing += 1
+        viewing = self._viewing
+        user_id = self.context.settings.user_id
+        self.reveal_button.setEnabled(False)
+        CollectionOp(
+            self.context,
+            lambda store: record_sensitive_access(store.engine, case_id, user_id=user_id),
+            changes=Changes.of("sensitive_data_access", ids=[case_id]),
+            success=lambda _id: self._recorded(case_id, viewing),
+        ).failure(lambda exc: self._reveal_failed(case_id, exc)).owned_by(self).run()
         return True
 
+    def _recorded(self, case_id: str, viewing: int) -> None:
+        if case_id == self.case_id and viewing == self._viewing:
+            self._read_sensitive()
+        else:
+            self._show_privacy_state()
+
+    def _reveal_failed(self, case_id: str, exc: BaseException) -> None:
+        from vlot_desktop.services.cases import CaseNotFoundError
+
+        self._show_privacy_state()
+        if not isinstance(exc, CaseNotFoundError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        elif case_id == self.case_id:
+            show_text(self.message, self.tr("This case no longer exists."))
+
     def _read_sensitive(self) -> None:
+        """Read the health fields of the case in a worker and show them (the viewing is
+        recorded already)."""
         from vlot_desktop.db.queries.cases import sensitive_member_data
 
-        assert self.case_id is not None
-        with self.context.connection() as conn:
-            data = sensitive_member_data(conn, self.case_id)
-        self.model.show_sensitive(data)
+        case_id = self.case_id
+        assert case_id is not None
+        viewing = self._viewing
+
+        def show(data: list[SensitiveMemberData]) -> None:
+            if case_id == self.case_id and viewing == self._viewing:
+                self.model.show_sensitive(data)
+            self._show_privacy_state()
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(sensitive_member_data, case_id),
+            success=show,
+        ).owned_by(self).latest("sensitive").run()
 
     def hide_sensitive(self) -> None:
+        self._viewing += 1  # a reading still on its way is not shown
         self.model.show_sensitive(None)
         self._show_privacy_state()
 
@@ -222,8 +269,8 @@ class HouseholdPanel(QWidget):
             if not self.open_dialog(dialog) or dialog.member_id is None:
                 return None
             assert self.case_id is not None
+            self._select_next = dialog.member_id  # once the household is read again
             self.changed.emit(self.case_id)
-            self.select_member(dialog.member_id)
             return dialog.member_id
         finally:
             dialog.deleteLater()
@@ -242,13 +289,31 @@ class HouseholdPanel(QWidget):
             return False
         if not self.confirm_removal(latin_name(member)):
             return False
-        problems = remove_member(self.context.engine, member.id)
+        case_id, member_id = self.case_id, member.id
+
+        def changes(problems: list[Problem]) -> Changes:
+            if any(p.is_error for p in problems):
+                return Changes()  # refused: nothing removed
+            return Changes.of("household_member", "case_file", ids=[case_id])
+
+        self.remove_button.setEnabled(False)
+        CollectionOp(
+            self.context,
+            lambda store: remove_member(store.engine, member_id),
+            changes=changes,
+            success=lambda problems: self._removed(case_id, problems),
+        ).owned_by(self).named("remove household member").run()
+        return True
+
+    def _removed(self, case_id: str, problems: list[Problem]) -> None:
+        self._update_buttons()
         errors = [p for p in problems if p.is_error]
+        if case_id != self.case_id:
+            return
         if errors:
             show_problem(self.message, errors[0])
-            return False
-        self.changed.emit(self.case_id)
-        return True
+            return
+        self.changed.emit(case_id)
 
     def _ask_removal(self, name: str) -> bool:
         answer = QMessageBox.question(

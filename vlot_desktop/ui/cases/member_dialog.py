@@ -4,11 +4,17 @@ The health fields (sensitive) are part of the dialog only when the user may see 
 member (the user types them in), or for an existing one after "Gevoelige gegevens tonen" (the
 viewing is then already recorded). Otherwise the dialog says they are hidden and the save keeps
 the stored values (``services.cases.update_member_details``).
+
+"Bewaren" checks the form with the rules at once; the service then saves in a worker
+(``ui.ops.CollectionOp``, which announces it) and the dialog closes once it is saved, or shows
+the service's messages. Meanwhile its buttons wait.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -28,13 +34,17 @@ from PySide6.QtWidgets import (
 from vlot_desktop.domain.case_rules import MemberValues, check_member
 from vlot_desktop.domain.enums import Relation, Sex
 from vlot_desktop.domain.location_rules import Problem, not_a_whole_number
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.cases.field_messages import message_label, show_problem, shown_text
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.locations.inputs import InputError, parse_int
+from vlot_desktop.ui.ops import CollectionOp
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.cases import MemberRow, SensitiveMemberData
+    from vlot_desktop.services.store import Store
+    from vlot_desktop.ui.tasks import TaskHandle
 
 LINE_FIELDS = (
     "first_name",
@@ -68,6 +78,7 @@ class MemberDialog(QDialog):
         self.case_id = case_id
         self.member = member
         self.member_id: str | None = None
+        self.handle: TaskHandle | None = None
         self.with_sensitive = show_sensitive or member is None
         self.setWindowTitle(
             self.tr("Household member") if member is not None else self.tr("New household member")
@@ -229,34 +240,72 @@ class MemberDialog(QDialog):
             [],
         )
 
+    @property
+    def busy(self) -> bool:
+        """True while the member is being saved."""
+        return self.handle is not None and not self.handle.is_finished
+
     def accept(self) -> None:
+        """Check the form, then save in a worker (the dialog closes once it is saved)."""
+        if self.busy:
+            return
         values, problems = self.values()
         if values is not None:
             problems = check_member(values, today=dt.date.today())
         if values is None or any(p.is_error for p in problems):
             self.show_problems(problems)
             return
-        problems = self._save(values)
-        if any(p.is_error for p in problems):
-            self.show_problems(problems)
-            return
-        super().accept()
+        case_id = self.case_id
 
-    def _save(self, values: MemberValues) -> list[Problem]:
+        def changes(result: tuple[str | None, list[Problem]]) -> Changes:
+            if result[0] is None:
+                return Changes()  # refused: nothing saved
+            return Changes.of("household_member", "case_file", ids=[case_id])
+
+        self.buttons.setEnabled(False)
+        self.handle = (
+            CollectionOp(self.context, self._save(values), changes=changes, success=self._saved)
+            .failure(self._failed)
+            .owned_by(self)
+            .named("save household member")
+            .run()
+        )
+
+    def _save(self, values: MemberValues) -> Callable[[Store], tuple[str | None, list[Problem]]]:
+        """The service call (in a worker): the member's id, or ``None``, and the problems."""
         from vlot_desktop.services.cases import add_member, update_member, update_member_details
 
-        engine = self.context.engine
-        if self.member is None:
-            member_id, problems = add_member(engine, self.case_id, values)
-            self.member_id = member_id
-            return problems
-        if self.with_sensitive:
-            problems = update_member(engine, self.member.id, values)
-        else:
-            problems = update_member_details(engine, self.member.id, values)
-        if not any(p.is_error for p in problems):
-            self.member_id = self.member.id
-        return problems
+        case_id, member, with_sensitive = self.case_id, self.member, self.with_sensitive
+
+        def save(store: Store) -> tuple[str | None, list[Problem]]:
+            if member is None:
+                return add_member(store.engine, case_id, values)
+            if with_sensitive:
+                problems = update_member(store.engine, member.id, values)
+            else:
+                problems = update_member_details(store.engine, member.id, values)
+            return (None if any(p.is_error for p in problems) else member.id), problems
+
+        return save
+
+    def _saved(self, result: tuple[str | None, list[Problem]]) -> None:
+        self.handle = None
+        self.buttons.setEnabled(True)
+        member_id, problems = result
+        if member_id is None or any(p.is_error for p in problems):
+            self.show_problems(problems)
+            return
+        self.member_id = member_id
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.handle = None
+        self.buttons.setEnabled(True)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def reject(self) -> None:
+        if not self.busy:  # being saved: it is there in a moment
+            super().reject()
 
     def show_problems(self, problems: list[Problem]) -> None:
         for label in self.messages.values():
