@@ -307,8 +307,8 @@ def test_place_actions_change_the_counts_and_the_rows(qtbot: QtBot, view: Locati
     assert not panel.buttons[PlaceStatus.OCCUPIED].isEnabled()
     panel.table.selectRow(0)
     panel.buttons[PlaceStatus.OCCUPIED].click()
+    settle(view.runner)  # written, then the tab, the list line and the totals read again
     assert panel.counts_label.text().startswith("Capaciteit: 3 · Vrij: 1 · Bezet: 2")
-    settle(view.runner)  # the list line and the totals are read again in a worker
     assert view.model.index(0, 5).data() == "2" and view.model.index(0, 6).data() == "1"
     assert view.totals_label.text() == (
         "3 locaties · capaciteit 6 · bezet 3 · vrij 2 · aangeboden aan FEDASIL 1"
@@ -323,6 +323,7 @@ def test_place_actions_change_the_counts_and_the_rows(qtbot: QtBot, view: Locati
     panel.table.selectRow(1)
     panel.date_edit.setText("20/11/2026")
     panel.buttons[PlaceStatus.OFFERED_FEDASIL].click()
+    settle(view.runner)
     with engine_of(view).connect() as conn:
         offered = (
             conn.exec_driver_sql(
@@ -343,8 +344,10 @@ def test_marking_occupied_beyond_the_capacity_is_refused(qtbot: QtBot, view: Loc
         conn.exec_driver_sql("UPDATE location SET capacity = 1 WHERE id = ?", (location_id,))
     panel = view.detail.places_panel
     panel.show_location(location_id)
+    settle(view.runner)
     panel.table.selectRow(0)
-    assert not panel.set_status(PlaceStatus.OCCUPIED)
+    assert panel.set_status(PlaceStatus.OCCUPIED)  # handed to the service, which refuses it
+    settle(view.runner)
     assert panel.message.text() == (
         "Bezet (2) + aangeboden aan FEDASIL (0) + buiten gebruik (0) is meer dan de capaciteit (1)."
     )
@@ -398,11 +401,13 @@ def test_new_location_dialog(qtbot: QtBot, view: LocationsView) -> None:
     dialog = NewLocationDialog(view.context, view._municipalities, view)
     qtbot.addWidget(dialog)
     dialog.accept()
+    settle(view.runner)  # the service answers in a worker
     assert dialog.message.text() == "Vul een naam in.\nKies een gemeente."
     assert dialog.location_id is None
     dialog.name_edit.setText("Gastgezin Claes")
     dialog.municipality_combo.setCurrentIndex(dialog.municipality_combo.findText("Genk"))
     dialog.accept()
+    settle(view.runner)
     assert dialog.location_id is not None
     assert stored(view, dialog.location_id, "status") == "prospect"
 

@@ -49,6 +49,8 @@ MIGRATED = [
     "cases/status_box.py",
     "cases/household_panel.py",
     "cases/member_dialog.py",
+    "locations/places_panel.py",
+    "locations/new_location_dialog.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

@@ -2,23 +2,30 @@
 worker, through ``Store.read``).
 
 Each takes a connection and returns plain rows: the location shown with its workflow history
-and partner municipalities (one read for the header, the Gegevens and the Status tab), and why
-a location may not be deleted.
+and partner municipalities (one read for the header, the Gegevens and the Status tab), its
+places with their history (the Plaatsen tab), and why a location may not be deleted.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from vlot_desktop.db.queries.locations import (
+    CapacityChangeRow,
     LocationDetail,
+    OccupancyPoint,
     PartnerRow,
+    PlaceRow,
     StatusChangeRow,
+    capacity_history,
     list_partners,
+    list_places,
     location_detail,
+    occupancy_by_month,
     status_history,
 )
 from vlot_desktop.domain.location_rules import Problem
@@ -48,6 +55,28 @@ def shown(conn: Connection, location_id: str) -> LocationShown | None:
 def header(conn: Connection, location_id: str) -> LocationDetail | None:
     """The location's fields, for the pane's header after a save."""
     return location_detail(conn, location_id)
+
+
+@dataclass(frozen=True)
+class LocationPlaces:
+    """What the Plaatsen tab shows: the places, the declared capacity (``None``: the location
+    is gone), the capacity changes and the occupancy per month."""
+
+    places: list[PlaceRow]
+    capacity: int | None
+    capacity_changes: list[CapacityChangeRow]
+    occupancy: list[OccupancyPoint]
+
+
+def places(conn: Connection, location_id: str, today: dt.date) -> LocationPlaces:
+    """The location's places and their history, as the Plaatsen tab shows them."""
+    detail = location_detail(conn, location_id)
+    return LocationPlaces(
+        list_places(conn, location_id),
+        detail.capacity if detail is not None else None,
+        capacity_history(conn, location_id),
+        occupancy_by_month(conn, location_id, today=today),
+    )
 
 
 def deletion_problems(conn: Connection, location_id: str) -> list[Problem]:

@@ -1,8 +1,14 @@
 """A new location: the three fields a location cannot be without, then the detail pane does the
-rest. It starts as a prospect without places (capacity 0)."""
+rest. It starts as a prospect without places (capacity 0).
+
+OK hands it to ``services.locations.create_location`` in a worker (``ui.ops.CollectionOp``,
+which announces it); the dialog closes once it is made, or shows the rules' messages. Meanwhile
+its buttons wait.
+"""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -17,12 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.domain.enums import LocationType
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.locations.details_form import ERROR_STYLE
+from vlot_desktop.ui.ops import CollectionOp
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.locations import Choice
+    from vlot_desktop.domain.location_rules import Problem
+    from vlot_desktop.ui.tasks import TaskHandle
 
 
 class NewLocationDialog(QDialog):
@@ -36,6 +46,7 @@ class NewLocationDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.location_id: str | None = None
+        self.handle: TaskHandle | None = None
         self.setWindowTitle(self.tr("New reception location"))
 
         self.name_edit = QLineEdit(self)
@@ -68,6 +79,7 @@ class NewLocationDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("The location starts as a prospect without places."), self))
         layout.addLayout(form)
@@ -75,16 +87,52 @@ class NewLocationDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
+    @property
+    def busy(self) -> bool:
+        """True while the location is being made."""
+        return self.handle is not None and not self.handle.is_finished
+
     def accept(self) -> None:
+        """Make the location in a worker (the dialog closes once it is made)."""
         from vlot_desktop.services.locations import create_location
 
-        location_id, problems = create_location(
-            self.context.engine,
-            name=self.name_edit.text(),
-            location_type=self.type_combo.currentData(),
-            municipality_nis=self.municipality_combo.currentData(),
-            author_id=self.context.settings.user_id,
+        if self.busy:
+            return
+        name = self.name_edit.text()
+        location_type = self.type_combo.currentData()
+        municipality_nis = self.municipality_combo.currentData()
+        author_id = self.context.settings.user_id
+
+        def changes(result: tuple[str | None, list[Problem]]) -> Changes:
+            location_id = result[0]
+            if location_id is None:
+                return Changes()  # refused: nothing made
+            return Changes.of("location", "location_status_change", ids=[location_id])
+
+        self.buttons.setEnabled(False)
+        self.handle = (
+            CollectionOp(
+                self.context,
+                lambda store: create_location(
+                    store.engine,
+                    name=name,
+                    location_type=location_type,
+                    municipality_nis=municipality_nis,
+                    author_id=author_id,
+                ),
+                changes=changes,
+                success=self._created,
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .named("create location")
+            .run()
         )
+
+    def _created(self, result: tuple[str | None, list[Problem]]) -> None:
+        self.handle = None
+        self.buttons.setEnabled(True)
+        location_id, problems = result
         if location_id is None:
             errors = [p.text(current_language()) for p in problems if p.is_error]
             self.message.setText("\n".join(errors))
@@ -92,3 +140,12 @@ class NewLocationDialog(QDialog):
             return
         self.location_id = location_id
         super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.handle = None
+        self.buttons.setEnabled(True)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def reject(self) -> None:
+        if not self.busy:  # being made: it is there in a moment
+            super().reject()

@@ -3,12 +3,17 @@
 A quick action changes the selected places from a date (today unless the user types another):
 occupied, free, offered to FEDASIL (the date is the offer date) or out of use. The service
 refuses with the rule's message when occupied + offered + out of use would exceed the capacity.
+
+The tab is read in a worker (``services.location_detail.places`` through ``ui.ops.QueryOp``;
+the newest read wins); a quick action is written in one (``CollectionOp``, which announces it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from vlot_desktop.domain.enums import PlaceStatus
 from vlot_desktop.domain.location_rules import not_a_date
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date, format_int
 from vlot_desktop.ui.i18n import current_language
@@ -34,6 +40,12 @@ from vlot_desktop.ui.locations.small_table import small_table
 from vlot_desktop.ui.models.location_history_model import CapacityHistoryModel
 from vlot_desktop.ui.models.place_table_model import PlaceTableModel
 from vlot_desktop.ui.models.roles import KEY_ROLE
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
+
+if TYPE_CHECKING:
+    from vlot_desktop.domain.location_rules import Problem
+    from vlot_desktop.services.location_detail import LocationPlaces
+    from vlot_desktop.ui.tasks import TaskHandle
 
 
 class PlacesPanel(QWidget):
@@ -47,6 +59,7 @@ class PlacesPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.location_id: str | None = None
+        self.handle: TaskHandle | None = None
 
         self.counts_label = QLabel(self)
         self.counts_label.setWordWrap(True)
@@ -116,12 +129,8 @@ class PlacesPanel(QWidget):
         self._update_buttons()
 
     def show_location(self, location_id: str | None) -> None:
-        from vlot_desktop.db.queries.locations import (
-            capacity_history,
-            list_places,
-            location_detail,
-            occupancy_by_month,
-        )
+        """Show the places of ``location_id`` (read in a worker; ``None``: none)."""
+        from vlot_desktop.services import location_detail
 
         self.location_id = location_id
         self.message.hide()
@@ -132,17 +141,22 @@ class PlacesPanel(QWidget):
             self.counts_label.clear()
             return
         today = dt.date.today()
-        with self.context.connection() as conn:
-            places = list_places(conn, location_id)
-            detail = location_detail(conn, location_id)
-            history = capacity_history(conn, location_id)
-            points = occupancy_by_month(conn, location_id, today=today)
+        QueryOp(
+            self.context,
+            lambda store: store.read(location_detail.places, location_id, today),
+            success=lambda shown: self._shown(location_id, today, shown),
+        ).owned_by(self).latest("places").run()
+
+    def _shown(self, location_id: str, today: dt.date, shown: LocationPlaces) -> None:
+        if location_id != self.location_id:
+            return  # another location was chosen meanwhile
+        places = shown.places
         self.model.set_rows(places)
-        self.capacity_model.set_rows(history)
-        self.chart.set_points(points)
+        self.capacity_model.set_rows(shown.capacity_changes)
+        self.chart.set_points(shown.occupancy)
         if not self.date_edit.text().strip():
             self.date_edit.setText(format_date(today))
-        capacity = detail.capacity if detail is not None else len(places)
+        capacity = shown.capacity if shown.capacity is not None else len(places)
         tally = {status: 0 for status in PlaceStatus}
         for place in places:
             for status in PlaceStatus:
@@ -168,10 +182,13 @@ class PlacesPanel(QWidget):
             button.setEnabled(chosen)
 
     def set_status(self, status: PlaceStatus) -> bool:
-        """Give the selected places ``status`` from the typed date; True when it was saved."""
-        from vlot_desktop.services.places import LocationNotFoundError, set_place_status
+        """Give the selected places ``status`` from the typed date, in a worker; False (and
+        the message why) when the date cannot be read, True when it was handed to the service
+        (its refusal shows here once it answers)."""
+        from vlot_desktop.services.places import set_place_status
 
-        if self.location_id is None:
+        location_id = self.location_id
+        if location_id is None or (self.handle is not None and not self.handle.is_finished):
             return False
         language = current_language()
         try:
@@ -179,24 +196,58 @@ class PlacesPanel(QWidget):
         except InputError:
             self._show_message(not_a_date("places").text(language))
             return False
-        try:
-            problems = set_place_status(
-                self.context.engine,
-                self.location_id,
-                self.selected_place_ids(),
-                status,
-                on_date=on_date,
-                author_id=self.context.settings.user_id,
+        self.message.hide()
+        place_ids = self.selected_place_ids()
+        author_id = self.context.settings.user_id
+
+        def changes(problems: list[Problem]) -> Changes:
+            if problems:
+                return Changes()  # refused: nothing changed
+            # The Opvanglocaties screen shows it itself (``changed``: its line is read again).
+            return Changes.of(
+                "place", "place_status_change", "location", ids=[location_id], source="locations"
             )
-        except LocationNotFoundError:
-            self._show_message(self.tr("This location no longer exists."))
-            return False
-        if problems:
-            self._show_message("\n".join(p.text(language) for p in problems))
-            return False
-        self.show_location(self.location_id)
-        self.changed.emit(self.location_id)
+
+        self.handle = (
+            CollectionOp(
+                self.context,
+                lambda store: set_place_status(
+                    store.engine,
+                    location_id,
+                    place_ids,
+                    status,
+                    on_date=on_date,
+                    author_id=author_id,
+                ),
+                changes=changes,
+                success=lambda problems: self._set(location_id, problems),
+            )
+            .failure(lambda exc: self._set_failed(location_id, exc))
+            .owned_by(self)
+            .named("set place status")
+            .run()
+        )
         return True
+
+    def _set(self, location_id: str, problems: list[Problem]) -> None:
+        self.handle = None
+        if location_id != self.location_id:
+            return
+        if problems:
+            language = current_language()
+            self._show_message("\n".join(p.text(language) for p in problems))
+            return
+        self.show_location(location_id)
+        self.changed.emit(location_id)
+
+    def _set_failed(self, location_id: str, exc: BaseException) -> None:
+        from vlot_desktop.services.places import LocationNotFoundError
+
+        self.handle = None
+        if not isinstance(exc, LocationNotFoundError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        elif location_id == self.location_id:
+            self._show_message(self.tr("This location no longer exists."))
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
