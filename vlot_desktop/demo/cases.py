@@ -4,12 +4,17 @@ Cases are opened over three years, a little more often lately (rehousing grew in
 Old cases are mostly closed, recent ones mostly open. A solved case may point at an occupied
 place in the same arrondissement that became occupied after the case was opened; the case was
 then closed on the day the household moved in.
+
+The household size and the status steps go through the rules' one write path
+(``services.cases.set_household_size``, ``step_status``), as on the Dossiers screen: a case is
+written as new with no household size, then its members are counted and its steps taken.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from vlot_desktop.demo.case_texts import (
@@ -25,7 +30,9 @@ from vlot_desktop.demo.context import CaseRef, Context, Municipality, PlaceRef, 
 from vlot_desktop.demo.context import WeightedPicker as Picker
 from vlot_desktop.demo.names import UA_FEMALE_NAMES, UA_MALE_NAMES, UA_SURNAMES
 from vlot_desktop.demo.timeline import stamp
+from vlot_desktop.domain.enums import CaseStatus
 from vlot_desktop.domain.text import fold_join
+from vlot_desktop.services.cases import set_household_size, step_status
 
 REHOUSING = "herhuisvesting"
 VULNERABLE = "kwetsbaar_profiel"
@@ -63,6 +70,20 @@ class Member:
     extra: dict[str, str | None] = field(default_factory=dict)
 
 
+# A status step still to take: (to, day, seconds after midnight, the timeline line's id).
+_Step = tuple[CaseStatus, dt.date, int, str]
+
+
+@dataclass
+class _Pending:
+    """A case written as new, whose household size and status steps are still to come."""
+
+    id: str
+    created: dt.datetime
+    author_id: str
+    steps: list[_Step]
+
+
 def add_cases(ctx: Context, count: int) -> None:
     clock = ctx.clock
     opened_days = []
@@ -71,13 +92,30 @@ def add_cases(ctx: Context, count: int) -> None:
         opened_days.append(clock.skewed_day(clock.first_day, clock.last_day, power))
     opened_days.sort()
     numbers: dict[tuple[str, int], int] = {}
+    pending: list[_Pending] = []
     for opened in opened_days:
         day = clock.off_weekend(opened, clock.first_day, clock.last_day)
         case_type = _TYPES.pick(ctx.rng)
         key = (PREFIXES[case_type], day.year)
         numbers[key] = numbers.get(key, 0) + 1
         reference = f"{key[0]}-{key[1]}-{numbers[key]:05d}"
-        _add_case(ctx, day, case_type, reference)
+        _add_case(ctx, day, case_type, reference, pending)
+    # Written once the cases and their members are in the database, for the services to read.
+    ctx.sink.flush()
+    for case in pending:
+        set_household_size(ctx.conn, case.id, at=case.created)
+        for status, day, seconds, event_id in case.steps:
+            problems = step_status(
+                ctx.conn,
+                case.id,
+                status,
+                author_id=case.author_id,
+                today=day,
+                at=ctx.at(day, seconds),
+                new_id=functools.partial(str, event_id),
+            )
+            if problems:
+                raise AssertionError(f"demo status step refused: {problems}")
 
 
 def _open_probability(age_days: int) -> float:
@@ -90,7 +128,9 @@ def _open_probability(age_days: int) -> float:
     return 0.04
 
 
-def _add_case(ctx: Context, opened: dt.date, case_type: str, reference: str) -> None:
+def _add_case(
+    ctx: Context, opened: dt.date, case_type: str, reference: str, pending: list[_Pending]
+) -> None:
     clock, rng = ctx.clock, ctx.rng
     m = ctx.municipality_picker.pick(rng)
     team = "centraal" if ctx.chance(0.07) else ctx.team_of_province[m.province]
@@ -142,14 +182,14 @@ def _add_case(ctx: Context, opened: dt.date, case_type: str, reference: str) -> 
             "created_at": created,
             "reference": reference,
             "case_type": case_type,
-            "status": status,
+            "status": NEW,  # its steps follow, through services.cases.step_status
             "team_code": team,
             "municipality_nis": m.nis,
             "assigned_to_id": assigned.id if assigned else None,
             "opened_on": opened.isoformat(),
             "deadline": deadline.isoformat(),
-            "closed_on": closed_on.isoformat() if closed_on else None,
-            "household_size": len(members),
+            "closed_on": None,  # set by the step that closes it
+            "household_size": 0,  # services.cases.set_household_size, once the members are in
             "summary": summary,
             "outcome": outcome,
             "assigned_place_id": place.id if place else None,
@@ -160,7 +200,10 @@ def _add_case(ctx: Context, opened: dt.date, case_type: str, reference: str) -> 
     member_ids = _write_members(ctx, case_id, members, opened, opened_seconds)
     end = closed_on or clock.last_day
     author = assigned or staff
-    _write_events(ctx, case_id, opened, opened_seconds, end, status, closed_on, place, author, m)
+    steps = _write_events(
+        ctx, case_id, opened, opened_seconds, end, status, closed_on, place, author, m
+    )
+    pending.append(_Pending(case_id, ctx.at(opened, opened_seconds), author.id, steps))
     for member_id, member in zip(member_ids, members, strict=True):
         if member.needs_medical and ctx.chance(0.5):
             day = clock.day(opened, end)
@@ -349,8 +392,10 @@ def _write_events(
     place: PlaceRef | None,
     author: Staff,
     m: Municipality,
-) -> None:
+) -> list[_Step]:
+    """Write the case's timeline; returns its status steps (for ``step_status``), in order."""
     clock, rng = ctx.clock, ctx.rng
+    steps: list[_Step] = []
     # (kind, text, from, to) in the order they happened; notes and contacts slot in anywhere.
     Event = tuple[str, str | None, str | None, str | None]
     chain: list[Event] = []
@@ -392,6 +437,10 @@ def _write_events(
         if (day, seconds) <= previous:
             seconds = previous[1] + 1
         previous = (day, seconds)
+        if kind == "statuswijziging" and to_status is not None:
+            # Taken later through the workflow's one write path (see add_cases).
+            steps.append((CaseStatus(to_status), day, seconds, ctx.new_id(day, seconds)))
+            continue
         ctx.sink.add(
             "case_event",
             {
@@ -407,6 +456,7 @@ def _write_events(
                 "place_id": place_id,
             },
         )
+    return steps
 
 
 def chain_status(chain: list[tuple[str, str | None, str | None, str | None]]) -> str:

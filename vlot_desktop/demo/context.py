@@ -133,6 +133,8 @@ class Context:
     ) -> None:
         self.rng = random.Random(seed)
         self.clock = Clock(today, self.rng)
+        # The demo's transaction: the rules' write paths (services) write through it directly.
+        self.conn = conn
         self.sink = sink
         self.checklist = checklist
         self.municipalities = _read_municipalities(conn, self.rng)
@@ -179,6 +181,10 @@ class Context:
 
     def new_id(self, day: dt.date, seconds: int) -> str:
         return uuid7(unix_ms(day, seconds), self.rng)
+
+    def at(self, day: dt.date, seconds: int) -> dt.datetime:
+        """``day`` at ``seconds`` after midnight, for the services' ``at`` (naive UTC)."""
+        return dt.datetime.combine(day, dt.time()) + dt.timedelta(seconds=seconds)
 
     def moment(self, day: dt.date) -> tuple[str, str]:
         """An id and a created_at for a record made on ``day`` during office hours."""

@@ -2,7 +2,11 @@
 
 A location gets a status path (e.g. in_voorbereiding -> operationeel -> afgebouwd) with dates in
 the window; its places get their own paths between opening and today, ending in a realistic mix
-(mostly occupied). One ``place`` row per unit of declared capacity, so capacity == place rows.
+(mostly occupied). The places come from the capacity rule's one write path,
+``services.places.set_capacity``, called on the day the capacity was set (and again on the day
+it was extended or reduced), exactly as the form and the import make them: "Plaats 1".."Plaats
+n", free in an operational location, in preparation otherwise. Their later history (occupied,
+offered, ...) is then written here.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from vlot_desktop.demo.names import PLACE_NAMES, SAINTS, STREETS
 from vlot_desktop.demo.people import Owners
 from vlot_desktop.demo.timeline import stamp
 from vlot_desktop.domain.text import fold_join
+from vlot_desktop.services.places import CapacityResult, set_capacity
 
 HOUSE = "individuele_woning"
 HOST_FAMILY = "gastgezin"
@@ -205,7 +210,9 @@ class HousingGenerator:
         reference = self._subsidy_reference(opened or first_day) if scheme and opened else None
         is_built = plan.location_type in BUILT
         wheelchair = ctx.chance(0.4 if is_built else 0.1)
-        location_id, created = ctx.moment(first_day)
+        created_seconds = ctx.clock.office_seconds()
+        location_id = ctx.new_id(first_day, created_seconds)
+        created = stamp(first_day, created_seconds)
         ctx.sink.add(
             "location",
             {
@@ -223,7 +230,7 @@ class HousingGenerator:
                 "owner_organisation_id": owner_org.id if owner_org else None,
                 "owner_contact_id": owner_person.id if owner_person else None,
                 "municipal_contact_id": coordinators[0].id if coordinators else None,
-                "capacity": plan.capacity,
+                "capacity": 0,  # the places come with it (services.places.set_capacity)
                 "wheelchair_accessible": int(wheelchair),
                 "suits_families": int(ctx.chance(0.6 if plan.location_type == EMERGENCY else 0.85)),
                 "suits_singles": int(ctx.chance(0.5 if plan.location_type == HOUSE else 0.75)),
@@ -239,8 +246,13 @@ class HousingGenerator:
         self.locations += 1
 
         previous: str | None = None
+        last_moment = (first_day, -1)
         for step_status, day in steps:
-            change_id, change_created = ctx.moment(day)
+            seconds = ctx.clock.office_seconds()
+            if (day, seconds) <= last_moment:  # two steps on one day: in their order
+                seconds = last_moment[1] + 60
+            last_moment = (day, seconds)
+            change_id, change_created = ctx.new_id(day, seconds), stamp(day, seconds)
             remarks = LOCATION_STATUS_REMARKS[step_status]
             ctx.sink.add(
                 "location_status_change",
@@ -261,7 +273,7 @@ class HousingGenerator:
             self._add_partners(location_id, m, opened or first_day)
 
         if plan.capacity:
-            self._add_places(plan, location_id, name, team, statuses)
+            self._add_places(plan, location_id, name, team, statuses, created_seconds)
         return location_id
 
     def _subsidy_reference(self, day: dt.date) -> str:
@@ -290,6 +302,36 @@ class HousingGenerator:
                 },
             )
 
+    def _set_capacity(
+        self,
+        location_id: str,
+        capacity: int,
+        day: dt.date,
+        seconds: int,
+        status_then: str,
+        team: str,
+        reason: str | None,
+    ) -> CapacityResult:
+        """The capacity on ``day`` through the rule's one write path, as the form sets it: the
+        location has the status it had then (free places in an operational location, places
+        in preparation otherwise)."""
+        ctx = self.ctx
+        ctx.sink.flush()  # the location row, for the service to read
+        ctx.conn.execute("UPDATE location SET status = ? WHERE id = ?", (status_then, location_id))
+        result = set_capacity(
+            ctx.conn,
+            location_id,
+            capacity,
+            on_date=day,
+            author_id=ctx.staff_of(team).id,
+            reason=reason,
+            at=ctx.at(day, seconds),
+            new_id=lambda: ctx.new_id(day, seconds),
+        )
+        if not result.saved:
+            raise AssertionError(f"demo capacity refused: {result.problems}")
+        return result
+
     def _add_places(
         self,
         plan: LocationPlan,
@@ -297,6 +339,7 @@ class HousingGenerator:
         name: str,
         team: str,
         statuses: dict[str, dt.date],
+        created_seconds: int,
     ) -> None:
         ctx, clock = self.ctx, self.ctx.clock
         rng = ctx.rng
@@ -310,6 +353,7 @@ class HousingGenerator:
         # Capacity history: an extension or a reduction for some locations.
         initial = capacity
         change_day: dt.date | None = None
+        reason: str | None = None
         if opened and status == WOUND_DOWN and end and capacity > 1:
             initial = int(capacity / rng.uniform(0.35, 0.7)) + 1
             change_day = end
@@ -320,66 +364,45 @@ class HousingGenerator:
                 min(opened + dt.timedelta(days=30), clock.last_day), clock.last_day
             )
             reason = ctx.pick(CAPACITY_REASONS_UP)
-        if change_day is not None and initial != capacity:
-            change_id, created = ctx.moment(change_day)
-            ctx.sink.add(
-                "capacity_change",
-                {
-                    "id": change_id,
-                    "created_at": created,
-                    "location_id": location_id,
-                    "old_capacity": initial,
-                    "new_capacity": capacity,
-                    "changed_on": change_day.isoformat(),
-                    "author_id": ctx.staff_of(team).id,
-                    "reason": reason,
-                },
-            )
 
-        beds_per_room = rng.randint(2, 4)
+        # The places are made when the location is prepared, or else when it opens.
+        made_on = prep or opened or plan.steps[-1][1]
+        made_status = PREPARING if prep is not None else OPERATIONAL
+        seconds = (
+            created_seconds
+            if made_on == plan.steps[0][1]
+            else clock.office_seconds(8 * 3600, 12 * 3600)
+        )
+        made = self._set_capacity(location_id, initial, made_on, seconds, made_status, team, None)
+        # (place, the day its own history goes on from, the time of its first step)
+        places = [(place, opened, seconds) for place in made.added]
+        if change_day is not None and initial != capacity:
+            change_seconds = clock.office_seconds(8 * 3600, 12 * 3600)
+            then = OPERATIONAL if initial < capacity else status
+            changed = self._set_capacity(
+                location_id, capacity, change_day, change_seconds, then, team, reason
+            )
+            gone = set(changed.removed)
+            places = [p for p in places if p[0].id not in gone]
+            places += [(place, change_day, change_seconds) for place in changed.added]
+        ctx.conn.execute("UPDATE location SET status = ? WHERE id = ?", (status, location_id))
+
         offered_last: dt.date | None = None
         arrondissement = plan.municipality.arrondissement
-        for index in range(capacity):
-            if location_type in (HOUSE, HOST_FAMILY):
-                label = f"Plaats {index + 1}"
-            else:
-                label = f"Kamer {index // beds_per_room + 1} - bed {index % beds_per_room + 1}"
-            added_later = change_day is not None and initial < capacity and index >= initial
-            path: list[tuple[str | None, str, dt.date]]
-            if opened is None:
-                # In preparation: the places are being prepared.
-                path = [(None, IN_PREPARATION, prep or plan.steps[-1][1])]
-            else:
-                start = change_day if added_later and change_day else opened
-                path = self._place_path(location_type, status, prep, start, end)
-            place_status = path[-1][1]
-            offered = [day for _, to, day in path if to == OFFERED]
-            offered_on = offered[-1] if offered else None
-            if offered_on and (offered_last is None or offered_on > offered_last):
-                offered_last = offered_on
-            first_day = path[0][2]
-            place_id, created = ctx.moment(first_day)
-            ctx.sink.add(
-                "place",
-                {
-                    "id": place_id,
-                    "created_at": created,
-                    "location_id": location_id,
-                    "label": label,
-                    "status": place_status,
-                    "status_since": path[-1][2].isoformat(),
-                    "offered_to_fedasil_on": offered_on.isoformat() if offered_on else None,
-                },
-            )
-            seconds = clock.office_seconds(8 * 3600, 12 * 3600)
+        final_rows: list[tuple[str, str, str | None, str]] = []
+        for place, start, first_seconds in places:
+            # A place of a location that never opened stays as it was made (in preparation).
+            path = [] if start is None else self._place_steps(
+                location_type, status, place.status.value, start, end
+            )  # fmt: skip
             for from_status, to_status, day in path:
-                seconds += 60
+                first_seconds += 60  # after the step that made the place, on the same day
                 ctx.sink.add(
                     "place_status_change",
                     {
-                        "id": ctx.new_id(day, seconds),
-                        "created_at": stamp(day, seconds),
-                        "place_id": place_id,
+                        "id": ctx.new_id(day, first_seconds),
+                        "created_at": stamp(day, first_seconds),
+                        "place_id": place.id,
                         "location_id": location_id,
                         "from_status": from_status,
                         "to_status": to_status,
@@ -387,36 +410,47 @@ class HousingGenerator:
                         "author_id": ctx.staff_of(team).id,
                     },
                 )
+            if not path:
+                continue
+            _, place_status, since = path[-1]
+            offered = [day for _, to, day in path if to == OFFERED]
+            offered_on = offered[-1] if offered else None
+            if offered_on and (offered_last is None or offered_on > offered_last):
+                offered_last = offered_on
+            final_rows.append(
+                (
+                    place_status,
+                    since.isoformat(),
+                    offered_on.isoformat() if offered_on else None,
+                    place.id,
+                )
+            )
             if place_status == OCCUPIED and location_type != HOST_FAMILY:
                 ctx.occupied_places.setdefault(arrondissement, []).append(
-                    PlaceRef(place_id, label, name, path[-1][2].toordinal())
+                    PlaceRef(place.id, place.label, name, since.toordinal())
                 )
+        # The places' history as it went (place actions are not one of the rules spanning rows).
+        ctx.conn.executemany(
+            "UPDATE place SET status = ?, status_since = ?, offered_to_fedasil_on = ? WHERE id = ?",
+            final_rows,
+        )
         self.places += capacity
         if offered_last is not None:
             ctx.offered_locations.append((offered_last.toordinal(), location_id, name))
 
-    def _place_path(
+    def _place_steps(
         self,
         location_type: str,
         status: str,
-        prep: dt.date | None,
+        made: str,
         start: dt.date,
         end: dt.date | None,
     ) -> list[tuple[str | None, str, dt.date]]:
-        """The status history of one place, oldest first, ending in a drawn final status."""
+        """The status steps of one place after it was made (in ``made``, by the capacity
+        rule), oldest first, from ``start`` on, ending in a drawn final status."""
         ctx, clock = self.ctx, self.ctx.clock
         path: list[tuple[str | None, str, dt.date]] = []
-        if prep is not None and prep < start:
-            path.append((None, IN_PREPARATION, prep))
-            path.append((IN_PREPARATION, FREE, start))
-            current = FREE
-        elif location_type == HOST_FAMILY:
-            path.append((None, OCCUPIED, start))
-            current = OCCUPIED
-        else:
-            path.append((None, FREE, start))
-            current = FREE
-
+        current = made
         if status == CLOSED:
             final = OUT_OF_USE
         elif status == WOUND_DOWN:
@@ -431,9 +465,15 @@ class HousingGenerator:
             final = _PLACE_BUILT.pick(ctx.rng)
 
         if final == IN_PREPARATION:
-            # A place added recently and still being furnished.
-            day = clock.day(start, clock.last_day)
-            return [(None, IN_PREPARATION, day)]
+            if current == IN_PREPARATION:
+                return []  # still being furnished
+            final = FREE
+        if current == IN_PREPARATION:
+            path.append((IN_PREPARATION, FREE, start))
+            current = FREE
+        elif location_type == HOST_FAMILY:
+            path.append((current, OCCUPIED, start))  # the family offered a room already taken
+            current = OCCUPIED
 
         steps: list[str] = []
         offerable = location_type != HOST_FAMILY
