@@ -107,6 +107,13 @@ def stored(view: LocationsView, location_id: str, column: str) -> object:
         ).scalar()
 
 
+def flush(view: LocationsView) -> bool:
+    """Save what the form holds (in a worker) and wait; True when nothing is left unsaved."""
+    view.detail.form.flush()
+    settle(view.runner)
+    return not view.detail.form.pending
+
+
 def select(view: LocationsView, name: str) -> str:
     row = names(view).index(name)
     view.table.selectRow(row)
@@ -195,6 +202,7 @@ def test_an_edit_is_saved_after_the_pause_and_undo_restores_it(
     assert view.detail.undo_button.isEnabled()
     assert view.detail.save_label.text().startswith("Bewaard om ")
     view.detail.undo_button.click()
+    settle(view.runner)
     assert stored(view, location_id, "name") == "De Linde"
     assert name_edit.text() == "De Linde"
     assert names(view)[0] == "De Linde"
@@ -209,15 +217,18 @@ def test_flags_and_combos_save_at_once_and_leaving_the_screen_saves_the_rest(
     form = view.detail.form
     box = form.flags["wheelchair_accessible"]
     box.click()
+    settle(view.runner)
     assert stored(view, location_id, "wheelchair_accessible") == 1
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z: undo
+    settle(view.runner)
     assert stored(view, location_id, "wheelchair_accessible") == 0
     assert not box.isChecked()
     qtbot.keyClicks(form.lines["subsidy_reference"], "OPV-2026-0042")
     window = view.window()
     assert isinstance(window, MainWindow)
     window.show_screen("dashboard")  # before the timer fired
+    settle(view.runner)
     assert stored(view, location_id, "subsidy_reference") == "OPV-2026-0042"
 
 
@@ -230,6 +241,7 @@ def test_negative_capacity_shows_the_dutch_message_and_saves_nothing(
     capacity.selectAll()
     qtbot.keyClicks(capacity, "-2")
     qtbot.keyClick(capacity, Qt.Key.Key_Return)
+    settle(view.runner)
     assert form.message_text("capacity") == "De capaciteit kan niet negatief zijn."
     assert view.detail.save_label.text() == "Niet bewaard: verbeter de aangeduide velden."
     assert stored(view, location_id, "capacity") == 3
@@ -238,7 +250,7 @@ def test_negative_capacity_shows_the_dutch_message_and_saves_nothing(
     assert form.message_text("capacity") == "Vul een geheel getal in (bijvoorbeeld 12)."
     capacity.selectAll()
     qtbot.keyClicks(capacity, "5")
-    assert form.flush()
+    assert flush(view)
     settle(view.runner)  # the header and the places are read again in a worker
     assert form.message_text("capacity") == ""
     assert stored(view, location_id, "capacity") == 5
@@ -248,7 +260,7 @@ def test_negative_capacity_shows_the_dutch_message_and_saves_nothing(
     # Below the places in use is refused, with the rule's message under the field.
     capacity.selectAll()
     qtbot.keyClicks(capacity, "0")
-    assert not form.flush()
+    assert not flush(view)
     assert form.message_text("capacity").startswith("Bezet (1) + aangeboden aan FEDASIL (0)")
     assert stored(view, location_id, "capacity") == 5
 
@@ -260,13 +272,13 @@ def test_an_empty_name_and_a_bad_date_are_refused_next_to_the_field(
     form = view.detail.form
     form.lines["name"].selectAll()
     qtbot.keyClick(form.lines["name"], Qt.Key.Key_Delete)
-    assert not form.flush()
+    assert not flush(view)
     assert form.message_text("name") == "Vul een naam in."
     assert stored(view, location_id, "name") == "Zeezicht"
     qtbot.keyClicks(form.lines["closed_on"], "31/02/2026")
     assert form.message_text("closed_on").startswith("Geen geldige datum")
     qtbot.keyClicks(form.lines["name"], "Zeezicht II")
-    assert form.flush()
+    assert flush(view)
     assert stored(view, location_id, "name") == "Zeezicht II"
     assert stored(view, location_id, "closed_on") is None
 
@@ -283,14 +295,14 @@ def test_postcode_fills_in_the_municipality_and_duplicate_address_warns(
     assert form.message_text("municipality_nis") == (
         "Gemeente De Panne ingevuld volgens postcode 8660."
     )
-    assert form.flush()
+    assert flush(view)
     settle(view.runner)
     assert stored(view, location_id, "municipality_nis") == DE_PANNE
     assert view.detail.place_label.text() == "De Panne (West-Vlaanderen)"
     street = form.lines["street"]
     street.selectAll()
     qtbot.keyClicks(street, "Zeedijk")
-    assert form.flush()
+    assert flush(view)
     assert form.message_text("street") == (
         "Op dit adres in deze gemeente staat al een locatie: Zeezicht."
     )
@@ -549,18 +561,22 @@ def test_a_change_made_elsewhere_shows_in_the_open_pane_and_typed_text_stays(
         engine.dispose()
     assert saved.saved
     view.context.announce(Changes.of("location", ids=[location_id], origin=SYNC))
+    qtbot.keyClicks(notes, "; lift defect")  # typed on while the pane reads
     settle(view.runner)
     assert view.detail.name_label.text() == "De Linde Noord"
     assert form.lines["name"].text() == "De Linde Noord"
-    assert notes.toPlainText() == "Sleutel bij de buren"  # what was typed is kept, and saved
-    assert stored(view, location_id, "notes") == "Sleutel bij de buren"
-    assert not form.pending
+    typed = "Sleutel bij de buren; lift defect"
+    assert notes.toPlainText() == typed  # what was typed is kept
+    assert notes.textCursor().position() == len(typed)  # the cursor did not jump
+    assert flush(view)
+    assert stored(view, location_id, "notes") == typed
 
     # A value the rules refuse stays in its field with its message; the header follows.
     capacity = form.lines["capacity"]
     capacity.selectAll()
     qtbot.keyClicks(capacity, "-2")
     qtbot.keyClick(capacity, Qt.Key.Key_Return)
+    settle(view.runner)
     assert form.message_text("capacity") == "De capaciteit kan niet negatief zijn."
     engine = make_engine(paths.database_path(locations_dir))
     try:

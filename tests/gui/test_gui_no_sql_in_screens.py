@@ -51,6 +51,7 @@ MIGRATED = [
     "cases/member_dialog.py",
     "locations/places_panel.py",
     "locations/new_location_dialog.py",
+    "locations/details_form.py",
 ]
 
 # (pattern, why it is refused). A Qt signal's ``.connect(slot)`` always has an argument; the

@@ -100,7 +100,9 @@ def test_location_notes_too_long_get_a_message_and_keep_the_old_notes(
 
     # Shortened, it is saved and the message goes.
     form.notes.setPlainText("Sleutel bij de buren; lift defect")
-    assert form.flush()
+    form.flush()
+    settle(view.runner)
+    assert not form.pending
     assert form.message_text("notes") == ""
     with engine.connect() as conn:
         detail = location_detail(conn, location_id)

@@ -3,7 +3,8 @@ worker, through ``Store.read``).
 
 Each takes a connection and returns plain rows: the location shown with its workflow history
 and partner municipalities (one read for the header, the Gegevens and the Status tab), its
-places with their history (the Plaatsen tab), and why a location may not be deleted.
+places with their history (the Plaatsen tab), the contact persons the Gegevens tab offers, and
+why a location may not be deleted.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from sqlalchemy.orm import Session
 
 from vlot_desktop.db.queries.locations import (
     CapacityChangeRow,
+    Choice,
     LocationDetail,
     OccupancyPoint,
     PartnerRow,
     PlaceRow,
     StatusChangeRow,
     capacity_history,
+    contact_choices,
     list_partners,
     list_places,
     location_detail,
@@ -76,6 +79,29 @@ def places(conn: Connection, location_id: str, today: dt.date) -> LocationPlaces
         detail.capacity if detail is not None else None,
         capacity_history(conn, location_id),
         occupancy_by_month(conn, location_id, today=today),
+    )
+
+
+@dataclass(frozen=True)
+class ContactChoices:
+    """The contact persons the Gegevens tab offers: the owner's and the municipality's."""
+
+    owners: list[Choice]
+    municipal: list[Choice]
+
+
+def contacts(
+    conn: Connection,
+    organisation_id: str | None,
+    municipality_nis: str | None,
+    owner_contact_id: str | None,
+    municipal_contact_id: str | None,
+) -> ContactChoices:
+    """The active contact persons of the owner and of the municipality, each list with the one
+    chosen now (even when it no longer belongs there)."""
+    return ContactChoices(
+        contact_choices(conn, organisation_id=organisation_id, include_id=owner_contact_id),
+        contact_choices(conn, municipality_nis=municipality_nis, include_id=municipal_contact_id),
     )
 
 

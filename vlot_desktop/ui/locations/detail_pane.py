@@ -5,9 +5,10 @@ partners; "Plaatsen" has the quick actions and the occupancy history. Hiding the
 screen) or closing the window saves what is still pending.
 
 The location is read in a worker (``services.location_detail``, through ``ui.ops.QueryOp``; the
-newest read wins). What is typed is saved before another location is shown, and before the
-same one is shown afresh after a change elsewhere (a sync, another screen); edits the rules
-refused stay in the form, with their messages, while the rest of the pane shows the new state.
+newest read wins), once the form's saves are done: what is typed is saved before another
+location is shown, and before the same one is shown afresh after a change elsewhere (a sync,
+another screen); what is typed meanwhile, and edits the rules refused, stay in the form with
+their messages while the rest of the pane shows the new state.
 """
 
 from __future__ import annotations
@@ -158,9 +159,9 @@ class LocationDetailPane(QFrame):
         self.form.set_choices(municipalities, organisations, postcodes)
         self.status_panel.set_municipalities([(c.key, c.text) for c in municipalities])
 
-    def flush(self) -> bool:
-        """Save what is pending; True when nothing is left unsaved."""
-        return self.form.flush()
+    def flush(self) -> None:
+        """Hand what is pending to a worker (``form.when_saved`` tells when it is saved)."""
+        self.form.flush()
 
     def show_location(self, location_id: str | None) -> None:
         """Show a location (after saving what is pending for the one shown before, or for the
@@ -179,11 +180,15 @@ class LocationDetailPane(QFrame):
         if location_id is None or not self.context.is_ready:
             self._show_none()
             return
-        QueryOp(
-            self.context,
-            lambda store: store.read(location_detail.shown, location_id),
-            success=lambda shown: self._loaded(location_id, shown, keep_undo),
-        ).failure(self._read_failed).owned_by(self).latest("location").run()
+
+        def read() -> None:
+            QueryOp(
+                self.context,
+                lambda store: store.read(location_detail.shown, location_id),
+                success=lambda shown: self._loaded(location_id, shown, keep_undo),
+            ).failure(self._read_failed).owned_by(self).latest("location").run()
+
+        self.form.when_saved(read)
 
     def _loaded(self, location_id: str, shown: LocationShown | None, keep_undo: bool) -> None:
         if location_id != self.location_id:
@@ -195,12 +200,7 @@ class LocationDetailPane(QFrame):
         if not keep_undo:
             self.save_label.setText(self.tr("Changes are saved automatically."))
         self._show_header(detail)
-        # Typed while the read ran: saved first. What the rules refused stays in the form,
-        # with its message, to be corrected; the other tabs show the new state all the same.
-        if self.form.pending:
-            self.form.flush()
-        if not (self.form.location_id == detail.id and self.form.pending):
-            self.form.show_detail(detail, keep_undo=keep_undo)
+        self.form.show_detail(detail, keep_undo=keep_undo)
         self.status_panel.show_location(shown)
         self.places_panel.show_location(detail.id)
         self._stack.setCurrentIndex(1)
@@ -249,8 +249,17 @@ class LocationDetailPane(QFrame):
 
     @Slot()
     def _ask_delete(self) -> None:
-        if self.location_id is not None and self.flush():
-            self.delete_requested.emit(self.location_id, self.name_label.text())
+        """Once what is typed is saved (a refused edit stays: then nothing is asked)."""
+        location_id = self.location_id
+        if location_id is None:
+            return
+        self.flush()
+
+        def ask() -> None:
+            if self.location_id == location_id and not self.form.pending:
+                self.delete_requested.emit(location_id, self.name_label.text())
+
+        self.form.when_saved(ask)
 
     @Slot(str)
     def _places_changed(self, location_id: str) -> None:

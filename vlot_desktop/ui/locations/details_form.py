@@ -2,19 +2,28 @@
 
 Every edit goes into ``pending`` and (re)starts a short timer; when it fires, or when the user
 leaves the field, switches location or screen, or closes the window, ``flush`` hands the
-pending changes to ``services.locations.update_location`` in one transaction. The service
-checks the whole record with the domain rules: on an error nothing is saved, the message
-appears under the field and the changes stay pending (the user sees what they typed and what
-is wrong with it); warnings show under their field but do not stop the save. Each save pushes
-the replaced values on an undo stack; ``undo`` writes them back.
+pending changes to ``services.locations.update_location`` in one transaction, in a worker
+(``ui.ops.CollectionOp``, which announces it). The service checks the whole record with the
+domain rules: on an error nothing is saved, the message appears under the field and the
+changes stay pending (the user sees what they typed and what is wrong with it); warnings show
+under their field but do not stop the save. Each save pushes the replaced values on an undo
+stack; ``undo`` writes them back.
+
+Saves run one after another, in the order they were asked for; ``when_saved`` runs a function
+once they are done (the pane reads the location afresh only then). A location shown afresh (a
+change elsewhere) keeps what is typed and not saved yet, and a value the rules refused, with
+its message: only the other fields follow, and only where the stored value changed. The
+contact persons offered are read in a worker too (``services.location_detail.contacts``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,20 +47,28 @@ from vlot_desktop.domain.location_rules import (
     not_a_date,
     not_a_whole_number,
 )
+from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.locations.inputs import InputError, parse_date, parse_int
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.locations import Choice, LocationDetail
+    from vlot_desktop.services.location_detail import ContactChoices
     from vlot_desktop.services.locations import SaveResult
+    from vlot_desktop.ui.tasks import TaskHandle
 
 AUTOSAVE_MS = 700
 # A line edit cuts a longer paste silently at Qt's default 32,767 characters: free text is not
 # cut, the service refuses it when too long and the text stays to be shortened (text_limits).
 UNCUT = 2**31 - 1
 ERROR_STYLE = "color: #b00020;"
+# The key of the Opvanglocaties screen: it shows its own changes (the pane re-reads them).
+SCREEN = "locations"
+# What a field holds when its text cannot be read as its kind (a date, a number).
+UNREADABLE = object()
 WARNING_STYLE = "color: #8a5300;"
 LINE_FIELDS = (
     "name",
@@ -97,7 +114,13 @@ class LocationForm(QWidget):
         self.location_id: str | None = None
         self.detail: LocationDetail | None = None
         self.pending: dict[str, Any] = {}
+        # Fields whose text cannot be read (e.g. "31/02/2026"): kept, with their message.
+        self._invalid: set[str] = set()
         self._undo: list[dict[str, Any]] = []
+        # Writes run one at a time: the one running, those waiting, what waits for them all.
+        self._saving: TaskHandle | None = None
+        self._queue: list[Callable[[], TaskHandle | None]] = []
+        self._when_saved: list[Callable[[], None]] = []
         self._postcodes: dict[str, set[str]] = {}
         self._municipality_names: dict[str, str] = {}
         self._loading = False
@@ -279,22 +302,34 @@ class LocationForm(QWidget):
         combo.blockSignals(False)
 
     def _load_contacts(self) -> None:
-        from vlot_desktop.db.queries.locations import contact_choices
+        """Read the contact persons of the owner and the municipality chosen (in a worker)."""
+        from vlot_desktop.services import location_detail
 
+        location_id = self.location_id
+        if location_id is None or not self.context.is_ready:
+            return
         owner_org = self.combos["owner_organisation_id"].currentData()
         nis = self.combos["municipality_nis"].currentData()
         owner_contact = self._current_key("owner_contact_id")
         municipal_contact = self._current_key("municipal_contact_id")
-        with self.context.connection() as conn:
-            owners = contact_choices(conn, organisation_id=owner_org, include_id=owner_contact)
-            municipal = contact_choices(conn, municipality_nis=nis, include_id=municipal_contact)
-        for name, choices, key in (
-            ("owner_contact_id", owners, owner_contact),
-            ("municipal_contact_id", municipal, municipal_contact),
+        QueryOp(
+            self.context,
+            lambda store: store.read(
+                location_detail.contacts, owner_org, nis, owner_contact, municipal_contact
+            ),
+            success=lambda choices: self._contacts_read(location_id, choices),
+        ).owned_by(self).latest("contacts").run()
+
+    def _contacts_read(self, location_id: str, choices: ContactChoices) -> None:
+        if location_id != self.location_id:
+            return
+        for name, offered in (
+            ("owner_contact_id", choices.owners),
+            ("municipal_contact_id", choices.municipal),
         ):
             combo = self.combos[name]
-            self._fill(combo, choices, empty=self.tr("(none)"))
-            self._select(combo, key)
+            self._fill(combo, offered, empty=self.tr("(none)"))
+            self._select(combo, self._current_key(name))
 
     def _current_key(self, name: str) -> str | None:
         if name in self.pending:
@@ -318,15 +353,30 @@ class LocationForm(QWidget):
     # -- showing a location ----------------------------------------------------------------
 
     def show_detail(self, detail: LocationDetail | None, *, keep_undo: bool = False) -> None:
-        """Show ``detail`` (the caller flushed the previous location first)."""
-        self.timer.stop()
-        self.pending.clear()
-        if detail is None or detail.id != self.location_id or not keep_undo:
+        """Show ``detail``. Another location: what is still typed for the one shown before is
+        saved first. The same one afresh: typed and refused values stay, with their messages."""
+        same = detail is not None and detail.id == self.location_id
+        if not same:
+            if self.pending and self.location_id is not None and self.context.is_ready:
+                location_id, values = self.location_id, dict(self.pending)
+                self._run_next(lambda: self._save(location_id, values))
+            self.timer.stop()
+            self.pending.clear()
+            self._invalid.clear()
+        if detail is None or not same or not keep_undo:
             self._undo.clear()
             self.undo_available.emit(False)
         self.location_id = detail.id if detail is not None else None
         self.detail = detail
-        self._clear_messages()
+        held = set(self.pending) | self._invalid
+        if not same:
+            self._clear_messages()
+        else:
+            for name in self.messages:
+                if name not in held:
+                    self._set_message(name, None)
+            if not self.pending:
+                self.general_message.hide()
         if detail is None:
             return
         self._loading = True
@@ -341,18 +391,39 @@ class LocationForm(QWidget):
             "subsidy_scheme": detail.subsidy_scheme or "",
             "subsidy_reference": detail.subsidy_reference or "",
         }
+        # The same location afresh: a field changes only where the stored value differs from
+        # what it shows (no cursor moved under someone typing).
         for name, text in texts.items():
-            self.lines[name].setText(text)
-            self.lines[name].setCursorPosition(0)
+            stored = getattr(detail, name)
+            if not same or (name not in held and self._line_value(name) != (stored or None)):
+                self.lines[name].setText(text)
+                self.lines[name].setCursorPosition(0)
         for name in ("location_type", "municipality_nis", "owner_organisation_id"):
-            self._select(self.combos[name], getattr(detail, name))
-        self._load_contacts()
+            combo = self.combos[name]
+            if not same or (name not in held and combo.currentData() != getattr(detail, name)):
+                self._select(combo, getattr(detail, name))
         for name, box in self.flags.items():
-            box.setChecked(bool(getattr(detail, name)))
-        self.notes.blockSignals(True)
-        self.notes.setPlainText(detail.notes or "")
-        self.notes.blockSignals(False)
+            if not same or (name not in held and box.isChecked() != bool(getattr(detail, name))):
+                box.setChecked(bool(getattr(detail, name)))
+        notes = detail.notes or ""
+        if not same or ("notes" not in held and self.notes.toPlainText() != notes):
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(notes)
+            self.notes.blockSignals(False)
         self._loading = False
+        self._load_contacts()
+
+    def _line_value(self, name: str) -> object:
+        """What line ``name`` holds, as stored (``UNREADABLE``: it holds no date or number)."""
+        text = self.lines[name].text()
+        try:
+            if name in ("opened_on", "closed_on"):
+                return parse_date(text)
+            if name == "capacity":
+                return parse_int(text)
+        except InputError:
+            return UNREADABLE
+        return text.strip() or None
 
     # -- edits ---------------------------------------------------------------------------------
 
@@ -373,8 +444,10 @@ class LocationForm(QWidget):
             problem = not_a_date(name) if name != "capacity" else not_a_whole_number(name)
         if problem is not None:
             self.pending.pop(name, None)
+            self._invalid.add(name)
             self._show_problems([problem], [name])
             return
+        self._invalid.discard(name)
         self._set_message(name, None)
         self.pending[name] = value
         if name == "postcode":
@@ -430,51 +503,121 @@ class LocationForm(QWidget):
     # -- saving --------------------------------------------------------------------------------
 
     @Slot()
-    def flush(self) -> bool:
-        """Save what is pending now; True when nothing is left unsaved."""
+    def flush(self) -> None:
+        """Hand what is pending to a worker now (after the saves asked for before)."""
         self.timer.stop()
         if not self.pending or self.location_id is None or not self.context.is_ready:
-            return not self.pending
-        changes = dict(self.pending)
-        result = self._save(changes)
-        if result is None:
-            return False
+            return
+        if self._save_shown not in self._queue:
+            self._run_next(self._save_shown)
+
+    @property
+    def is_saving(self) -> bool:
+        """True while a save (or an undo) runs or waits."""
+        return self._saving is not None or bool(self._queue)
+
+    def when_saved(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once every save asked for so far is done (at once when none is)."""
+        if self.is_saving:
+            self._when_saved.append(then)
+        else:
+            then()
+
+    def _run_next(self, job: Callable[[], TaskHandle | None] | None = None) -> None:
+        """Queue ``job`` (it starts a write and returns its handle), and start the next job
+        when none runs; with nothing left, call what waits for the saves."""
+        if job is not None:
+            self._queue.append(job)
+        while self._saving is None and self._queue:
+            self._saving = self._queue.pop(0)()
+        if self._saving is None:
+            waiting, self._when_saved = self._when_saved, []
+            for then in waiting:
+                then()
+
+    def _done(self) -> None:
+        self._saving = None
+        self._run_next()
+
+    def _save_shown(self) -> TaskHandle | None:
+        """Save what is pending for the location shown now (its turn came)."""
+        if not self.pending or self.location_id is None:
+            return None
+        return self._save(self.location_id, dict(self.pending))
+
+    def _save(
+        self, location_id: str, values: dict[str, Any], *, undoing: bool = False
+    ) -> TaskHandle:
+        from vlot_desktop.services.locations import update_location
+
+        author_id = self.context.settings.user_id
+        today = dt.date.today()
+
+        def changes(result: SaveResult) -> Changes:
+            if not result.saved:
+                return Changes()  # refused: nothing changed
+            # A new capacity adds or removes places.
+            return Changes.of(
+                "location", "place", "capacity_change", ids=[location_id], source=SCREEN
+            )
+
+        def saved(result: SaveResult) -> None:
+            if undoing:
+                self._undone(location_id, values, result)
+            else:
+                self._saved(location_id, values, result)
+            self._done()
+
+        return (
+            CollectionOp(
+                self.context,
+                lambda store: update_location(
+                    store.engine, location_id, values, author_id=author_id, today=today
+                ),
+                changes=changes,
+                success=saved,
+            )
+            .failure(lambda exc: self._save_failed(location_id, exc))
+            .owned_by(self)
+            .run()
+        )
+
+    def _saved(self, location_id: str, values: dict[str, Any], result: SaveResult) -> None:
+        if location_id != self.location_id:
+            if result.saved:
+                self.saved.emit(location_id)
+            return
         if not result.saved:
-            self._show_problems(result.problems, list(changes))
+            self._show_problems(result.problems, list(values))
             self.status_changed.emit(self.tr("Not saved: correct the marked fields."))
-            return False
-        for name in changes:
-            if self.pending.get(name) is changes[name]:
+            return
+        for name in values:
+            if name in self.pending and self.pending[name] is values[name]:
                 del self.pending[name]
-        replaced = {k: v for k, v in result.previous.items() if _differs(v, changes.get(k))}
+        replaced = {k: v for k, v in result.previous.items() if _differs(v, values.get(k))}
         if replaced:
             self._undo.append(replaced)
             self.undo_available.emit(True)
-        self._after_save(result, list(changes))
-        return not self.pending
+        self._after_save(result, [n for n in values if n not in self.pending])
 
-    def _save(self, changes: dict[str, Any]) -> SaveResult | None:
-        from vlot_desktop.services.locations import LocationNotFoundError, update_location
+    def _save_failed(self, location_id: str, exc: BaseException) -> None:
+        from vlot_desktop.services.locations import LocationNotFoundError
 
-        assert self.location_id is not None
-        try:
-            return update_location(
-                self.context.engine,
-                self.location_id,
-                changes,
-                author_id=self.context.settings.user_id,
-                today=dt.date.today(),
-            )
-        except LocationNotFoundError:
-            self.pending.clear()
-            self.general_message.setText(self.tr("This location no longer exists."))
-            self.general_message.show()
-            return None
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(exc, LocationNotFoundError):
+            if location_id == self.location_id:
+                self.pending.clear()
+                self.general_message.setText(self.tr("This location no longer exists."))
+                self.general_message.show()
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self._done()
 
     def _after_save(self, result: SaveResult, fields: list[str]) -> None:
         keep = {"municipality_nis"} if "municipality_nis" in fields else set()
         for name in fields:
-            if name not in keep:
+            if name not in keep and name not in self._invalid:
                 self._set_message(name, None)
         self.general_message.hide()
         self._show_problems(result.warnings, fields, clear=False)
@@ -491,15 +634,19 @@ class LocationForm(QWidget):
 
     @Slot()
     def undo(self) -> None:
-        """Write back the values the last saved change replaced."""
-        from vlot_desktop.db.queries.locations import location_detail
-
+        """Write back the values the last saved change replaced (after what is typed)."""
         self.flush()
+        self._run_next(self._undo_last)
+
+    def _undo_last(self) -> TaskHandle | None:
         if not self._undo or self.location_id is None:
-            return
-        previous = self._undo[-1]
-        result = self._save(dict(previous))
-        if result is None:
+            return None
+        return self._save(self.location_id, dict(self._undo[-1]), undoing=True)
+
+    def _undone(self, location_id: str, previous: dict[str, Any], result: SaveResult) -> None:
+        from vlot_desktop.services import location_detail
+
+        if location_id != self.location_id:
             return
         if not result.saved:
             self._show_problems(result.problems, list(previous))
@@ -507,11 +654,22 @@ class LocationForm(QWidget):
             return
         self._undo.pop()
         self.undo_available.emit(bool(self._undo))
-        with self.context.connection() as conn:
-            detail = location_detail(conn, self.location_id)
-        self.show_detail(detail, keep_undo=True)
-        self.status_changed.emit(self.tr("The last change was undone."))
-        self.saved.emit(self.location_id)
+        for name in previous:  # the fields show the values written back
+            self.pending.pop(name, None)
+            self._invalid.discard(name)
+
+        def show(detail: LocationDetail | None) -> None:
+            if detail is None or detail.id != self.location_id:
+                return
+            self.show_detail(detail, keep_undo=True)
+            self.status_changed.emit(self.tr("The last change was undone."))
+            self.saved.emit(location_id)
+
+        QueryOp(
+            self.context,
+            lambda store: store.read(location_detail.header, location_id),
+            success=show,
+        ).owned_by(self).latest("undone").run()
 
     # -- messages --------------------------------------------------------------------------------
 
