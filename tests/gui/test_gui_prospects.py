@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_waiting import settle
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -65,6 +66,7 @@ def open_screen(qtbot: QtBot, make_window: Any, data_dir: Path) -> ProspectsView
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT):
         window.show_screen("prospects")
         view.refresh()
+    settle(view.runner)  # the choices of the filters and the dialog, read beside the list
     return view
 
 
@@ -74,11 +76,21 @@ def names_shown(view: ProspectsView) -> list[str]:
 
 
 def open_visit(qtbot: QtBot, view: ProspectsView, visit_id: str) -> VisitView:
-    assert view.open_prospect(visit_id)
+    with qtbot.waitSignal(view.visit_view.opened, timeout=TIMEOUT):
+        view.open_prospect(visit_id)
+    assert view.in_visit_mode
     visit_view = view.visit_view
     assert visit_view.photos_page is not None
-    qtbot.waitUntil(lambda: not visit_view.photos_page.is_busy, timeout=TIMEOUT)
+    settle(view.runner)  # its photos too
+    assert not visit_view.photos_page.is_busy
     return visit_view
+
+
+def saved(visit: VisitView) -> None:
+    """Everything typed in ``visit`` is in the database (the writes run in a worker)."""
+    visit.saver.flush()
+    settle(visit.runner)
+    assert not visit.saver.has_pending
 
 
 def focused(widget: QWidget) -> QWidget | None:
@@ -150,15 +162,19 @@ def test_new_prospect_gets_the_user_the_newest_template_and_the_postcode_town(
 ) -> None:
     view = open_screen(qtbot, make_window, prepared_dir)
     dialog = view.new_prospect_dialog()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     dialog.create_visit()
+    settle(view.runner)
     assert dialog.error_label.text() == "Vul een naam in."
     QTest.keyClicks(dialog.name_edit, "Pastorij Kerkplein")
     dialog.create_visit()
+    settle(view.runner)
     assert dialog.error_label.text() == "Kies een gemeente."
     QTest.keyClicks(dialog.postcode_edit, "3500")
     assert dialog.municipality_combo.currentText() == "Hasselt"
     dialog.create_visit()
+    settle(view.runner)
     assert dialog.visit_id is not None
     with engine.connect() as conn:
         visit = conn.execute(select(ProspectVisit)).one()
@@ -219,7 +235,7 @@ def test_answers_by_keyboard_progress_and_required_items(
     assert visit.editors["sanitair.aantal_douches"].error_label.text() == (
         "Vul een getal in, bijvoorbeeld 12 of 12,5."
     )
-    visit.saver.flush()
+    saved(visit)
 
     assert answers(engine) == {
         "gebouw.rookmelders": ("ja", None, None),
@@ -253,7 +269,7 @@ def test_choice_and_text_items_and_a_bottleneck_with_action(
     QTest.keyClicks(asbestos.remark_edit, "Asbest in de kelder")
     asbestos.kind_buttons["knelpunt"].click()
     QTest.keyClicks(asbestos.action_edit, "Inventaris laten maken")
-    visit.saver.flush()
+    saved(visit)
     assert asbestos.note_button.text() == "Knelpunt"
 
     with engine.connect() as conn:
@@ -266,9 +282,9 @@ def test_choice_and_text_items_and_a_bottleneck_with_action(
         "Asbest in de kelder",
         "Inventaris laten maken",
     )
-    saved = answers(engine)
-    assert saved["algemeen.type_gebouw"] == ("klooster", None, None)
-    assert saved["algemeen.huidige_bestemming"] == (None, None, "Kloostergemeenschap, deels leeg")
+    stored = answers(engine)
+    assert stored["algemeen.type_gebouw"] == ("klooster", None, None)
+    assert stored["algemeen.huidige_bestemming"] == (None, None, "Kloostergemeenschap, deels leeg")
 
     # Reopened, the visit shows what was saved.
     visit = open_visit(qtbot, view, visit_id)
@@ -278,6 +294,7 @@ def test_choice_and_text_items_and_a_bottleneck_with_action(
     assert reopened.kind_buttons["knelpunt"].isChecked()
     assert reopened.note_panel.isVisibleTo(reopened)
     reopened.set_finding_kind(None)
+    saved(visit)
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(Finding)) == 0
 
@@ -309,15 +326,16 @@ def test_visit_fields_and_participants_are_saved_as_typed(
     from vlot_desktop.db.queries.prospects import visit_detail
 
     with engine.connect() as conn:
-        saved = visit_detail(conn, visit_id)
-    assert saved is not None
-    assert [(p.name, p.role, p.organisation) for p in saved.participants] == [
+        stored = visit_detail(conn, visit_id)
+    assert stored is not None
+    assert [(p.name, p.role, p.organisation) for p in stored.participants] == [
         ("Олена Коваль", "brandweer", "Zone Oost-Limburg")
     ]
     row.remove_button.click()
+    saved(visit)
     with engine.connect() as conn:
-        saved = visit_detail(conn, visit_id)
-    assert saved is not None and saved.participants == []
+        stored = visit_detail(conn, visit_id)
+    assert stored is not None and stored.participants == []
 
 
 # -- conversion -------------------------------------------------------------------------------
@@ -333,13 +351,16 @@ def test_conversion_to_a_location(
     details = visit.details_page
     assert details is not None
     assert not details.convert_button.isEnabled()
-    assert visit.convert() is None
+    visit.convert()
+    settle(visit.runner)
     assert details.message_label.text().startswith(
         "Alleen een positieve prospectie kan een opvanglocatie worden."
     )
     details.status_combo.setCurrentIndex(details.status_combo.findData("positief"))
     assert details.convert_button.isEnabled()
-    location_id = visit.convert()
+    with qtbot.waitSignal(visit.converted, timeout=TIMEOUT) as converted:
+        visit.convert()
+    location_id = converted.args[0]
     assert location_id is not None
     details = visit.details_page
     assert details is not None
@@ -360,7 +381,8 @@ def test_conversion_to_a_location(
     )
     assert places == ["in_opbouw"] * 4
     assert linked == location_id
-    assert visit.convert() is None
+    visit.convert()
+    settle(visit.runner)
     assert details.message_label.text() == "Deze prospectie is al omgezet naar een opvanglocatie."
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(Location)) == 1
@@ -413,6 +435,7 @@ def test_photos_add_caption_link_remove(
     qtbot.waitUntil(lambda: not visit.saver.has_pending, timeout=TIMEOUT)
     second = page.cards[1]
     second.item_combo.setCurrentIndex(second.item_combo.findData("keuken.foto_keuken"))
+    saved(visit)
     with engine.connect() as conn:
         rows = conn.execute(
             select(
@@ -481,10 +504,12 @@ def test_an_old_visit_keeps_its_template_version(
     assert visit.details_page.template_label.text().endswith("versie 1")
 
     dialog = view.new_prospect_dialog()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     QTest.keyClicks(dialog.name_edit, "Nieuw bezoek")
     QTest.keyClicks(dialog.postcode_edit, "3500")
     dialog.create_visit()
+    settle(view.runner)
     assert dialog.visit_id is not None
     visit = open_visit(qtbot, view, dialog.visit_id)
     visit.show_section("sanitair")
@@ -543,6 +568,7 @@ def test_the_prospect_screens_show_no_english(
     visit.show_photos()
     assert_all_dutch(window)
     dialog = view.new_prospect_dialog()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     dialog.show()
     assert_all_dutch(dialog)

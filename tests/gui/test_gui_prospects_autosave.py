@@ -40,10 +40,17 @@ data_dir, visit_id = Path(sys.argv[1]), sys.argv[2]
 app = QApplication([])
 context = AppContext(data_dir)
 context.set_database(open_database(data_dir))
-view = VisitView(context, TaskRunner())
+runner = TaskRunner()
+view = VisitView(context, runner)
 view.resize(1200, 800)
 view.show()
-assert view.open_visit(visit_id)
+view.open_visit(visit_id)  # read in a worker: wait for it, and for its photos
+for _ in range(100):
+    runner.wait_for_done(20_000)
+    app.processEvents()
+    if view.visit is not None and runner.active_count == 0:
+        break
+assert view.visit is not None
 view.show_section("gebouw")
 smoke = view.editors["gebouw.rookmelders"]
 smoke.focus_item()
@@ -110,3 +117,124 @@ def test_answers_survive_a_kill(prepared_dir: Path, tmp_path: Path) -> None:
         "sanitair.aantal_toiletten": (None, 7.0, None),
         "algemeen.huidige_bestemming": (None, None, "Leegstaande school"),
     }
+
+
+# -- in the window: the writes run in a worker, and still nothing typed is lost ----------------
+
+
+def _type_a_text(visit) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    visit.show_section("algemeen")
+    use = visit.editors["algemeen.huidige_bestemming"]
+    use.focus_item()
+    QTest.keyClicks(use.text_edit, "Leegstaande school")
+    assert visit.saver.has_pending  # typed, not yet saved (the timer has not fired)
+
+
+def test_closing_the_window_saves_what_was_typed(
+    qtbot,
+    dutch: None,
+    make_window,
+    engine,
+    prepared_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from test_gui_prospects import answers, open_screen, open_visit, plan
+
+    visit_id = plan(engine, "Klooster Sint-Jozef")
+    view = open_screen(qtbot, make_window, prepared_dir)
+    visit = open_visit(qtbot, view, visit_id)
+    _type_a_text(visit)
+    view.window().close()  # stops the workers: the last write goes first
+    assert answers(engine) == {"algemeen.huidige_bestemming": (None, None, "Leegstaande school")}
+
+
+def test_a_write_made_after_the_workers_stopped_is_still_saved(
+    qtbot,
+    dutch: None,
+    make_window,
+    engine,
+    prepared_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from test_gui_prospects import answers, open_screen, open_visit, plan
+
+    visit_id = plan(engine, "Klooster Sint-Jozef")
+    view = open_screen(qtbot, make_window, prepared_dir)
+    visit = open_visit(qtbot, view, visit_id)
+    _type_a_text(visit)
+    view.runner.shutdown()  # as run_gui does when the application quits, before closing
+    view.window().close()
+    assert answers(engine) == {"algemeen.huidige_bestemming": (None, None, "Leegstaande school")}
+
+
+def test_opening_another_visit_saves_the_first_and_shows_it_again(
+    qtbot,
+    dutch: None,
+    make_window,
+    engine,
+    prepared_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from test_gui_prospects import answers, open_screen, open_visit, plan
+
+    first = plan(engine, "Klooster Sint-Jozef")
+    second = plan(engine, "School De Linde")
+    view = open_screen(qtbot, make_window, prepared_dir)
+    visit = open_visit(qtbot, view, first)
+    _type_a_text(visit)
+    visit = open_visit(qtbot, view, second)
+    assert visit.visit_id == second
+    assert answers(engine) == {"algemeen.huidige_bestemming": (None, None, "Leegstaande school")}
+    visit.show_section("algemeen")
+    assert visit.editors["algemeen.huidige_bestemming"].text_edit.text() == ""
+    visit = open_visit(qtbot, view, first)
+    visit.show_section("algemeen")
+    assert visit.editors["algemeen.huidige_bestemming"].text_edit.text() == "Leegstaande school"
+
+
+def test_back_to_the_list_shows_what_was_typed(
+    qtbot,
+    dutch: None,
+    make_window,
+    engine,
+    prepared_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from gui_waiting import settle
+    from test_gui_prospects import open_screen, open_visit, plan
+
+    visit_id = plan(engine, "Klooster Sint-Jozef")
+    view = open_screen(qtbot, make_window, prepared_dir)
+    visit = open_visit(qtbot, view, visit_id)
+    details = visit.details_page
+    assert details is not None
+    visit.sections.setCurrentRow(0)
+    details.name_edit.setFocus()
+    details.name_edit.selectAll()
+    from PySide6.QtTest import QTest
+
+    QTest.keyClicks(details.name_edit, "Pastorij Kerkplein")
+    visit.leave()
+    settle(view.runner)
+    assert not view.in_visit_mode
+    assert [view.model.index(r, 0).data() for r in range(view.model.rowCount())] == [
+        "Pastorij Kerkplein"
+    ]
+
+
+def test_a_visit_announced_elsewhere_shows_in_the_list_without_a_click(
+    qtbot,
+    dutch: None,
+    make_window,
+    engine,
+    prepared_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from gui_elsewhere import synced
+    from gui_waiting import settle
+    from test_gui_prospects import names_shown, open_screen, plan
+
+    view = open_screen(qtbot, make_window, prepared_dir)
+    assert names_shown(view) == []
+    plan(engine, "Hôtel Régina")  # another laptop's, brought in by a sync
+    view.context.announce(synced("prospect_visit"))
+    settle(view.runner)
+    assert names_shown(view) == ["Hôtel Régina"]
+    assert view.result_label.text() == "1 prospectie · 0 geschatte plaatsen"

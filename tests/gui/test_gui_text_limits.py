@@ -133,13 +133,15 @@ def test_visit_impression_and_checklist_remark_too_long(
     with qtbot.waitSignal(screen.loaded, timeout=TIMEOUT):
         window.show_screen("prospects")
         screen.refresh()
-    assert screen.open_prospect(visit_id)
+    with qtbot.waitSignal(screen.visit_view.opened, timeout=TIMEOUT):
+        screen.open_prospect(visit_id)
     visit = screen.visit_view
     details = visit.details_page
     assert details is not None
     visit.sections.setCurrentRow(0)
     details.impression_edit.setPlainText("Goed onderhouden")
     visit.saver.flush()
+    settle(visit.runner)
 
     # The general impression: the message under the field, the old text in the database.
     paste(qtbot, details.impression_edit, PASTED)
@@ -154,6 +156,7 @@ def test_visit_impression_and_checklist_remark_too_long(
     assert saved is not None and saved.general_impression == "Goed onderhouden"
     details.impression_edit.setPlainText("Goed onderhouden, dak te herstellen")
     visit.saver.flush()
+    settle(visit.runner)
     assert details.field_message("general_impression") == ""
     with engine.connect() as conn:
         saved = visit_detail(conn, visit_id)
@@ -166,6 +169,7 @@ def test_visit_impression_and_checklist_remark_too_long(
     paste(qtbot, asbestos.remark_edit, "а" * 2_000_000)
     assert len(asbestos.remark_edit.text()) == 2_000_000
     visit.saver.flush()
+    settle(visit.runner)
     assert asbestos.error_label.isVisibleTo(asbestos)
     assert asbestos.error_label.text() == TOO_LONG_NL.format("2.000.000")
     with engine.connect() as conn:
@@ -174,6 +178,7 @@ def test_visit_impression_and_checklist_remark_too_long(
     asbestos.remark_edit.setText("Asbest in de kelder en op zolder")
     asbestos.remark_edit.textEdited.emit(asbestos.remark_edit.text())
     visit.saver.flush()
+    settle(visit.runner)
     assert not asbestos.error_label.isVisibleTo(asbestos)
     with engine.connect() as conn:
         saved = visit_detail(conn, visit_id)

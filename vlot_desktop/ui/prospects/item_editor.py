@@ -3,12 +3,14 @@ opportuniteit with an action.
 
 Made for typing on site: yes/no items answer with one key (J, N, O or 0) and move on, the arrows
 and Tab go to the next item, F2 opens the remark. Every change is handed to the visit's
-``Autosaver`` at once.
+``Autosaver`` at once, as the write the visit view makes of it (the editor holds no database
+code).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -27,13 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlot_desktop.db.queries.prospects import AnswerRow, FindingRow
 from vlot_desktop.domain.checklist import ChecklistItem, ItemKind
 from vlot_desktop.services.prospects import AnswerValue, ItemNote
-from vlot_desktop.ui.prospects.autosave import UNCUT, Autosaver
+from vlot_desktop.ui.prospects.autosave import UNCUT, Autosaver, Save
 
-AnswerWriter = Callable[[str, AnswerValue], object]
-NoteWriter = Callable[[str, ItemNote], object]
+if TYPE_CHECKING:
+    from vlot_desktop.db.queries.prospects import AnswerRow, FindingRow
+
+# (item key, value) -> the write that saves it (the visit view knows the visit).
+AnswerWriter = Callable[[str, AnswerValue], Save]
+NoteWriter = Callable[[str, ItemNote], Save]
 
 _YES_NO_KEYS = {
     Qt.Key.Key_J: "ja",
@@ -347,7 +352,7 @@ class ItemEditor(QFrame):
         for key, button in self.answer_buttons.items():
             button.setChecked(key == value)
         self._saver.save_now(
-            f"answer:{self.key}", lambda: self._write_answer(self.key, AnswerValue(choice=value))
+            f"answer:{self.key}", self._write_answer(self.key, AnswerValue(choice=value))
         )
         self._answered()
         if advance:
@@ -363,14 +368,14 @@ class ItemEditor(QFrame):
             return
         self.show_error(None)
         self._saver.schedule(
-            f"answer:{self.key}", lambda: self._write_answer(self.key, AnswerValue(number=number))
+            f"answer:{self.key}", self._write_answer(self.key, AnswerValue(number=number))
         )
         self._answered()
 
     @Slot(str)
     def _text_edited(self, text: str) -> None:
         self._saver.schedule(
-            f"answer:{self.key}", lambda: self._write_answer(self.key, AnswerValue(text=text))
+            f"answer:{self.key}", self._write_answer(self.key, AnswerValue(text=text))
         )
         self._answered()
 
@@ -380,7 +385,7 @@ class ItemEditor(QFrame):
         value = self.choice_combo.itemData(index)
         self._value = value
         self._saver.save_now(
-            f"answer:{self.key}", lambda: self._write_answer(self.key, AnswerValue(choice=value))
+            f"answer:{self.key}", self._write_answer(self.key, AnswerValue(choice=value))
         )
         self._answered()
 
@@ -443,13 +448,13 @@ class ItemEditor(QFrame):
     @Slot()
     def _note_edited(self) -> None:
         note = self._note()
-        self._saver.schedule(f"note:{self.key}", lambda: self._write_note(self.key, note))
+        self._saver.schedule(f"note:{self.key}", self._write_note(self.key, note))
         self._update_note_button()
 
     @Slot()
     def _note_edited_now(self) -> None:
         note = self._note()
-        self._saver.save_now(f"note:{self.key}", lambda: self._write_note(self.key, note))
+        self._saver.save_now(f"note:{self.key}", self._write_note(self.key, note))
         self._update_note_button()
 
     def set_finding_kind(self, kind: str | None) -> None:

@@ -1,9 +1,14 @@
-"""Plan a new prospect: the building's name and address, the date; the visitor is the user."""
+"""Plan a new prospect: the building's name and address, the date; the visitor is the user.
+
+The visit is created in a worker (``services.prospects.create_visit`` through
+``ui.ops.CollectionOp``, which announces it); a refusal shows in the dialog.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
@@ -18,11 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
-from vlot_desktop.db.queries.municipalities import MunicipalityRow
 from vlot_desktop.services import prospects as svc
+from vlot_desktop.services.changes import Changes
+from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
+from vlot_desktop.ui.ops import CollectionOp
+
+if TYPE_CHECKING:
+    from vlot_desktop.db.queries.municipalities import MunicipalityRow
 
 
 class NewProspectDialog(QDialog):
@@ -30,16 +39,16 @@ class NewProspectDialog(QDialog):
 
     def __init__(
         self,
-        engine: Engine,
+        context: AppContext,
         municipalities: list[MunicipalityRow],
-        lookup_postcode: Callable[[str], list[str]],
+        postcodes: dict[str, list[str]],
         visitor_id: str | None,
         visitor_name: str | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._engine = engine
-        self._lookup_postcode = lookup_postcode
+        self._context = context
+        self._postcodes = postcodes  # postcode -> the NIS codes it serves
         self._visitor_id = visitor_id
         self.visit_id: str | None = None
         self.setWindowTitle(self.tr("New prospect"))
@@ -99,6 +108,7 @@ class NewProspectDialog(QDialog):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create"))
+        self.create_button = ok
         buttons.accepted.connect(self.create_visit)
         buttons.rejected.connect(self.reject)
 
@@ -111,7 +121,7 @@ class NewProspectDialog(QDialog):
     def _postcode_edited(self, text: str) -> None:
         if len(text) != 4 or not text.isdigit():
             return
-        served = self._lookup_postcode(text)
+        served = self._postcodes.get(text, [])
         if served and self.municipality_combo.currentData() not in served:
             self.municipality_combo.setCurrentIndex(
                 max(0, self.municipality_combo.findData(served[0]))
@@ -129,10 +139,22 @@ class NewProspectDialog(QDialog):
             visit_date=dt.date(date.year(), date.month(), date.day()),
             visitor_id=self._visitor_id,
         )
-        try:
-            self.visit_id = svc.create_visit(self._engine, new)
-        except svc.ProspectError as exc:
-            self.error_label.setText(exc.text(current_language()))
-            self.error_label.show()
-            return
+        self.create_button.setEnabled(False)  # one visit per click
+        CollectionOp(
+            self._context,
+            lambda store: svc.create_visit(store.engine, new),
+            changes=lambda visit_id: Changes.of("prospect_visit", ids=[visit_id]),
+            success=self._created,
+        ).failure(self._refused).owned_by(self).named("create prospect visit").run()
+
+    def _created(self, visit_id: str) -> None:
+        self.visit_id = visit_id
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        if not isinstance(exc, svc.ProspectError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        self.error_label.setText(exc.text(current_language()))
+        self.error_label.show()

@@ -1,15 +1,16 @@
 """Visit mode's photo page: add photos (file dialog or drag and drop), caption, link, remove.
 
 Adding runs in a worker: phone photos are large, and each one is hashed, checked, stored and
-given a thumbnail (``services.photos``). Files that are not readable images are refused one by
-one with a Dutch message; the good ones in the same batch are still added.
+given a thumbnail (``services.visit_photos`` through ``ui.ops``). Files that are not readable
+images are refused one by one with a Dutch message; the good ones in the same batch are still
+added. Captions, links and removals are writes of the visit's autosaver, in the order made.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
@@ -26,20 +27,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from vlot_desktop.domain.checklist import ChecklistTemplate, ItemKind
 from vlot_desktop.services import photos as photo_service
+from vlot_desktop.services import visit_photos
+from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.prospects.autosave import UNCUT, Autosaver
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
+from vlot_desktop.ui.prospects.autosave import UNCUT, Autosaver, Save
+from vlot_desktop.ui.tasks import TaskHandle
+
+if TYPE_CHECKING:
+    from vlot_desktop.services.store import Store
 
 THUMB_W, THUMB_H = 200, 150
 COLUMNS = 3
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.webp *.bmp *.gif"
 
-PhotoList = list[tuple[photo_service.Photo, Path | None]]
+PhotoList = visit_photos.PhotoList
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -47,12 +52,6 @@ def local_files(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def _load(engine: Engine, data_dir: Path, visit_id: str) -> PhotoList:
-    with Session(engine, expire_on_commit=False) as session:
-        photos = photo_service.photos_for(session, photo_service.PROSPECT_VISIT, visit_id)
-    return [(p, photo_service.thumbnail_path(data_dir, p.sha256)) for p in photos]
 
 
 class PhotoCard(QFrame):
@@ -129,18 +128,15 @@ class PhotosPage(QWidget):
 
     def __init__(
         self,
-        engine: Engine,
-        data_dir: Path,
-        runner: TaskRunner,
+        context: AppContext,
         saver: Autosaver,
         visit_id: str,
         template: ChecklistTemplate,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._engine = engine
-        self._data_dir = data_dir
-        self._runner = runner
+        self._context = context
+        self._data_dir = context.data_dir
         self._saver = saver
         self._visit_id = visit_id
         self._task: TaskHandle | None = None
@@ -216,23 +212,19 @@ class PhotosPage(QWidget):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        engine, data_dir, visit_id = self._engine, self._data_dir, self._visit_id
-
-        def work(_task: TaskContext) -> PhotoList:
-            return _load(engine, data_dir, visit_id)
-
-        self._start(work, self._show_photos)
-
-    def _start(self, work: object, on_result: object) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        data_dir, visit_id = self._data_dir, self._visit_id
         self.add_button.setEnabled(False)
-        self._task = self._runner.run(
-            work,  # type: ignore[arg-type]
-            on_result=on_result,  # type: ignore[arg-type]
-            on_error=self._failed,
-            owner=self,
-            name="visit photos",
+        self._task = (
+            QueryOp(
+                self._context,
+                lambda store: store.read(visit_photos.photos, data_dir, visit_id),
+                success=self._show_photos,
+            )
+            .failure(self._failed)
+            .owned_by(self)
+            .latest("photos")
+            .named("visit photos")
+            .run()
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -289,23 +281,23 @@ class PhotosPage(QWidget):
         """Add these files in a worker; refusals show as messages on the page."""
         if not files:
             return
-        engine, data_dir, visit_id = self._engine, self._data_dir, self._visit_id
+        data_dir, visit_id = self._data_dir, self._visit_id
         link_key = self.link_combo.currentData()
         chosen = list(files)
 
-        def work(task: TaskContext) -> tuple[photo_service.AddPhotosResult, PhotoList]:
-            with Session(engine, expire_on_commit=False) as session:
-                result = photo_service.add_photos(
-                    session, data_dir, photo_service.PROSPECT_VISIT, visit_id, chosen
-                )
-                if link_key:
-                    for photo in result.added:
-                        photo_service.link_item(session, photo.id, link_key)
-            return result, _load(engine, data_dir, visit_id)
+        def add(store: Store) -> tuple[photo_service.AddPhotosResult, PhotoList]:
+            return visit_photos.add(store.engine, data_dir, visit_id, chosen, link_key)
 
         self.status_label.setText(self.tr("Adding %1 file(s)…").replace("%1", str(len(chosen))))
         self.message_label.hide()
-        self._start(work, self._added)
+        self.add_button.setEnabled(False)
+        self._task = (
+            CollectionOp(self._context, add, changes=self._saver.changes(), success=self._added)
+            .failure(self._failed)
+            .owned_by(self)
+            .named("add visit photos")
+            .run()
+        )
 
     def _added(self, value: tuple[photo_service.AddPhotosResult, PhotoList]) -> None:
         result, photos = value
@@ -340,32 +332,22 @@ class PhotosPage(QWidget):
     # -- caption, link, remove ---------------------------------------------------------------------
 
     def _caption_edited(self, photo_id: str, text: str) -> None:
-        engine = self._engine
-
-        def write() -> None:
-            # Removed meanwhile (here, or by a colleague through the sync): nothing to do.
-            with (
-                Session(engine, expire_on_commit=False) as session,
-                contextlib.suppress(photo_service.PhotoNotFoundError),
-            ):
-                photo_service.set_caption(session, photo_id, text)
-
-        self._saver.schedule(f"caption:{photo_id}", write)
+        # (Removed meanwhile, here or by a colleague through the sync: nothing to do.)
+        self._saver.schedule(
+            f"caption:{photo_id}",
+            Save(
+                lambda store: visit_photos.set_caption(store.engine, photo_id, text),
+                tag=self._visit_id,
+            ),
+        )
 
     def _link_changed(self, card: PhotoCard) -> None:
-        engine = self._engine
         photo_id = card.photo.id
         key = card.item_combo.currentData()
-
-        def write() -> None:
-            # Removed meanwhile (here, or by a colleague through the sync): nothing to do.
-            with (
-                Session(engine, expire_on_commit=False) as session,
-                contextlib.suppress(photo_service.PhotoNotFoundError),
-            ):
-                photo_service.link_item(session, photo_id, key)
-
-        self._saver.save_now(f"link:{photo_id}", write)
+        self._saver.save_now(
+            f"link:{photo_id}",
+            Save(lambda store: visit_photos.link(store.engine, photo_id, key), tag=self._visit_id),
+        )
         self.links_changed.emit(self.link_counts())
 
     def _confirm_remove(self, card: PhotoCard) -> bool:
@@ -383,10 +365,15 @@ class PhotosPage(QWidget):
             self.remove(photo_id)
 
     def remove(self, photo_id: str) -> None:
-        """Remove without asking, then show the photos that are left."""
+        """Remove without asking (after the writes made before), then show the photos that are
+        left."""
         self._saver.discard(f"caption:{photo_id}")
         self._saver.discard(f"link:{photo_id}")
-        self._saver.flush()
-        with Session(self._engine, expire_on_commit=False) as session:
-            photo_service.remove_photo(session, photo_id)
-        self.reload()
+        self._saver.save_now(
+            f"remove:{photo_id}",
+            Save(
+                lambda store: visit_photos.remove(store.engine, photo_id),
+                then=lambda _result: self.reload(),
+                tag=self._visit_id,
+            ),
+        )

@@ -1,8 +1,10 @@
 """The Prospecties screen: the list of prospect visits with filters, and visit mode.
 
 The list is filtered in SQL in a worker, on every keystroke of the search field (a newer search
-cancels the older one). Opening a prospect (double-click, Enter or "Open") switches the screen
-to visit mode; "Back to the list" returns with the list refreshed.
+cancels the older one): a ``ui.ops.QueryOp`` of ``services.prospect_list``, as are the choices
+of the filters. Opening a prospect (double-click, Enter or "Open") switches the screen to visit
+mode once the visit is read; "Back to the list" returns with the list refreshed as soon as what
+was typed is saved.
 """
 
 from __future__ import annotations
@@ -30,17 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.domain.enums import ProspectStatus
-from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import enum_label, format_int
 from vlot_desktop.ui.i18n import current_language
 from vlot_desktop.ui.models.prospect_table_model import ProspectTableModel
 from vlot_desktop.ui.models.roles import KEY_ROLE, SORT_ROLE
-from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+from vlot_desktop.ui.ops import QueryOp
+from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
 from vlot_desktop.ui.widgets.screen import Screen, heading
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only after the window is shown.
     from vlot_desktop.db.queries.prospects import ProspectFilter, ProspectRow
+    from vlot_desktop.services.prospect_list import ProspectChoices
     from vlot_desktop.ui.prospects.new_prospect_dialog import NewProspectDialog
     from vlot_desktop.ui.prospects.visit_view import VisitView
 
@@ -86,7 +89,8 @@ class ProspectsView(Screen):
     ) -> None:
         super().__init__(context, runner, parent)
         self._task: TaskHandle | None = None
-        self._combos_filled = False
+        self._choices: ProspectChoices | None = None
+        self._choices_loading = False
         self._columns_sized = False
 
         self.heading = heading(self.tr("Prospects"), self)
@@ -278,7 +282,7 @@ class ProspectsView(Screen):
 
     @property
     def is_loading(self) -> bool:
-        return self._task is not None
+        return self._task is not None or self._choices_loading
 
     @property
     def visit_view(self) -> VisitView:
@@ -287,6 +291,8 @@ class ProspectsView(Screen):
 
             self._visit_view = VisitView(self.context, self.runner, self)
             self._visit_view.back_requested.connect(self.show_list)
+            self._visit_view.opened.connect(self._visit_opened)
+            self._visit_view.missing.connect(self._visit_missing)
             self.stack.addWidget(self._visit_view)
         return self._visit_view
 
@@ -296,14 +302,28 @@ class ProspectsView(Screen):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def _fill_combos(self) -> None:
-        from vlot_desktop.db.queries.municipalities import search_municipalities
-        from vlot_desktop.db.queries.prospects import list_visitors
+    def _load_choices(self) -> None:
+        """Read what the filters and the new-prospect dialog choose from, in a worker."""
+        if not self.context.is_ready:
+            return
+        from vlot_desktop.services import prospect_list
 
+        self._choices_loading = True
+        QueryOp(
+            self.context,
+            lambda store: store.read(prospect_list.choices),
+            success=self._fill_combos,
+        ).failure(self._choices_failed).owned_by(self).latest("choices").run()
+
+    def _choices_failed(self, exc: BaseException) -> None:
+        self._choices_loading = False
+        self._failed(exc)
+
+    def _fill_combos(self, choices: ProspectChoices) -> None:
+        self._choices_loading = False
+        self._choices = choices
+        municipalities, visitors = choices.municipalities, choices.visitors
         language = current_language()
-        with self.context.connection() as conn:
-            municipalities = search_municipalities(conn)
-            visitors = list_visitors(conn)
         for box in (self.team_combo, self.municipality_combo, self.visitor_combo):
             box.blockSignals(True)
         keep_visitor = self.visitor_combo.currentData()
@@ -322,12 +342,11 @@ class ProspectsView(Screen):
         self.visitor_combo.setCurrentIndex(max(0, self.visitor_combo.findData(keep_visitor)))
         for box in (self.team_combo, self.municipality_combo, self.visitor_combo):
             box.blockSignals(False)
-        self._combos_filled = True
 
     def refresh(self) -> None:
         if not self.context.is_ready:
             return
-        self._fill_combos()
+        self._load_choices()
         self.apply_filter()
 
     def current_filter(self) -> ProspectFilter:
@@ -349,23 +368,20 @@ class ProspectsView(Screen):
         """Reload the list in a worker; a newer filter cancels the one still running."""
         if not self.context.is_ready:
             return
-        if self._task is not None:
-            self._task.cancel()
-        engine = self.context.engine
+        from vlot_desktop.services import prospect_list
+
         prospect_filter = self.current_filter()
-
-        def work(_task: TaskContext) -> list[ProspectRow]:
-            from vlot_desktop.db.queries.prospects import list_prospects
-
-            with engine.connect() as conn:
-                return list_prospects(conn, prospect_filter)
-
-        self._task = self.runner.run(
-            work,
-            on_result=self._show_rows,
-            on_error=self._failed,
-            owner=self,
-            name="prospect list",
+        self._task = (
+            QueryOp(
+                self.context,
+                lambda store: store.read(prospect_list.rows, prospect_filter),
+                success=self._show_rows,
+            )
+            .failure(self._list_failed)
+            .owned_by(self)
+            .latest("list")
+            .named("prospect list")
+            .run()
         )
 
     def _show_rows(self, rows: list[ProspectRow]) -> None:
@@ -388,8 +404,11 @@ class ProspectsView(Screen):
             self.select_prospect(selected)
         self.loaded.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _list_failed(self, exc: BaseException) -> None:
         self._task = None
+        self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _size_columns(self) -> None:
@@ -431,46 +450,53 @@ class ProspectsView(Screen):
         if visit_id is not None:
             self.open_prospect(visit_id)
 
-    def open_prospect(self, visit_id: str) -> bool:
-        """Visit mode for this prospect."""
-        if not self.visit_view.open_visit(visit_id):
-            self.apply_filter()
-            return False
+    def open_prospect(self, visit_id: str) -> None:
+        """Visit mode for this prospect, once it is read (``visit_view.opened``); a prospect
+        that no longer exists leaves the screen on the list, re-read."""
+        self.visit_view.open_visit(visit_id)
+
+    @Slot(str)
+    def _visit_opened(self, _visit_id: str) -> None:
         self.stack.setCurrentIndex(VISIT_PAGE)
-        return True
+
+    @Slot(str)
+    def _visit_missing(self, _visit_id: str) -> None:
+        self.apply_filter()
 
     @Slot()
     def show_list(self) -> None:
         self.stack.setCurrentIndex(LIST_PAGE)
         if self._visit_view is not None and self._visit_view.visit_id:
             self.select_prospect(self._visit_view.visit_id)
-        self.context.announce(
-            Changes.of("prospect_visit", "checklist_answer", "attachment", "finding")
-        )
-        self._fill_combos()
-        self.apply_filter()
         self.table.setFocus()
+        # The visit's writes announced themselves; the list shows them once they are in.
+        saver = self._visit_view.saver if self._visit_view is not None else None
+        if saver is None:
+            self.refresh()
+        else:
+            saver.when_saved(self.refresh)
 
     @Slot()
     def new_prospect(self) -> None:
         if not self.context.is_ready or self.in_visit_mode:
             return
         dialog = self.new_prospect_dialog()
+        if dialog is None:
+            return  # the choices are still being read
         if dialog.exec() and dialog.visit_id:
-            self.context.announce(Changes.of("prospect_visit", ids=[dialog.visit_id]))
             self.open_prospect(dialog.visit_id)
 
-    def new_prospect_dialog(self) -> NewProspectDialog:
-        from vlot_desktop.db.queries.municipalities import search_municipalities
-        from vlot_desktop.db.queries.prospects import municipalities_of_postcode
+    def new_prospect_dialog(self) -> NewProspectDialog | None:
+        """The dialog, not yet shown (``None`` while the municipalities are being read)."""
         from vlot_desktop.ui.prospects.new_prospect_dialog import NewProspectDialog
 
+        if self._choices is None:
+            return None
         settings = self.context.settings
-        municipalities = self.context.run_query(search_municipalities)
         return NewProspectDialog(
-            self.context.engine,
-            municipalities,
-            lambda postcode: self.context.run_query(municipalities_of_postcode, postcode),
+            self.context,
+            self._choices.municipalities,
+            self._choices.postcodes,
             settings.user_id,
             settings.user_name,
             self,

@@ -1,13 +1,14 @@
 """Visit mode's first page: the building and the visit, who took part, and the outcome.
 
-Everything here is saved as typed, like the checklist (see ``autosave``). The outcome decides
+Everything here is saved as typed, like the checklist (see ``autosave``): each edit becomes a
+write of ``services.prospects`` that the autosaver runs in a worker. The outcome decides
 whether the prospect can become a location; the conversion itself is the visit view's job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,15 +25,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
-from vlot_desktop.db.queries.municipalities import MunicipalityRow
-from vlot_desktop.db.queries.prospects import ParticipantRow, VisitDetail
 from vlot_desktop.domain.enums import ParticipantRole, ProspectStatus
 from vlot_desktop.domain.location_rules import CAPACITY_MAX
 from vlot_desktop.services import prospects as svc
 from vlot_desktop.ui.formatting import enum_label
-from vlot_desktop.ui.prospects.autosave import Autosaver
+from vlot_desktop.ui.prospects.autosave import Autosaver, Save
+
+if TYPE_CHECKING:
+    from vlot_desktop.db.queries.municipalities import MunicipalityRow
+    from vlot_desktop.db.queries.prospects import ParticipantRow, VisitDetail
+    from vlot_desktop.services.store import Store
 
 NO_DATE = QDate(2000, 1, 1)
 EDITABLE_STATUSES = (
@@ -54,6 +57,14 @@ def from_qdate(value: QDate) -> dt.date | None:
     return dt.date(value.year(), value.month(), value.day())
 
 
+class _Participant:
+    """The id of one participant row, shared by its writes: the first (in a worker) creates
+    the participant, the later ones update or remove that one."""
+
+    def __init__(self, participant_id: str | None) -> None:
+        self.id = participant_id
+
+
 class ParticipantEditor(QWidget):
     """One participant: role, name, organisation; saved as typed, created on the first name."""
 
@@ -61,17 +72,17 @@ class ParticipantEditor(QWidget):
 
     def __init__(
         self,
-        engine: Engine,
         visit_id: str,
         saver: Autosaver,
         participant: ParticipantRow | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._engine = engine
         self._visit_id = visit_id
         self._saver = saver
-        self.participant_id = participant.id if participant else None
+        self._participant = _Participant(participant.id if participant else None)
+        # A write with a name was made for this row (it may not be in the database yet).
+        self._named = participant is not None
         self.role_combo = QComboBox(self)
         self.role_combo.setAccessibleName(self.tr("Role"))
         self.role_combo.setMinimumHeight(34)
@@ -106,6 +117,11 @@ class ParticipantEditor(QWidget):
         self.remove_button.clicked.connect(self._remove)
 
     @property
+    def participant_id(self) -> str | None:
+        """The participant's id once its first write (with a name) is in the database."""
+        return self._participant.id
+
+    @property
     def save_key(self) -> str:
         return f"participant:{id(self)}"
 
@@ -114,28 +130,31 @@ class ParticipantEditor(QWidget):
         name = self.name_edit.text()
         role = str(self.role_combo.currentData())
         organisation = self.organisation_edit.text()
-        if not name.strip() and self.participant_id is None:
+        participant, visit_id = self._participant, self._visit_id
+        if not name.strip() and not self._named:
             return  # nothing to save until it has a name
 
-        def write() -> None:
-            if self.participant_id is None:
-                self.participant_id = svc.add_participant(
-                    self._engine, self._visit_id, name, role, organisation
+        def write(store: Store) -> None:
+            if participant.id is None:
+                participant.id = svc.add_participant(
+                    store.engine, visit_id, name, role, organisation
                 )
             else:
-                svc.update_participant(self._engine, self.participant_id, name, role, organisation)
+                svc.update_participant(store.engine, participant.id, name, role, organisation)
 
-        self._saver.schedule(self.save_key, write)
+        self._named = True
+        self._saver.schedule(self.save_key, Save(write, tag=visit_id))
 
     @Slot()
     def _remove(self) -> None:
         self._saver.discard(self.save_key)
-        if self.participant_id is not None:
-            participant_id = self.participant_id
-            self._saver.save_now(
-                f"remove:{participant_id}",
-                lambda: svc.remove_participant(self._engine, participant_id),
-            )
+        participant = self._participant
+
+        def remove(store: Store) -> None:
+            if participant.id is not None:  # (created by a write made before this one)
+                svc.remove_participant(store.engine, participant.id)
+
+        self._saver.save_now(f"remove:{id(self)}", Save(remove, tag=self._visit_id))
         self.removed.emit(self)
 
 
@@ -152,16 +171,14 @@ class VisitDetailsPage(QWidget):
 
     def __init__(
         self,
-        engine: Engine,
         saver: Autosaver,
         municipalities: list[MunicipalityRow],
-        lookup_postcode: Callable[[str], list[str]],
+        postcodes: dict[str, list[str]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._engine = engine
         self._saver = saver
-        self._lookup_postcode = lookup_postcode
+        self._postcodes = postcodes  # postcode -> the NIS codes it serves
         self._visit_id = ""
         self._status = ""
         self._loading = False
@@ -376,7 +393,7 @@ class VisitDetailsPage(QWidget):
     def add_participant_row(
         self, participant: ParticipantRow | None, focus: bool
     ) -> ParticipantEditor:
-        row = ParticipantEditor(self._engine, self._visit_id, self._saver, participant, self)
+        row = ParticipantEditor(self._visit_id, self._saver, participant, self)
         row.removed.connect(self._participant_removed)
         self.participant_rows.addWidget(row)
         if focus:
@@ -451,7 +468,10 @@ class VisitDetailsPage(QWidget):
             return
         fields = self.fields()
         visit_id = self._visit_id
-        self._saver.schedule("visit", lambda: svc.update_visit(self._engine, visit_id, fields))
+        self._saver.schedule(
+            "visit",
+            Save(lambda store: svc.update_visit(store.engine, visit_id, fields), tag=visit_id),
+        )
         self.header_changed.emit()
 
     @Slot()
@@ -464,7 +484,7 @@ class VisitDetailsPage(QWidget):
     def _postcode_edited(self, text: str) -> None:
         if len(text) != 4 or not text.isdigit():
             return
-        served = self._lookup_postcode(text)
+        served = self._postcodes.get(text, [])
         if served and self.municipality_combo.currentData() not in served:
             self.municipality_combo.setCurrentIndex(
                 max(0, self.municipality_combo.findData(served[0]))
@@ -478,7 +498,10 @@ class VisitDetailsPage(QWidget):
         visit_id = self._visit_id
         self._status = status
         self.convert_button.setEnabled(status == ProspectStatus.POSITIVE.value)
-        self._saver.save_now("status", lambda: svc.set_status(self._engine, visit_id, status))
+        self._saver.save_now(
+            "status",
+            Save(lambda store: svc.set_status(store.engine, visit_id, status), tag=visit_id),
+        )
         self.status_changed.emit(status)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

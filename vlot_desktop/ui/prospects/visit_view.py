@@ -4,6 +4,10 @@ The checklist shown is the template version the visit was filled with, never a n
 left column lists the sections with their progress (answered of total, required items still
 open); the right side shows one section's items. Section pages are built when first shown: a
 visit has about ninety items and most visits look at a few sections at a time.
+
+The visit is read in a worker (``services.prospect_visit`` through ``ui.ops.QueryOp``), once
+what was typed is saved; every edit is a write of ``services.prospects`` that the autosaver
+runs in a worker (``autosave``). Visit mode holds no database code.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
@@ -21,6 +25,7 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeySequence,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,27 +43,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlot_desktop.db.queries.municipalities import search_municipalities
-from vlot_desktop.db.queries.prospects import (
-    VisitDetail,
-    load_template,
-    municipalities_of_postcode,
-    visit_detail,
-)
 from vlot_desktop.domain.checklist import ChecklistTemplate, ItemKind, Section
 from vlot_desktop.domain.enums import ProspectStatus
 from vlot_desktop.services import prospects as svc
 from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.formatting import enum_label, format_date
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.prospects.autosave import Autosaver
+from vlot_desktop.ui.ops import CollectionOp, QueryOp
+from vlot_desktop.ui.prospects.autosave import Autosaver, Save
 from vlot_desktop.ui.prospects.item_editor import ItemEditor
 from vlot_desktop.ui.prospects.photos_page import PhotosPage, local_files
 from vlot_desktop.ui.prospects.visit_details_page import VisitDetailsPage
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from vlot_desktop.db.queries.prospects import VisitDetail
+    from vlot_desktop.services.prospect_visit import OpenedVisit
+    from vlot_desktop.services.store import Store
     from vlot_desktop.ui.context import AppContext
-    from vlot_desktop.ui.tasks import TaskContext, TaskHandle, TaskRunner
+    from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
+
+# The screen whose list the visit's writes change (it re-reads when back on the list).
+PROSPECTS_SCREEN = "prospects"
+# What a write in visit mode may change.
+VISIT_TABLES = (
+    "prospect_visit",
+    "checklist_answer",
+    "finding",
+    "prospect_participant",
+    "attachment",
+)
 
 CHECKLIST_STYLE = """
 QFrame#checklistItem {
@@ -132,13 +147,19 @@ class SectionRow(QWidget):
 
 class VisitView(QWidget):
     """Signals:
+    opened(str): the visit asked for with ``open_visit`` is shown (its id).
+    missing(str): the visit asked for does not exist (any more).
     back_requested(): the user leaves visit mode.
     visit_changed(str): something of this visit was written (its id).
+    converted(str): the visit became a reception location (the location's id).
     report_ready(str): the path of the prospect report just made.
     """
 
+    opened = Signal(str)
+    missing = Signal(str)
     back_requested = Signal()
     visit_changed = Signal(str)
+    converted = Signal(str)
     report_ready = Signal(str)
 
     def __init__(
@@ -147,13 +168,18 @@ class VisitView(QWidget):
         super().__init__(parent)
         self.context = context
         self.runner = runner
+        if context.task_runner is None:
+            context.task_runner = runner
         self.visit: VisitDetail | None = None
         self.template: ChecklistTemplate | None = None
         self.editors: dict[str, ItemEditor] = {}
         self._answered: dict[str, bool] = {}
         self._section_pages: dict[str, QWidget] = {}
         self._photo_counts: dict[str, int] = {}
-        self.saver = Autosaver(self)
+        self.saver = Autosaver(
+            context, lambda: Changes.of(*VISIT_TABLES, source=PROSPECTS_SCREEN), self
+        )
+        self._watched_window: QWidget | None = None
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
 
@@ -178,6 +204,7 @@ class VisitView(QWidget):
         )
         self.report_button.clicked.connect(self.make_report)
         self._report_task: TaskHandle | None = None
+        self._making_report = False
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.title_label)
@@ -232,15 +259,31 @@ class VisitView(QWidget):
     def visit_id(self) -> str | None:
         return self.visit.id if self.visit is not None else None
 
-    def open_visit(self, visit_id: str) -> bool:
-        """Show a visit; False if it does not exist (any more)."""
+    def open_visit(self, visit_id: str, then: Callable[[], None] | None = None) -> None:
+        """Show a visit once it is read (``opened``; ``missing`` if it does not exist any
+        more), and then call ``then``. What was typed is saved first and the read waits for
+        it, so the visit shows it."""
         self.saver.flush()
-        with self.context.connection() as conn:
-            visit = visit_detail(conn, visit_id)
-            if visit is None:
-                return False
-            template = load_template(conn, visit.template, visit.template_version)
-            municipalities = search_municipalities(conn)
+
+        def read() -> None:
+            from vlot_desktop.services import prospect_visit
+
+            QueryOp(
+                self.context,
+                lambda store: store.read(prospect_visit.opened, visit_id),
+                success=lambda found: self._show_opened(visit_id, found, then),
+            ).owned_by(self).latest("visit").named("open prospect visit").run()
+
+        self.saver.when_saved(read)
+
+    def _show_opened(
+        self, visit_id: str, found: OpenedVisit | None, then: Callable[[], None] | None
+    ) -> None:
+        if found is None:
+            self.missing.emit(visit_id)
+            return
+        self.saver.flush()  # (typed in the visit shown until now, while this one was read)
+        visit, template = found.visit, found.template
         self.visit = visit
         self.template = template
         self._clear_pages()
@@ -254,13 +297,7 @@ class VisitView(QWidget):
                 self._answered[item.key] = answer is not None and answer.has_value
         self._photo_counts = {key: 1 for key in visit.photo_items}
 
-        engine = self.context.engine
-        details = VisitDetailsPage(
-            engine,
-            self.saver,
-            municipalities,
-            lambda postcode: self.context.run_query(municipalities_of_postcode, postcode),
-        )
+        details = VisitDetailsPage(self.saver, found.municipalities, found.postcodes)
         details.header_changed.connect(self._header_edited)
         details.status_changed.connect(self._status_changed)
         details.convert_requested.connect(self.request_conversion)
@@ -282,9 +319,7 @@ class VisitView(QWidget):
             self.sections.setItemWidget(entry, row)
             placeholder = QWidget()
             self.pages.addWidget(placeholder)
-        photos = PhotosPage(
-            engine, self.context.data_dir, self.runner, self.saver, visit.id, template
-        )
+        photos = PhotosPage(self.context, self.saver, visit.id, template)
         photos.links_changed.connect(self._photo_links_changed)
         self.photos_page = photos
         self.pages.addWidget(self._scrolled(photos))
@@ -305,7 +340,9 @@ class VisitView(QWidget):
         start = DETAILS_ROW if visit.status == ProspectStatus.PLANNED.value else 1
         self.sections.setCurrentRow(start)
         self._section_chosen(start)
-        return True
+        self.opened.emit(visit.id)
+        if then is not None:
+            then()
 
     def _clear_pages(self) -> None:
         self.editors = {}
@@ -334,6 +371,19 @@ class VisitView(QWidget):
         # Switching screens or closing the window: nothing typed may stay unsaved.
         self.saver.flush()
         super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._watched_window:
+            # Closing the window stops its workers before this view is hidden: save first.
+            window.installEventFilter(self)
+            self._watched_window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched_window and event.type() == QEvent.Type.Close:
+            self.saver.flush()
+        return super().eventFilter(watched, event)
 
     # -- sections ------------------------------------------------------------------------------
 
@@ -454,22 +504,40 @@ class VisitView(QWidget):
 
     # -- writing -------------------------------------------------------------------------------
 
-    def _write_answer(self, item_key: str, value: svc.AnswerValue) -> None:
+    def _write_answer(self, item_key: str, value: svc.AnswerValue) -> Save:
+        """The write of an answer; once saved, its item shows no error (and the estimate of
+        places on the details page follows the checklist's)."""
         assert self.visit is not None
-        svc.set_answer(self.context.engine, self.visit.id, item_key, value)
-        editor = self.editors.get(item_key)
-        if editor is not None:
-            editor.show_error(None)
-        if item_key == svc.ESTIMATED_PLACES_ITEM and self.details_page is not None:
-            number = value.number
-            self.details_page.set_estimated_places(None if number is None else round(number))
+        visit_id = self.visit.id
 
-    def _write_note(self, item_key: str, note: svc.ItemNote) -> None:
+        def saved(_result: object) -> None:
+            if self.visit_id != visit_id:
+                return  # another visit is shown by now
+            editor = self.editors.get(item_key)
+            if editor is not None:
+                editor.show_error(None)
+            if item_key == svc.ESTIMATED_PLACES_ITEM and self.details_page is not None:
+                number = value.number
+                self.details_page.set_estimated_places(None if number is None else round(number))
+
+        return Save(
+            lambda store: svc.set_answer(store.engine, visit_id, item_key, value), saved, visit_id
+        )
+
+    def _write_note(self, item_key: str, note: svc.ItemNote) -> Save:
         assert self.visit is not None
-        svc.save_item_note(self.context.engine, self.visit.id, item_key, note)
-        editor = self.editors.get(item_key)
-        if editor is not None:
-            editor.show_error(None)
+        visit_id = self.visit.id
+
+        def saved(_result: object) -> None:
+            editor = self.editors.get(item_key) if self.visit_id == visit_id else None
+            if editor is not None:
+                editor.show_error(None)
+
+        return Save(
+            lambda store: svc.save_item_note(store.engine, visit_id, item_key, note),
+            saved,
+            visit_id,
+        )
 
     @Slot(str)
     def _saved(self, key: str) -> None:
@@ -483,6 +551,8 @@ class VisitView(QWidget):
 
     @Slot(str, str)
     def _save_failed(self, key: str, message: str) -> None:
+        if self.saver.last_failed_tag not in (None, self.visit_id):
+            return  # a write of the visit shown before: its page is gone
         kind, _, item_key = key.partition(":")
         editor = self.editors.get(item_key)
         error = self.saver.last_error
@@ -576,29 +646,55 @@ class VisitView(QWidget):
             return
         self.convert()
 
-    def convert(self) -> str | None:
-        """Convert without asking; the result (or the refusal) shows on the details page."""
+    def convert(self) -> None:
+        """Convert without asking, once what was typed is saved (in a worker); the result (or
+        the refusal) shows on the details page, and ``converted`` says the location's id."""
         if self.visit is None or self.details_page is None:
-            return None
-        self.saver.flush()
+            return
         visit_id = self.visit.id
-        try:
-            location_id = svc.convert_to_location(
-                self.context.engine, visit_id, author_id=self.context.settings.user_id
-            )
-        except svc.ProspectError as exc:
-            self.details_page.show_message(exc.text(current_language()), error=True)
-            return None
-        self.context.announce(Changes.of("prospect_visit", "checklist_answer"))
+        author = self.context.settings.user_id
+
+        def convert() -> None:
+            CollectionOp(
+                self.context,
+                lambda store: svc.convert_to_location(store.engine, visit_id, author_id=author),
+                changes=lambda location_id: Changes.of(
+                    "prospect_visit",
+                    "checklist_answer",
+                    "location",
+                    "location_status_change",
+                    "place",
+                    "place_status_change",
+                    ids=[visit_id, location_id],
+                ),
+                success=lambda location_id: self._converted(visit_id, location_id),
+            ).failure(lambda exc: self._conversion_refused(visit_id, exc)).owned_by(self).named(
+                "convert prospect"
+            ).run()
+
+        self.saver.when_saved(convert)
+
+    def _converted(self, visit_id: str, location_id: str) -> None:
         self.visit_changed.emit(visit_id)
-        self.open_visit(visit_id)
-        self.sections.setCurrentRow(DETAILS_ROW)
-        self.details_page.show_message(
-            self.tr("Converted: reception location '%1' is in preparation with %2 places.")
-            .replace("%1", self.visit.name if self.visit else "")
-            .replace("%2", str(self.visit.estimated_places if self.visit else 0))
-        )
-        return location_id
+
+        def shown() -> None:
+            self.sections.setCurrentRow(DETAILS_ROW)
+            if self.details_page is not None:
+                self.details_page.show_message(
+                    self.tr("Converted: reception location '%1' is in preparation with %2 places.")
+                    .replace("%1", self.visit.name if self.visit else "")
+                    .replace("%2", str(self.visit.estimated_places if self.visit else 0))
+                )
+            self.converted.emit(location_id)
+
+        self.open_visit(visit_id, shown)
+
+    def _conversion_refused(self, visit_id: str, exc: BaseException) -> None:
+        if not isinstance(exc, svc.ProspectError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        if self.visit_id == visit_id and self.details_page is not None:
+            self.details_page.show_message(exc.text(current_language()), error=True)
 
     # -- photos ------------------------------------------------------------------------------
 
@@ -654,33 +750,36 @@ class VisitView(QWidget):
     @Slot()
     def make_report(self) -> None:
         """Write the prospect report in a worker, then open it in the PDF viewer."""
-        if self.visit is None or self._report_task is not None:
+        if self.visit is None or self._making_report:
             return
-        self.saver.flush()
-        engine = self.context.engine
         data_dir = self.context.data_dir
         visit_id = self.visit.id
         out = self.report_path()
 
-        def work(_task: TaskContext) -> str:
+        def report(store: Store) -> str:
             from vlot_desktop.services.prospect_reports import make_prospect_report
 
             out.parent.mkdir(parents=True, exist_ok=True)
-            make_prospect_report(engine, data_dir, visit_id, out)
+            make_prospect_report(store.engine, data_dir, visit_id, out)
             return str(out)
 
+        def start() -> None:  # once what was typed is in the report's data
+            self._report_task = (
+                QueryOp(self.context, report, success=self._report_done)
+                .failure(self._report_failed)
+                .owned_by(self)
+                .named("prospect report")
+                .run()
+            )
+
+        self._making_report = True
         self.report_button.setEnabled(False)
         self.save_label.setText(self.tr("Making the report…"))
-        self._report_task = self.runner.run(
-            work,
-            on_result=self._report_done,
-            on_error=self._report_failed,
-            owner=self,
-            name="prospect report",
-        )
+        self.saver.when_saved(start)
 
     def _report_done(self, path: str) -> None:
         self._report_task = None
+        self._making_report = False
         self.report_button.setEnabled(True)
         self.save_label.setText(self.tr("Report ready"))
         self.report_ready.emit(path)
@@ -688,6 +787,7 @@ class VisitView(QWidget):
 
     def _report_failed(self, exc: BaseException) -> None:
         self._report_task = None
+        self._making_report = False
         self.report_button.setEnabled(True)
         if isinstance(exc, OSError):
             self.save_label.setText(
