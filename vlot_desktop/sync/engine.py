@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from vlot_desktop.sync import batch as batch_mod
 from vlot_desktop.sync import blobs, coverage, repair
@@ -41,6 +41,7 @@ from vlot_desktop.sync.batch import (
 from vlot_desktop.sync.blobs import BlobResult
 from vlot_desktop.sync.bootstrap import SnapshotCheck, check_snapshots, should_look
 from vlot_desktop.sync.capture import (
+    format_hlc,
     parse_hlc,
     sqlite3_runner,
     suppressed,
@@ -49,6 +50,9 @@ from vlot_desktop.sync.capture import (
 from vlot_desktop.sync.clocks import INSERT_EXCEPTION, INSERT_ROW_CLOCK
 from vlot_desktop.sync.merge import Merger, canonical, stored_text
 from vlot_desktop.sync.share import Share, ShareError, TooLargeError
+
+if TYPE_CHECKING:
+    from vlot_desktop.sync.snapshot import Manifest
 
 
 class NotAShareError(ShareError):
@@ -559,16 +563,28 @@ def renew_epoch(conn: sqlite3.Connection) -> str:
     return epoch
 
 
-def check_home(conn: sqlite3.Connection, data_dir: Path) -> bool:
+def check_home(
+    conn: sqlite3.Connection,
+    data_dir: Path,
+    share: Share | None = None,
+    names: list[str] | None = None,
+    device: str | None = None,
+) -> bool:
     """Renew the epoch when the database has moved (copied to another laptop or folder); True
-    when it did. The first round after an update only notes the home."""
+    when it did. The first round after an update only notes the home. With the share's
+    listing (``share``, ``names``, ``device``), the changes not yet folded are stamped after
+    the other copy's first (:func:`_restamp_unsent`)."""
     home = home_of(data_dir)
     stored = conn.execute("SELECT home FROM sync_clock WHERE id = 1").fetchone()[0]
     if stored == home:
         return False
+    floor = ""
+    if stored is not None and share is not None and names is not None and device is not None:
+        floor = _newest_stamp_elsewhere(conn, share, names, device, None)
     conn.execute("BEGIN IMMEDIATE")
     try:
         if stored is not None:
+            _restamp_unsent(conn, floor)
             renew_epoch(conn)
         conn.execute("UPDATE sync_clock SET home = ? WHERE id = 1", (home,))
         conn.execute("COMMIT")
@@ -576,6 +592,77 @@ def check_home(conn: sqlite3.Connection, data_dir: Path) -> bool:
         conn.execute("ROLLBACK")
         raise
     return stored is not None
+
+
+def _newest_stamp_elsewhere(
+    conn: sqlite3.Connection,
+    share: Share,
+    names: list[str],
+    device: str,
+    manifest: Manifest | None,
+) -> str:
+    """The newest HLC in the change files under this laptop's device that this database has
+    not taken in (the other copy's), and in ``manifest`` (a snapshot holding the other copy's
+    changes): this database's unsent changes must be stamped after it."""
+    ingested = {str(f) for (f,) in conn.execute("SELECT file FROM sync_ingested")}
+    newest = ""
+    for name in names:
+        parsed = parse_batch_name(name)
+        if parsed is None or parsed.device != device.lower() or name in ingested:
+            continue
+        try:
+            data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
+            newest = max(newest, scan_batch(data, known_fields()).max_hlc)
+        except (OSError, BadBatchError, TooLargeError, NewerFormatError):
+            continue  # gone, a folder, damaged: the pull reports it
+    if manifest is not None:
+        from vlot_desktop.sync import snapshot_read
+
+        try:
+            for prepared in snapshot_read.prepared_chunks(
+                share, manifest, known_fields(), {}, "", APPLY_CHUNK, helper=False
+            ):
+                newest = max(newest, prepared.max_hlc)
+                for line in prepared.others:  # deletes, conflicts, purges
+                    if isinstance(line.get("hlc"), str):
+                        newest = max(newest, line["hlc"])
+        except (OSError, BadBatchError, TooLargeError):
+            pass  # not usable: the pull does not take it either
+    return newest
+
+
+def _restamp_unsent(conn: sqlite3.Connection, floor: str) -> None:
+    """Give the changes not yet folded new stamps after ``floor`` (inside the caller's
+    transaction), before this database goes on under a new epoch.
+
+    A restored or copied database stamps from the clock of the copy it was made from. When
+    that clock ran ahead of the wall clock (dragged along by a colleague's clock hours ahead,
+    or its own clock was ahead and set right), stamps repeat the same wall time with the next
+    counter: the other copy's changes and this one's then get the very same stamps. The same
+    (HLC, device) is the same write to the merge, so every laptop would keep whichever value
+    it met first: the laptops would disagree for ever, and one edit be gone without a conflict.
+    Changes not yet folded have no clocks, tombstones or conflicts yet: only the outbox holds
+    their stamps. (A purge always wins: its stamp does not matter and stays.)"""
+    _, _, folded = _clock(conn)
+    rows = conn.execute(
+        "SELECT seq, hlc, tbl, pk, op FROM sync_outbox WHERE seq > ? AND op != 'purge' "
+        "ORDER BY seq",
+        (folded,),
+    ).fetchall()
+    if not rows or min(str(r[1]) for r in rows) > floor:
+        return
+    wall, counter = conn.execute("SELECT wall_ms, counter FROM sync_clock WHERE id = 1").fetchone()
+    stamp = max((int(wall), int(counter)), parse_hlc(floor) if floor else (0, 0))
+    now_ms = int(wall_clock() * 1000)
+    previous: tuple[Any, ...] | None = None
+    for seq, hlc, tbl, pk, op in rows:
+        if (hlc, tbl, pk, op) != previous:  # the rows of one write keep one stamp
+            stamp = (now_ms, 0) if now_ms > stamp[0] else (stamp[0], stamp[1] + 1)
+            previous = (hlc, tbl, pk, op)
+        conn.execute("UPDATE sync_outbox SET hlc = ? WHERE seq = ?", (format_hlc(*stamp), seq))
+    conn.execute(
+        "UPDATE sync_clock SET wall_ms = ?, counter = ? WHERE id = 1", (stamp[0], stamp[1])
+    )
 
 
 def _records_digest(conn: sqlite3.Connection, device: str, first: int, last: int) -> str | None:
@@ -618,38 +705,48 @@ def check_identity(
     strangers = _strangers(conn, names, device)
     clash = False
     if strangers:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            claim_outbox(conn, device, user)
-            fold_outbox(conn, _merger(conn), device)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         _, pushed, _ = _clock(conn)
+        theirs: list[tuple[BatchName, str | None]] = []
         for parsed in strangers:
             if parsed.seq_from <= pushed:
                 clash = True  # this database sent these seq numbers under other names
                 break
             name = batch_name(parsed.device, parsed.epoch, parsed.seq_from, parsed.seq_to)
-            ours = _records_digest(conn, device, parsed.seq_from, parsed.seq_to)
             try:
-                theirs = scan_batch(
+                digest: str | None = scan_batch(
                     share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES), known_fields()
                 ).sha256
             except FileNotFoundError:
                 continue
             except (BadBatchError, TooLargeError, NewerFormatError):
-                theirs = None
-            if ours is None or ours != theirs:
-                clash = True
-                break
+                digest = None
+            theirs.append((parsed, digest))
+        if not clash and theirs:
+            # Compared after folding (the bases are in the checksum); when it is not this
+            # database's own file, the fold is undone: the changes get new stamps first.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                claim_outbox(conn, device, user)
+                fold_outbox(conn, _merger(conn), device)
+                clash = any(
+                    digest is None
+                    or _records_digest(conn, device, parsed.seq_from, parsed.seq_to) != digest
+                    for parsed, digest in theirs
+                )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("ROLLBACK" if clash else "COMMIT")
+    manifest = None
     if not clash:
-        clash = _snapshot_says_restored(conn, share, names, device)
+        manifest = _snapshot_says_restored(conn, share, names, device)
+        clash = manifest is not None
     if not clash:
         return False
+    floor = _newest_stamp_elsewhere(conn, share, names, device, manifest)
     conn.execute("BEGIN IMMEDIATE")
     try:
+        _restamp_unsent(conn, floor)
         renew_epoch(conn)
         conn.execute("COMMIT")
     except BaseException:
@@ -660,8 +757,9 @@ def check_identity(
 
 def _snapshot_says_restored(
     conn: sqlite3.Connection, share: Share, names: list[str], device: str
-) -> bool:
-    """A new snapshot covers seq numbers under this laptop's current name that it never sent."""
+) -> Manifest | None:
+    """A new snapshot that covers seq numbers under this laptop's current name that it never
+    sent (its manifest), else None."""
     from vlot_desktop.sync import snapshot as snap
     from vlot_desktop.sync.bootstrap import read_manifest
 
@@ -678,8 +776,8 @@ def _snapshot_says_restored(
         if manifest is None:
             continue
         if any(hi > pushed for _, hi in manifest.covers.get(own_key, [])):
-            return True
-    return False
+            return manifest
+    return None
 
 
 # --- push ------------------------------------------------------------------------------------
@@ -1100,9 +1198,9 @@ def sync_once(
     """Check the share, push, pull, then fetch missing blobs (with ``data_dir``): one round."""
     check_share(share, where)
     renewed: str | None = None
-    if data_dir is not None and check_home(conn, data_dir):
-        renewed = MOVED
     names = share.list(CHANGES)
+    if data_dir is not None and check_home(conn, data_dir, share, names, device):
+        renewed = MOVED
     if check_identity(conn, share, names, device, user):
         renewed = RESTORED
     blocked = int(
