@@ -169,7 +169,13 @@ def _cmd_demo(
 
             print(
                 publish_demo(
-                    data_dir, share, size=size, seed=seed, today=today, replace=replace
+                    data_dir,
+                    share,
+                    size=size,
+                    seed=seed,
+                    today=today,
+                    replace=replace,
+                    load=load_demo,
                 ).summary()
             )
             return 0

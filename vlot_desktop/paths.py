@@ -83,7 +83,7 @@ def log_path(folder: Path) -> Path:
 
 
 def attachments_dir(folder: Path) -> Path:
-    """Photos and documents of this laptop, one file per sha256 (see services.attachment_store)."""
+    """Photos and documents of this laptop, one file per sha256 (see db.attachment_store)."""
     return folder / ATTACHMENTS_DIR
 
 

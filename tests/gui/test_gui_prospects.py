@@ -459,7 +459,7 @@ def test_photos_add_caption_link_remove(
 
 
 def _add_template_v2(prepared_dir: Path, tmp_path: Path) -> None:
-    from vlot_desktop.services.reference_data import ensure_reference_data
+    from vlot_desktop.db.reference_data import ensure_reference_data
 
     folder = tmp_path / "resources-v2"
     shutil.copytree(paths.reference_data_dir(), folder)

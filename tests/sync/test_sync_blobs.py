@@ -10,7 +10,7 @@ from typing import BinaryIO
 import pytest
 from test_sync_laptops import Laptop
 
-from vlot_desktop.services import attachment_store
+from vlot_desktop.db import attachment_store
 from vlot_desktop.settings import load_settings
 from vlot_desktop.sync import blobs
 from vlot_desktop.sync.engine import open_sync_connection, push

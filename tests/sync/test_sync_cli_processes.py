@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from vlot_desktop import paths
-from vlot_desktop.services import attachment_store
+from vlot_desktop.db import attachment_store
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 180

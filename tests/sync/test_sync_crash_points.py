@@ -31,7 +31,8 @@ from typing import Any
 import pytest
 from test_sync_laptops import ORG, Laptop, add_org, org
 
-from vlot_desktop.services import attachment_store, sync_service
+from vlot_desktop.db import attachment_store
+from vlot_desktop.services import sync_service
 from vlot_desktop.sync import share as share_mod
 from vlot_desktop.sync.engine import open_sync_connection
 from vlot_desktop.sync.share import FolderShare

@@ -13,7 +13,7 @@ import pytest
 from test_sync_laptops import ORG, Laptop, add_org, org
 
 from vlot_desktop import cli
-from vlot_desktop.sync import engine
+from vlot_desktop.sync import engine, timekeeping
 from vlot_desktop.sync.batch import NewerFormatError, Record, batch_name, write_batch
 from vlot_desktop.sync.compact import CompactorClockError
 
@@ -96,7 +96,7 @@ def test_a_clock_more_than_two_minutes_off_is_reported_and_ordering_holds(
     report = a.sync()
     assert report.clock_offset_s is not None and abs(report.clock_offset_s) < 120
     assert report.warnings == []
-    monkeypatch.setattr(engine, "wall_clock", lambda: time.time() - 600)  # 10 minutes behind
+    monkeypatch.setattr(timekeeping, "wall_clock", lambda: time.time() - 600)  # 10 minutes behind
     a.sql("UPDATE organisation SET notes = 'later' WHERE id = ?", ORG)
     report = a.sync()
     assert report.clock_offset_s is not None and report.clock_offset_s > 500
@@ -144,7 +144,7 @@ def test_changes_dated_days_ahead_are_held_back_until_their_date_and_reported(
     assert org(b) == [("OCMW Hasselt", "vandaag")]
     # Three days later (the laptop's clock), the file is due: applied like any other. Its
     # stamp is newer than Bart's edit, so it wins, and Bart's edit is kept as a conflict.
-    monkeypatch.setattr(engine, "wall_clock", lambda: time.time() + 3 * 86400 + 60)
+    monkeypatch.setattr(timekeeping, "wall_clock", lambda: time.time() + 3 * 86400 + 60)
     due = b.sync()
     assert due.held_files == [] and due.files_read == 1
     assert org(b) == [("OCMW Hasselt", "uit de toekomst")]
@@ -173,7 +173,7 @@ def test_a_snapshot_holding_changes_dated_days_ahead_is_not_taken(
     a.sync()
     future_batch(share, days_ahead=3, notes="uit de toekomst")
     with monkeypatch.context() as mp:  # An's clock is three days ahead too: An takes it in
-        mp.setattr(engine, "wall_clock", lambda: time.time() + 3 * 86400)
+        mp.setattr(timekeeping, "wall_clock", lambda: time.time() + 3 * 86400)
         a.sync()
         assert org(a) == [("OCMW Hasselt", "uit de toekomst")]
         # A snapshot of it would be refused by every laptop, after the change files it
@@ -198,7 +198,7 @@ def test_a_laptop_whose_clock_is_behind_blames_itself_and_applies(
     b = Laptop(tmp_path, "bart", share)
     add_org(a)
     a.sync()
-    monkeypatch.setattr(engine, "wall_clock", lambda: time.time() - 3 * 86400)
+    monkeypatch.setattr(timekeeping, "wall_clock", lambda: time.time() - 3 * 86400)
     report = b.sync()
     # An's change is dated by the file server's own time: applied, not held.
     assert report.held_files == []

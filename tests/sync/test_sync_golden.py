@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from test_sync_laptops import Laptop
 
+from vlot_desktop.db import attachment_store
 from vlot_desktop.db.models import reference_tables, synced_tables
-from vlot_desktop.services import attachment_store
 from vlot_desktop.settings import load_settings
 from vlot_desktop.sync import snapshot as snap
 from vlot_desktop.sync.batch import FORMAT_VERSION, known_fields, parse_batch_name, read_batch

@@ -20,7 +20,7 @@ same field (the merge records one HLC as a write's ``base``, see ``merge.py`` an
 
 Real data folders and the real sync code (``run_sync``, ``run_compact``, ``init``); only the
 share operations are counted to make a round die at a chosen one, and the laptops' clocks are
-set through ``engine.wall_clock`` (and the HLC in ``sync_clock``, which the capture triggers
+set through ``timekeeping.wall_clock`` (and the HLC in ``sync_clock``, which the capture triggers
 follow). Hypothesis settings: the profiles in ``tests/conftest.py`` (``HYPOTHESIS_PROFILE=
 thorough`` for more and longer runs); ``VLOT_SYNC_MACHINE_EXAMPLES`` and
 ``VLOT_SYNC_MACHINE_STEPS`` override the counts.
@@ -57,7 +57,7 @@ from vlot_desktop.services.locations import create_location
 from vlot_desktop.services.places import change_capacity, set_place_status
 from vlot_desktop.services.sync_service import SyncReport, run_compact, run_sync
 from vlot_desktop.settings import load_settings, save_settings
-from vlot_desktop.sync import coverage, engine
+from vlot_desktop.sync import coverage, engine, timekeeping
 from vlot_desktop.sync import share as share_mod
 from vlot_desktop.sync.batch import BadBatchError, known_fields, parse_batch_name, read_batch
 from vlot_desktop.sync.clocks import ClockStore
@@ -315,7 +315,7 @@ class Laptops(RuleBasedStateMachine):
 
     @contextmanager
     def at_work(self, laptop: Laptop) -> Iterator[None]:
-        """This laptop's clock for what happens next: ``engine.wall_clock`` and the HLC the
+        """This laptop's clock for what happens next: ``timekeeping.wall_clock`` and the HLC the
         capture triggers stamp with (they follow SQLite's clock, which cannot be set)."""
         CLOCKS.offset = laptop.offset
         _sql(
@@ -661,7 +661,7 @@ class Laptops(RuleBasedStateMachine):
         for laptop in self.laptops:
             laptop.offset = 0.0
         newest = max(_sql(x.folder, "SELECT wall_ms FROM sync_clock")[0][0] for x in self.laptops)
-        due = newest / 1000 - engine.MAX_FUTURE_MS / 1000 + 120 - time.time()
+        due = newest / 1000 - timekeeping.MAX_FUTURE_MS / 1000 + 120 - time.time()
         if due > CLOCKS.passed:
             happened("time passed until the changes dated ahead were due")
             CLOCKS.passed = due
@@ -802,7 +802,7 @@ def machine_test(template: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(FolderShare, "_op", _op)
     monkeypatch.setattr(FolderShare, "stat", _stat)
     monkeypatch.setattr(FolderShare, "write_once", _write_once)
-    monkeypatch.setattr(engine, "wall_clock", CLOCKS.now)
+    monkeypatch.setattr(timekeeping, "wall_clock", CLOCKS.now)
     monkeypatch.setattr(share_mod, "now", CLOCKS.now)
     Laptops.template = template
     return Laptops.TestCase

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlot_desktop import paths
+from vlot_desktop.db.reference_data import ensure_reference_data
 from vlot_desktop.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 from vlot_desktop.db.sqlite_uri import sqlite_uri
 
@@ -209,7 +210,5 @@ def prepare_database(db_path: Path) -> OpenResult:
             upgraded_from = state.revision
         db_path.parent.mkdir(parents=True, exist_ok=True)
         alembic_upgrade(db_path)
-    from vlot_desktop.services.reference_data import ensure_reference_data
-
     ensure_reference_data(db_path, force=state.revision != SCHEMA_HEAD)
     return OpenResult(created=created, upgraded_from=upgraded_from, backup=backup)

@@ -5,8 +5,9 @@ backup first, and the delete and the new data go in one transaction, so a failur
 old data in place. Afterwards the settings make the app start as a staff member of a regional
 team (Antwerpen) on one of the generated laptops.
 
-The demo set is written with change capture off: it is on no share. ``local_meta`` notes which
-set this database holds (``training_share.note_demo_set``), so the app can say so. A training share
+The demo set is written with change capture off (``training_share.unshared_writes``): it is
+on no share. ``local_meta`` notes which set this database holds (``training_share.note_demo_set``),
+so the app can say so. A training share
 (``services.training_share``, ``vlot-desktop demo --share``) passes ``then``: it runs in the
 same transaction and gives the rows the clocks of the share's snapshot.
 """
@@ -27,10 +28,8 @@ from vlot_desktop.demo.sizes import SIZES
 from vlot_desktop.demo.writer import insertion_order
 from vlot_desktop.domain.ids import uuid7
 from vlot_desktop.services.data_folder import open_data_folder
-from vlot_desktop.services.training_share import note_demo_set
+from vlot_desktop.services.training_share import note_demo_set, unshared_writes
 from vlot_desktop.settings import load_settings, save_settings
-from vlot_desktop.sync.capture import sqlite3_runner
-from vlot_desktop.sync.capture import suppressed as capture_suppressed
 
 BACKUP_REASON = "before-demo"
 _SUMMARY_TABLES = (
@@ -133,7 +132,7 @@ def load_demo(
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Demo data is not a change to share: capture stays off inside this transaction.
-            with capture_suppressed(sqlite3_runner(conn)):
+            with unshared_writes(conn):
                 for table in reversed(insertion_order()):
                     conn.execute(f"DELETE FROM {table}")
                 generated = generate(conn, size=size, seed=seed, today=today)

@@ -21,10 +21,10 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from vlot_desktop.db import attachment_store
 from vlot_desktop.db.models.prospects import Attachment, ProspectVisit
 from vlot_desktop.media import images
 from vlot_desktop.media.images import ImageRefusedError
-from vlot_desktop.services import attachment_store
 from vlot_desktop.services.prospects import check_free_text
 
 log = logging.getLogger(__name__)

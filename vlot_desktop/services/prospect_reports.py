@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session
 
+from vlot_desktop.db import attachment_store
 from vlot_desktop.db.models.people import StaffUser
 from vlot_desktop.db.models.prospects import (
     Attachment,
@@ -46,7 +47,6 @@ from vlot_desktop.reports.prospect_data import (
     SectionAnswers,
     format_number,
 )
-from vlot_desktop.services import attachment_store
 
 _YES_NO_NA = {"ja": "Ja", "nee": "Nee", "nvt": "N.v.t."}
 

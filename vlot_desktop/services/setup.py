@@ -10,8 +10,8 @@ from sqlalchemy import select
 from vlot_desktop import paths
 from vlot_desktop.db.engine import make_engine, make_session_factory
 from vlot_desktop.db.models import Device, StaffUser, Team
+from vlot_desktop.db.reference_data import reference_team_codes
 from vlot_desktop.services.data_folder import open_data_folder
-from vlot_desktop.services.reference_data import reference_team_codes
 from vlot_desktop.settings import Settings, load_settings, save_settings
 
 

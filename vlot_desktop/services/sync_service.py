@@ -21,8 +21,6 @@ from vlot_desktop.settings import Settings, load_settings
 from vlot_desktop.sync.batch import FORMAT_VERSION, NewerFormatError
 from vlot_desktop.sync.compact import DEFAULT_GRACE_DAYS, compact_share, release_lease, take_lease
 from vlot_desktop.sync.engine import (
-    CLOCK_WARN_S,
-    MAX_FUTURE_MS,
     NotAShareError,
     SyncResult,
     check_share,
@@ -32,6 +30,7 @@ from vlot_desktop.sync.engine import (
 )
 from vlot_desktop.sync.repair import Fixes
 from vlot_desktop.sync.share import FolderShare, ShareError
+from vlot_desktop.sync.timekeeping import CLOCK_WARN_S, MAX_FUTURE_MS
 
 if TYPE_CHECKING:
     import logging

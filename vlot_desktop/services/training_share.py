@@ -27,6 +27,10 @@ with any change file, snapshot or attachment and no marker is a real share: refu
 
 The app says what a laptop holds (:func:`demo_status`): demo data that is on no share, or data
 from a training share ("Oefenshare").
+
+The demo generator sits above the services (it writes through them), so this module never
+imports it: :func:`publish_demo` is given the loader (``demo.loader.load_demo``) by its caller,
+and the loader writes its set inside :func:`unshared_writes`.
 """
 
 from __future__ import annotations
@@ -39,21 +43,20 @@ import re
 import secrets
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from vlot_desktop import paths
 from vlot_desktop.sync import coverage
 from vlot_desktop.sync import snapshot as snap
 from vlot_desktop.sync.batch import CHANGES, FORMAT_FILE
+from vlot_desktop.sync.capture import sqlite3_runner, suppressed
 from vlot_desktop.sync.share import FolderShare, ShareError
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
-
-    from vlot_desktop.demo.loader import DemoReport
 
 # local_meta: the demo set this database holds, {"size", "seed", "as_of", "training_share"}
 # (the id of the training share it was put on, else null): written by every demo load.
@@ -82,6 +85,14 @@ _SYNC_STATE_TABLES = (
 
 class TrainingShareError(ShareError):
     """Demo data is not put on this folder (nothing was changed)."""
+
+
+@contextlib.contextmanager
+def unshared_writes(conn: sqlite3.Connection) -> Iterator[None]:
+    """Writes that are no change to share (a demo set loaded here): change capture is off
+    inside, so nothing of them goes into the outbox."""
+    with suppressed(sqlite3_runner(conn)):
+        yield
 
 
 def note_demo_set(
@@ -247,9 +258,37 @@ def _same_folder(a: str, b: Path) -> bool:
 # --- putting a demo set on a share ------------------------------------------------------------
 
 
+class LoadedDemo(Protocol):
+    """What :func:`publish_demo` needs of the demo loader's report (``demo.loader.DemoReport``)."""
+
+    @property
+    def user_name(self) -> str: ...
+
+    @property
+    def team_code(self) -> str: ...
+
+    def summary(self) -> str: ...
+
+
+class DemoLoader(Protocol):
+    """``demo.loader.load_demo``: the demo set into a data folder; ``then`` runs inside its
+    loading transaction."""
+
+    def __call__(
+        self,
+        data_dir: Path,
+        *,
+        size: str,
+        seed: int,
+        today: dt.date,
+        replace: bool,
+        then: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> LoadedDemo: ...
+
+
 @dataclass(frozen=True)
 class TrainingReport:
-    demo: DemoReport
+    demo: LoadedDemo
     share: Path
     snapshot_id: str
     snapshot_rows: int
@@ -280,16 +319,16 @@ def _put_on_share_state(
 ) -> None:
     """Inside the demo's loading transaction: fresh sync bookkeeping, one row clock per demo
     row written by ``DEMO_DEVICE`` at ``hlc``, and the covers that name the set."""
-    from vlot_desktop.demo.writer import insertion_order
+    from vlot_desktop.db.models import synced_tables
     from vlot_desktop.sync.clocks import Actors, q
-    from vlot_desktop.sync.engine import _advance_clock
+    from vlot_desktop.sync.outbox import advance_clock
 
     for table in _SYNC_STATE_TABLES:
         conn.execute(f"DELETE FROM {table}")
     # The new epoch's change files start at seq 1, as a new laptop's do (no gap for the others).
     conn.execute("DELETE FROM sqlite_sequence WHERE name = 'sync_outbox'")
     writer = Actors(conn).id_of(DEMO_DEVICE)
-    for table in insertion_order():
+    for table in synced_tables():
         conn.execute(
             f"INSERT INTO sync_row_clock (tbl, pk, hlc, dev, user_id) "
             f"SELECT ?, id, ?, ?, NULL FROM {q(table)}",
@@ -303,7 +342,7 @@ def _put_on_share_state(
         "user_id = NULL, home = NULL WHERE id = 1",
         (secrets.token_hex(4), coverage.to_json(covers)),
     )
-    _advance_clock(conn, hlc)  # this laptop's own edits come after the set
+    advance_clock(conn, hlc)  # this laptop's own edits come after the set
     size, seed, today = meta
     note_demo_set(conn, size, seed, today, training_id)
 
@@ -338,14 +377,15 @@ def publish_demo(
     seed: int,
     today: dt.date,
     replace: bool,
+    load: DemoLoader,
 ) -> TrainingReport:
-    """``vlot-desktop demo --share``: the demo set into ``data_dir`` and onto ``share_path``.
+    """``vlot-desktop demo --share``: the demo set into ``data_dir`` (by ``load``, the demo
+    loader) and onto ``share_path``.
 
     Nothing is changed, on the share or here, when it raises: ``TrainingShareError`` for a
     folder that is missing, not empty and not a share, a real share, or a training share
     without ``replace``; ``SyncSetupError`` for a laptop with changes not yet sent to another
     share; ``DemoDataExistsError`` for local data without ``replace``."""
-    from vlot_desktop.demo.loader import load_demo
     from vlot_desktop.services.setup import initialise_laptop
     from vlot_desktop.services.sync_service import SyncSetupError
     from vlot_desktop.settings import load_settings, save_settings
@@ -382,7 +422,7 @@ def publish_demo(
     stamp = moment.strftime("%Y%m%dt%H%M%S") + f"{moment.microsecond // 1000:03d}z"
     training_id = f"{stamp}-{epoch}"
     hlc = format_hlc(int(moment.timestamp() * 1000), 0)
-    report = load_demo(
+    report = load(
         data_dir,
         size=size,
         seed=seed,

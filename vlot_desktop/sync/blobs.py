@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from vlot_desktop.services import attachment_store
+from vlot_desktop.db import attachment_store
 from vlot_desktop.sync import share as share_mod
 from vlot_desktop.sync.share import Share, TooLargeError
 

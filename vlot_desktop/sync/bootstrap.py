@@ -26,7 +26,9 @@ from vlot_desktop.sync.batch import ROW_BASE, Record, parse_batch_name
 from vlot_desktop.sync.capture import sqlite3_runner, suppressed
 from vlot_desktop.sync.clocks import INSERT_EXCEPTION, INSERT_ROW_CLOCK
 from vlot_desktop.sync.merge import Merger, canonical, from_sql, stored_text
+from vlot_desktop.sync.outbox import advance_clock, claim_outbox, fold_outbox
 from vlot_desktop.sync.share import Share, TooLargeError
+from vlot_desktop.sync.timekeeping import too_far_ahead
 
 CHECK_EVERY_MS = 24 * 3600 * 1000
 BOOTSTRAP_CACHE_KB = 256 * 1024
@@ -206,8 +208,6 @@ def check_snapshots(
     conn.execute("BEGIN IMMEDIATE")
     try:
         if needed:
-            from vlot_desktop.sync.engine import claim_outbox, fold_outbox
-
             claim_outbox(conn, device, None)
             fold_outbox(conn, merger, device)
             with suppressed(sqlite3_runner(conn)), _bulk_load(conn, known):
@@ -217,9 +217,7 @@ def check_snapshots(
                 from vlot_desktop.sync.blobs import note_missing
 
                 note_missing(conn, data_dir, merger.blob_refs)
-            from vlot_desktop.sync.engine import _advance_clock
-
-            _advance_clock(conn, merger.max_hlc)
+            advance_clock(conn, merger.max_hlc)
         covers = coverage.merge(
             coverage.from_json(
                 conn.execute("SELECT snapshot_covers FROM sync_clock WHERE id = 1").fetchone()[0]
@@ -330,14 +328,11 @@ def apply_manifest(
     for prepared in snapshot_read.prepared_chunks(
         share, manifest, merger.known, applier.local, applier.now, APPLY_CHUNK, helper=helper
     ):
-        if prepared.max_hlc:
-            from vlot_desktop.sync.engine import too_far_ahead
-
-            if too_far_ahead(prepared.max_hlc):
-                # Written by a compactor whose clock is badly ahead: see engine.MAX_FUTURE_MS.
-                raise snap.BadSnapshotError(
-                    f"holds changes dated in the future ({prepared.max_hlc[:13]} ms)"
-                )
+        if too_far_ahead(prepared.max_hlc):
+            # Written by a compactor whose clock is badly ahead: see timekeeping.MAX_FUTURE_MS.
+            raise snap.BadSnapshotError(
+                f"holds changes dated in the future ({prepared.max_hlc[:13]} ms)"
+            )
         applier.apply_prepared(prepared)
     return applier.rows
 

@@ -28,11 +28,12 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 
-from vlot_desktop.sync import coverage
+from vlot_desktop.sync import coverage, timekeeping
 from vlot_desktop.sync import snapshot as snap
 from vlot_desktop.sync.batch import CHANGES, MAX_BATCH_BYTES, BadBatchError, known_fields
 from vlot_desktop.sync.batch import parse_batch_name as parse_name
 from vlot_desktop.sync.bootstrap import newest_snapshots, prune_outbox
+from vlot_desktop.sync.outbox import claim_outbox, fold_outbox, new_merger
 from vlot_desktop.sync.share import Share, ShareError, TooLargeError
 
 LOCKS = "locks"
@@ -235,14 +236,12 @@ def write_state_snapshot(
 
 def _fold_local(conn: sqlite3.Connection, device: str, *, in_transaction: bool = False) -> None:
     """Merge this laptop's outbox into its clocks (its own transaction unless told otherwise)."""
-    from vlot_desktop.sync.engine import _merger, claim_outbox, fold_outbox
-
     if not in_transaction:
         conn.execute("BEGIN IMMEDIATE")
     try:
         user = conn.execute("SELECT user_id FROM sync_clock WHERE id = 1").fetchone()[0]
         claim_outbox(conn, device, user)
-        fold_outbox(conn, _merger(conn), device)
+        fold_outbox(conn, new_merger(conn), device)
     except BaseException:
         if not in_transaction:
             conn.execute("ROLLBACK")
@@ -257,13 +256,11 @@ def check_compactor_clock(conn: sqlite3.Connection, share: Share) -> None:
     Laptops refuse a snapshot holding stamps more than a day ahead of their clock (one wrong
     clock must not win every edit), so such a snapshot would be useless to new laptops while
     the change files it replaced are gone. The file server's time is the lease file's."""
-    from vlot_desktop.sync.engine import MAX_FUTURE_MS, wall_clock
-
     info = share.stat(LEASE)
     if info is None:
         return
     server = info.mtime
-    skew = wall_clock() - server
+    skew = timekeeping.wall_clock() - server
     if abs(skew) > MAX_COMPACT_SKEW_S:
         way = "ahead of" if skew > 0 else "behind"
         way_nl = "voor op" if skew > 0 else "achter op"
@@ -275,7 +272,7 @@ def check_compactor_clock(conn: sqlite3.Connection, share: Share) -> None:
             "datum en tijd juist voor het opruimen; er is niets gewijzigd.",
         )
     newest = conn.execute("SELECT wall_ms FROM sync_clock WHERE id = 1").fetchone()[0] or 0
-    if newest > server * 1000 + MAX_FUTURE_MS:
+    if newest > server * 1000 + timekeeping.MAX_FUTURE_MS:
         when = dt.datetime.fromtimestamp(newest / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         raise CompactorClockError(
             f"this laptop holds changes dated up to {when}, in the future (a clock that was "
@@ -421,7 +418,7 @@ def remove_unused_blobs(
     before the cutoff or erased, or one uploaded by a laptop whose batch has not come yet:
     the grace period covers that case, and such a laptop uploads the blob again with its
     batch (``blobs.upload`` checks first)."""
-    from vlot_desktop.services.attachment_store import is_sha256
+    from vlot_desktop.db.attachment_store import is_sha256
     from vlot_desktop.sync.blobs import BLOBS
 
     try:

@@ -139,7 +139,7 @@ def _readable(value: str | None) -> bool:
 
 def _row_line(tbl: str, pk: str, entries: list[tuple[Any, ...]]) -> str:
     """The snapshot line of one row; values other laptops would refuse are left out (they were
-    never sent either: ``engine._sendable``), so one such value cannot make the snapshot
+    never sent either: ``outbox._sendable``), so one such value cannot make the snapshot
     useless to every new laptop."""
     entries = [e for e in entries if _readable(e[4])]
     line = _row_line_of(tbl, pk, entries)

@@ -142,7 +142,7 @@ class Laptop:
             engine.dispose()
 
     def attach(self, pk: str, data: bytes, name: str, media_type: str, position: int) -> None:
-        from vlot_desktop.services import attachment_store
+        from vlot_desktop.db import attachment_store
 
         stored = attachment_store.store_bytes(self.dir, data)
         self.sql(

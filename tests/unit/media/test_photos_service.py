@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.unit.media.test_images import make_jpeg
+from vlot_desktop.db import attachment_store
 from vlot_desktop.db.models.prospects import Attachment
-from vlot_desktop.services import attachment_store, photos
+from vlot_desktop.services import photos
 
 VISIT = photos.PROSPECT_VISIT
 

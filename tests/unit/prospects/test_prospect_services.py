@@ -287,7 +287,7 @@ def _v2_resources(tmp_path: Path) -> Path:
 def test_a_new_template_version_leaves_old_visits_alone(
     engine: Engine, prepared_dir: Path, tmp_path: Path
 ) -> None:
-    from vlot_desktop.services.reference_data import ensure_reference_data
+    from vlot_desktop.db.reference_data import ensure_reference_data
 
     old = _plan(engine, "Oud bezoek")
     svc.set_answer(engine, old, "sanitair.warm_water", AnswerValue(choice="ja"))

@@ -23,8 +23,8 @@ from tests.unit.reports.conftest import (
 )
 from vlot_desktop import paths
 from vlot_desktop.db.models.prospects import ChecklistAnswer
+from vlot_desktop.db.reference_data import ensure_reference_data
 from vlot_desktop.services.prospect_reports import UnknownVisitError, make_prospect_report
-from vlot_desktop.services.reference_data import ensure_reference_data
 
 
 def _flat(text: str) -> str:

@@ -1,6 +1,6 @@
 """Reference data: teams, provinces, municipalities, postcodes, themes, checklist templates.
 
-Loaded from ``resources/data`` by ``services.reference_data``; the same on every laptop, so
+Loaded from ``resources/data`` by ``db.reference_data``; the same on every laptop, so
 natural keys (NIS codes, slugs) instead of UUIDs, and never synced.
 """
 

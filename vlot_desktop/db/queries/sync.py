@@ -225,12 +225,9 @@ class IngestedRow:
     reason: str | None
 
 
-def ingested_files(conn: Connection, limit: int = 500) -> list[IngestedRow]:
-    """The change files exchanged with the share, the most recent first (not the files skipped
-    because a snapshot brought their changes)."""
-    from vlot_desktop.sync.batch import parse_batch_name
-
-    devices = {
+def device_names(conn: Connection) -> dict[str, tuple[str | None, str | None]]:
+    """Every laptop this database knows: its id (lower case) -> (label, its user's name)."""
+    return {
         str(row[0]).lower(): (row[1], row[2])
         for row in conn.execute(
             text(
@@ -239,6 +236,12 @@ def ingested_files(conn: Connection, limit: int = 500) -> list[IngestedRow]:
             )
         )
     }
+
+
+def ingested_rows(conn: Connection, limit: int = 500) -> list[tuple[str, int, str, str | None]]:
+    """(file, records, status, reason) of the change files exchanged with the share, the most
+    recent first (not the files skipped because a snapshot brought their changes). Which laptop
+    wrote a file is in its name, a part of the share format: ``services.sync_file_list``."""
     rows = conn.execute(
         text(
             "SELECT file, records, status, reason FROM sync_ingested "
@@ -246,12 +249,10 @@ def ingested_files(conn: Connection, limit: int = 500) -> list[IngestedRow]:
         ),
         {"limit": limit},
     ).all()
-    result = []
-    for file, records, status, reason in rows:
-        parsed = parse_batch_name(str(file))
-        label, user = devices.get(parsed.device, (None, None)) if parsed else (None, None)
-        result.append(IngestedRow(str(file), label, user, int(records or 0), str(status), reason))
-    return result
+    return [
+        (str(file), int(records or 0), str(status), reason)
+        for file, records, status, reason in rows
+    ]
 
 
 # --- conflicts as people read them (the Conflicten screen and ``vlot-desktop conflicts``) -------

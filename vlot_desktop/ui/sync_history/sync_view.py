@@ -1,6 +1,6 @@
 """The Synchronisatie screen: the recent sync rounds of this laptop and the change files exchanged.
 
-The change files are read in a worker (``db.queries.sync.ingested_files`` through
+The change files are read in a worker (``services.sync_file_list.rows`` through
 ``ui.ops.QueryOp``), after every round and whenever a change to them is announced
 (docs/adding-a-screen.md); the rounds are the context's ``sync_log``.
 """
@@ -105,11 +105,13 @@ class SyncView(Screen):
         if not self.context.is_ready:
             return
         self.demo_notice.refresh()
-        from vlot_desktop.db.queries.sync import ingested_files
+        from vlot_desktop.services import sync_file_list
 
         self._task = (
             QueryOp(
-                self.context, lambda store: store.read(ingested_files), success=self._show_files
+                self.context,
+                lambda store: store.read(sync_file_list.rows),
+                success=self._show_files,
             )
             .failure(self._failed)
             .owned_by(self)

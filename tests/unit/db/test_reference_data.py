@@ -18,9 +18,9 @@ import pytest
 from vlot_desktop import paths
 from vlot_desktop.db.migrate import prepare_database
 from vlot_desktop.db.models import reference_tables
+from vlot_desktop.db.reference_data import META_KEY, ensure_reference_data
 from vlot_desktop.domain.text import fold
 from vlot_desktop.domain.themes import ReferenceDataError
-from vlot_desktop.services.reference_data import META_KEY, ensure_reference_data
 
 PER_PROVINCE = {
     "antwerpen": 67,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vlot_desktop.services import attachment_store as store
+from vlot_desktop.db import attachment_store as store
 
 
 def test_a_file_is_stored_under_its_hash_once(tmp_path: Path) -> None:

@@ -6,6 +6,9 @@ bytes, so two records with the same photo share one file, and the sync moves eac
 (as a blob named by the same hash). Files are written to a temporary name next to their place
 and renamed when complete and verified: a crash or a full disk never leaves a file whose name
 promises content it does not have.
+
+It lives in ``db/`` with the database it completes: the services (photos, reports) and the
+sync (blobs, compaction) both use it, and the sync may not import the services.
 """
 
 from __future__ import annotations
