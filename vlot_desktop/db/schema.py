@@ -16,5 +16,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_member_name_search",
     "0006_sync_home",
     "0007_tombstone_base",
+    "0008_helpdesk",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

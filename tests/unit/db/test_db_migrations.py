@@ -23,14 +23,14 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from vlot_desktop import paths
-from vlot_desktop.db import migrate
+from vlot_desktop.db import helpdesk_search, member_search, migrate
 from vlot_desktop.db.engine import make_engine
-from vlot_desktop.db.member_search import LOCAL_TABLE_PREFIXES
 from vlot_desktop.db.migrate import alembic_upgrade, prepare_database, read_state
 from vlot_desktop.db.models import Base
 from vlot_desktop.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
 STAMP = "2025-04-01 09:30:00.000000"
+LOCAL_TABLE_PREFIXES = member_search.LOCAL_TABLE_PREFIXES + helpdesk_search.LOCAL_TABLE_PREFIXES
 
 
 def _script_directory(folder: Path | None = None) -> ScriptDirectory:
@@ -48,7 +48,7 @@ def _differences(db_path: Path) -> list[Any]:
                 opts={
                     "compare_type": True,
                     "compare_server_default": True,
-                    # The name search index (FTS5) is made by hand, not from the models.
+                    # The word indexes (FTS5) are made by hand, not from the models.
                     "include_name": lambda name, type_, _parent: (
                         not (type_ == "table" and name.startswith(LOCAL_TABLE_PREFIXES))
                     ),

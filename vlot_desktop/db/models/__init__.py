@@ -13,7 +13,14 @@ from vlot_desktop.db.models.activity import (
 )
 from vlot_desktop.db.models.base import Base
 from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
-from vlot_desktop.db.models.helpdesk import Question
+from vlot_desktop.db.models.helpdesk import (
+    KbArticle,
+    PolicyDomainContact,
+    Question,
+    QuestionArticle,
+    QuestionDispatch,
+    QuestionStatusChange,
+)
 from vlot_desktop.db.models.housing import (
     CapacityChange,
     Location,
@@ -64,6 +71,7 @@ __all__ = [
     "Device",
     "Finding",
     "HouseholdMember",
+    "KbArticle",
     "LocalMeta",
     "Location",
     "LocationPartner",
@@ -77,11 +85,15 @@ __all__ = [
     "Place",
     "PlaceStatusChange",
     "PolicyDomain",
+    "PolicyDomainContact",
     "Postcode",
     "ProspectParticipant",
     "ProspectVisit",
     "Province",
     "Question",
+    "QuestionArticle",
+    "QuestionDispatch",
+    "QuestionStatusChange",
     "SensitiveDataAccess",
     "StaffUser",
     "SyncClock",
