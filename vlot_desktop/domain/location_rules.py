@@ -15,9 +15,13 @@ import datetime as dt
 import re
 from collections.abc import Container, Mapping, Set
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from vlot_desktop.domain.enums import LocationStatus, LocationType
+
+# Problem and Severity are imported from here by the rules and screens of every record.
+from vlot_desktop.domain.problems import Problem as Problem
+from vlot_desktop.domain.problems import Severity as Severity
+from vlot_desktop.domain.text_limits import check_text_length
 
 NAME_MAX = 200
 STREET_MAX = 200
@@ -25,28 +29,6 @@ HOUSE_NUMBER_MAX = 20
 CAPACITY_MAX = 5000  # the largest collective centre in Flanders has well under 1,000 places
 
 _POSTCODE = re.compile(r"^[1-9]\d{3}$")
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one field (or, with ``field`` "", with the record as a whole)."""
-
-    field: str
-    message: str
-    message_en: str
-    severity: Severity = Severity.ERROR
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
-    def text(self, language: str) -> str:
-        return self.message_en if language == "en" else self.message
 
 
 @dataclass
@@ -158,8 +140,6 @@ def check_location(
         problems.append(
             _error("house_number", "Het huisnummer is te lang.", "The house number is too long.")
         )
-    from vlot_desktop.domain.text_limits import check_text_length  # it imports Problem from here
-
     problems.extend(check_text_length("notes", values.notes))
 
     problems.extend(check_capacity(values.capacity))

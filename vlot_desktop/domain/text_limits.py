@@ -17,12 +17,12 @@ record. Fields that already had a stricter limit keep it (a case summary and a t
 
 Characters are counted as Python counts them (code points): a Ukrainian name in Cyrillic
 counts one per letter, as a Latin one does. Pure functions, no database and no Qt; the problem
-type and the message style are those of :mod:`vlot_desktop.domain.location_rules`.
+type is :mod:`vlot_desktop.domain.problems`'s, the message style that of ``location_rules``.
 """
 
 from __future__ import annotations
 
-from vlot_desktop.domain.location_rules import Problem, Severity
+from vlot_desktop.domain.problems import Problem, Severity
 
 __all__ = ["MAX_FREE_TEXT", "check_text_length", "text_too_long"]
 

@@ -4,11 +4,15 @@ Health needs go into the file only when the user says yes to the explicit questi
 no); the export is then recorded as a viewing of every exported case (services.case_export).
 Without them the export only reads (``ui.ops.QueryOp``); with them it writes the viewings too
 (``CollectionOp``, which announces them). Closing the window stops it.
+
+The screen hands the exporter what it needs (its context, and how to read the list's filter
+and order), so this module does not import the screen that imports it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +24,9 @@ from vlot_desktop.ui.formatting import format_int
 from vlot_desktop.ui.ops import CollectionOp, QueryOp
 
 if TYPE_CHECKING:
+    from vlot_desktop.db.queries.cases import CaseFilter, CaseSort
     from vlot_desktop.services.store import Store
-    from vlot_desktop.ui.cases.cases_view import CasesView
+    from vlot_desktop.ui.context import AppContext
     from vlot_desktop.ui.tasks import TaskHandle
 
 
@@ -32,9 +37,20 @@ class CaseExporter(QObject):
 
     done = Signal(str)
 
-    def __init__(self, view: CasesView) -> None:
+    def __init__(
+        self,
+        view: QWidget,
+        context: AppContext,
+        current_filter: Callable[[], CaseFilter],
+        current_sort: Callable[[], tuple[CaseSort, bool]],
+    ) -> None:
+        """``view``: the screen (the dialogs' parent); ``current_filter`` and ``current_sort``
+        read the list's filter and its order (sort, descending) when the export starts."""
         super().__init__(view)
         self.view = view
+        self.context = context
+        self.current_filter = current_filter
+        self.current_sort = current_sort
 
     def start(self) -> None:
         """Ask for the file and the sensitive-data choice, then export in a worker."""
@@ -42,10 +58,9 @@ class CaseExporter(QObject):
         if path is None:
             return
         include_sensitive = self.ask_sensitive()
-        view = self.view
-        case_filter = view.current_filter()
-        sort, descending = view.current_sort()
-        user_id = view.context.settings.user_id
+        case_filter = self.current_filter()
+        sort, descending = self.current_sort()
+        user_id = self.context.settings.user_id
         # The handle of the running export: cancelled (the window closing), it stops.
         running: list[TaskHandle] = []
 
@@ -68,10 +83,10 @@ class CaseExporter(QObject):
 
         op: QueryOp[int] | CollectionOp[int] = (
             CollectionOp(
-                view.context, export, changes=Changes.of("sensitive_data_access"), success=done
+                self.context, export, changes=Changes.of("sensitive_data_access"), success=done
             )
             if include_sensitive
-            else QueryOp(view.context, export, success=done)
+            else QueryOp(self.context, export, success=done)
         )
         running.append(op.failure(self._failed).owned_by(self).named("export cases").run())
 
@@ -118,7 +133,7 @@ class CaseExporter(QObject):
         from vlot_desktop.spreadsheets.errors import SpreadsheetError
 
         if isinstance(exc, SpreadsheetError):
-            text = exc.text("nl" if self.view.context.settings.language == "nl" else "en")
+            text = exc.text("nl" if self.context.settings.language == "nl" else "en")
         else:
             text = self.tr("The cases could not be exported: %1").replace("%1", str(exc))
         self._tell(text)

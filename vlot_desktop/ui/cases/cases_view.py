@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.services.changes import Changes
+from vlot_desktop.ui.cases.case_export_action import CaseExporter
 from vlot_desktop.ui.cases.case_list_model import COLUMNS, SORTS, CaseColumn, CaseListModel
 from vlot_desktop.ui.cases.detail_pane import CaseDetailPane
 from vlot_desktop.ui.cases.filter_bar import CaseFilterBar
@@ -186,9 +187,7 @@ class CasesView(Screen):
         for action in self.case_action_list:
             action.setEnabled(False)
             self.detail.actions_menu.addAction(action)
-        from vlot_desktop.ui.cases.case_export_action import CaseExporter
-
-        self.exporter = CaseExporter(self)
+        self.exporter = CaseExporter(self, self.context, self.current_filter, self.current_sort)
         self.export_button = QPushButton(self.tr("&Export…"), self)
         self.export_button.setToolTip(
             self.tr("Export the cases of the list to Excel or CSV (health needs only if chosen)")
