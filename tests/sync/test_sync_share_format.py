@@ -193,8 +193,11 @@ def test_unknown_tables_are_set_aside_and_unknown_fields_kept_apart() -> None:
     recs[1].fields["added_in_v2"] = "x"
     batch = read_batch(encode(recs), known_fields())
     assert batch.skipped_records == 1
-    assert batch.records[0].extra == {"added_in_v2": "x"}
-    assert "added_in_v2" not in batch.records[0].fields
+    newer, known = batch.records
+    assert (newer.table, newer.fields) == ("future_table", {})  # set aside whole
+    assert newer.extra == recs[0].extra | recs[0].fields
+    assert known.extra == {"added_in_v2": "x"}
+    assert "added_in_v2" not in known.fields
 
 
 def test_a_newer_batch_format_says_update() -> None:

@@ -24,8 +24,8 @@ Files on the share are untrusted: the reader caps the compressed size, the decom
 the line length, checks every type, verifies the count and the checksum (:func:`scan_batch`, one
 streaming pass that keeps no records), and only then are the records read again, a chunk at a
 time, to be applied (:func:`iter_record_chunks`), so a damaged file is rejected whole and never
-partly applied, and a large batch never sits in memory at once. Records of tables
-this version does not know are set aside; fields it does not know are kept apart (``extra``).
+partly applied, and a large batch never sits in memory at once. Fields this version does not
+know are kept apart (``extra``); a record of a table it does not know has all its fields there.
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ class Batch:
     header: dict[str, Any]
     records: list[Record]
     sha256: str
-    skipped_records: int = 0  # records of tables this version does not know
+    skipped_records: int = 0  # records of tables this version does not know (set aside)
 
 
 def _line(obj: Mapping[str, Any]) -> bytes:
@@ -321,7 +321,7 @@ def _hlc(value: Any) -> bool:
     return isinstance(value, str) and HLC_RE.match(value) is not None
 
 
-def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) -> Record | None:
+def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) -> Record:
     where = f"record {n}"
     hlc, dev, seq, table, pk, op = (obj.get(k) for k in ("hlc", "dev", "seq", "t", "pk", "op"))
     fields, base, user = obj.get("f", {}), obj.get("base", {}), obj.get("user")
@@ -347,11 +347,24 @@ def _record(obj: dict[str, Any], known: Mapping[str, frozenset[str]], n: int) ->
     for name, seen in base.items():
         if not FIELD_RE.match(name) or not (seen is None or _hlc(seen)):
             raise BadBatchError(f"{where}: bad base")
-    columns = known.get(table)
-    if columns is None:
-        return None
     assert isinstance(hlc, str) and isinstance(dev, str) and isinstance(pk, str)
     assert isinstance(op, str) and isinstance(table, str)
+    columns = known.get(table)
+    if columns is None:
+        # A table of a newer version: its record is set aside whole (``sync.extras``), to be
+        # written back into snapshots and applied once this laptop is updated.
+        return Record(
+            hlc=hlc,
+            dev=dev,
+            seq=seq,
+            table=table,
+            pk=pk,
+            op=op,
+            fields={},
+            base={ROW_BASE: base[ROW_BASE]} if op == "delete" and base.get(ROW_BASE) else {},
+            user=user,
+            extra=dict(fields),
+        )
     return Record(
         hlc=hlc,
         dev=dev,
@@ -374,13 +387,13 @@ class BatchInfo:
     header: dict[str, Any]
     sha256: str
     count: int  # records in the file
-    records: int  # records of tables this version knows
-    skipped_records: int  # records of tables this version does not know
-    devices: frozenset[str]  # the devices of the known records (at most two are noted)
+    records: int  # records in the file, all of them merged (set aside when of an unknown table)
+    skipped_records: int  # of which of tables this version does not know (set aside)
+    devices: frozenset[str]  # the devices of the records (at most two are noted)
     # The records themselves when there were at most ``keep`` of them (small files need no
     # second pass); None otherwise.
     kept: list[Record] | None = None
-    max_hlc: str = ""  # the newest HLC of the known records
+    max_hlc: str = ""  # the newest HLC of the records
 
 
 def _check_header(header: dict[str, Any]) -> int:
@@ -447,18 +460,17 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
             raise BadBatchError(f"record {body}: line too long")
         digest.update(record_line + b"\n")
         record = _record(_loads(record_line, f"record {body}"), known, body)
-        if record is None:
+        records += 1
+        if record.table not in known:
             skipped += 1
-        else:
-            records += 1
-            if record.hlc > max_hlc:
-                max_hlc = record.hlc
-            if len(devices) < 2:
-                devices.add(record.dev)
-            if kept is not None:
-                kept.append(record)
-                if len(kept) > keep:
-                    kept = None
+        if record.hlc > max_hlc:
+            max_hlc = record.hlc
+        if len(devices) < 2:
+            devices.add(record.dev)
+        if kept is not None:
+            kept.append(record)
+            if len(kept) > keep:
+                kept = None
     # ``held`` ends with the trailer line and the piece after the last newline.
     if pieces < 3 or held[-1] != b"":
         raise BadBatchError("truncated (no header or trailer)")
@@ -502,12 +514,10 @@ def iter_record_chunks(
         record_line = held.pop(0)
         if record_line is None:
             raise BadBatchError(f"record {n}: line too long")
-        record = _record(_loads(record_line, f"record {n}"), known, n)
-        if record is not None:
-            chunk.append(record)
-            if len(chunk) >= size:
-                yield chunk
-                chunk = []
+        chunk.append(_record(_loads(record_line, f"record {n}"), known, n))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
     if chunk:
         yield chunk
 

@@ -400,6 +400,17 @@ class _Applier:
     def _purge(self, line: dict[str, Any]) -> None:
         from vlot_desktop.sync.purge import apply_purge_marker
 
+        table, field = line["t"], line["field"]
+        if table not in self.known or (field != "*" and field not in self.known[table]):
+            # Of a table or field of a newer version: erases what was kept of it.
+            extra = {} if field == "*" else {field: None}
+            self.merger.apply(
+                Record(
+                    hlc=line["hlc"], dev=line["dev"], seq=0, table=table, pk=line["pk"],
+                    op="purge", fields={}, base={}, user=line["user"], extra=extra,
+                )  # fmt: skip
+            )
+            return
         apply_purge_marker(
             self.conn, self.merger, line["t"], line["pk"], line["field"],
             (line["hlc"], line["dev"], line["user"]),

@@ -90,6 +90,8 @@ class Merger:
         self.applied = 0
         self.conflicts_new = 0
         self.max_hlc = ""
+        # Records of tables this version does not know, kept for after an update (_set_aside).
+        self.set_aside = 0
         from vlot_desktop.sync.purge import purged_keys
 
         self.store = ClockStore(conn, known)
@@ -112,6 +114,7 @@ class Merger:
             self.max_hlc,
             set(self.blob_refs),
             self.purged_now,
+            self.set_aside,
         )
 
     def rewind(self, mark: tuple[Any, ...]) -> None:
@@ -119,7 +122,7 @@ class Merger:
         counters, and the caches read from tables that the rollback restored."""
         from vlot_desktop.sync.purge import purged_keys
 
-        self.applied, self.conflicts_new, self.max_hlc, refs, self.purged_now = mark
+        self.applied, self.conflicts_new, self.max_hlc, refs, self.purged_now, self.set_aside = mark
         self.blob_refs = set(refs)
         self.store = ClockStore(self.conn, self.known)
         self.purged = purged_keys(self.conn)
@@ -202,9 +205,10 @@ class Merger:
 
     def apply(self, rec: Record, *, local: bool = False) -> None:
         """Merge one record; ``local`` records are this laptop's own writes (already in the row)."""
-        if rec.table not in self.known:
-            return
         self.max_hlc = max(self.max_hlc, rec.hlc)
+        if rec.table not in self.known:
+            self._set_aside(rec)
+            return
         if rec.op == "purge":
             from vlot_desktop.sync import extras
 
@@ -301,6 +305,47 @@ class Merger:
             self.store.put_exception(
                 table, pk, field, clock, stored_text(value), rec.base.get(field)
             )
+
+    def _set_aside(self, rec: Record) -> None:
+        """A record of a table of a newer version: kept (``sync.extras``) instead of dropped.
+
+        Its fields are kept with their clocks, its delete as a tombstone and its purge as a
+        purge marker (erasing what was kept), so snapshots made here carry them, and once this
+        laptop is updated the kept fields are merged as the writes they were (``extras.promote``)
+        and meet the tombstone as any write would.
+        """
+        from vlot_desktop.sync import extras
+
+        key = (rec.table, rec.pk)
+        self.set_aside += 1
+        if rec.op == "purge":
+            fields = sorted(rec.extra) or ["*"]
+            extras.erase(self.conn, rec.table, rec.pk, None if fields == ["*"] else fields)
+            for field in fields:
+                self.conn.execute(
+                    "INSERT INTO sync_purged (tbl, pk, field, hlc, dev, user_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, pk, field) DO UPDATE SET "
+                    "hlc = excluded.hlc, dev = excluded.dev, user_id = excluded.user_id "
+                    "WHERE (excluded.hlc, excluded.dev) > (sync_purged.hlc, sync_purged.dev)",
+                    (rec.table, rec.pk, field, rec.hlc, rec.dev, rec.user),
+                )
+                self.purged.setdefault(key, set()).add(field)
+            return
+        purged = self.purged.get(key, set())
+        if "*" in purged:
+            return  # an erased record never comes back
+        if rec.op == "delete":
+            self.conn.execute(
+                "INSERT INTO sync_tombstone (tbl, pk, hlc, dev, user_id, row_json, row_base) "
+                "VALUES (?, ?, ?, ?, ?, NULL, ?) ON CONFLICT (tbl, pk) DO UPDATE SET "
+                "hlc = excluded.hlc, dev = excluded.dev, user_id = excluded.user_id, "
+                "row_base = excluded.row_base "
+                "WHERE (excluded.hlc, excluded.dev) > (sync_tombstone.hlc, sync_tombstone.dev)",
+                (rec.table, rec.pk, rec.hlc, rec.dev, rec.user, rec.base.get(ROW_BASE)),
+            )
+            return
+        values = {k: v for k, v in rec.extra.items() if k not in purged}
+        extras.keep(self.conn, rec.table, rec.pk, (rec.hlc, rec.dev, rec.user), values)
 
     def _purge(self, rec: Record) -> None:
         """A purge always wins: whatever the HLCs, the fields are blanked (or the row goes)."""

@@ -174,28 +174,30 @@ def _row_line_of(tbl: str, pk: str, entries: list[tuple[Any, ...]]) -> str:
 
 
 def state_lines(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]) -> Iterator[str]:
-    """The lines of a snapshot of the state in ``conn`` (read inside the caller's transaction)."""
+    """The lines of a snapshot of the state in ``conn`` (read inside the caller's transaction).
+
+    Purges, tombstones and kept fields of tables this version does not know (records of a
+    newer version set aside, ``Merger._set_aside``) are written too: a compaction made here
+    must not drop them from the share."""
     for tbl, pk, field, hlc, dev, user in conn.execute(
         "SELECT tbl, pk, field, hlc, dev, user_id FROM sync_purged ORDER BY tbl, pk, field"
     ):
-        if tbl in known:
-            yield json.dumps(
-                {"k": "purge", "t": tbl, "pk": pk, "field": field, "hlc": hlc, "dev": dev,
-                 "user": user},
-                ensure_ascii=False, separators=(",", ":"),
-            )  # fmt: skip
+        yield json.dumps(
+            {"k": "purge", "t": tbl, "pk": pk, "field": field, "hlc": hlc, "dev": dev,
+             "user": user},
+            ensure_ascii=False, separators=(",", ":"),
+        )  # fmt: skip
     for tbl, pk, hlc, dev, user, row_json, row_base in conn.execute(
         "SELECT tbl, pk, hlc, dev, user_id, row_json, row_base FROM sync_tombstone ORDER BY tbl, pk"
     ):
-        if tbl in known:
-            row = json.loads(row_json) if row_json else None
-            if row is not None:
-                row = {k: v for k, v in row.items() if is_value(v)}
-            tomb = {"k": "tomb", "t": tbl, "pk": pk, "hlc": hlc, "dev": dev, "user": user,
-                    "row": row}  # fmt: skip
-            if row_base is not None:
-                tomb["base"] = row_base  # what the deleter had seen (optional in format 1)
-            yield json.dumps(tomb, ensure_ascii=False, separators=(",", ":"))
+        row = json.loads(row_json) if row_json else None
+        if row is not None:
+            row = {k: v for k, v in row.items() if is_value(v)}
+        tomb = {"k": "tomb", "t": tbl, "pk": pk, "hlc": hlc, "dev": dev, "user": user,
+                "row": row}  # fmt: skip
+        if row_base is not None:
+            tomb["base"] = row_base  # what the deleter had seen (optional in format 1)
+        yield json.dumps(tomb, ensure_ascii=False, separators=(",", ":"))
     kept = extras.by_row(conn)  # fields of newer versions: written back, never dropped
     for tbl, pk, entries in row_states(conn, known):
         more = kept.pop((tbl, pk), None)

@@ -74,7 +74,17 @@ def prepare_lines(
         count += 1
         table = line["t"]
         fields_known = known.get(table)
-        if fields_known is not None:
+        if fields_known is None:
+            # A table of a newer version: a row's fields are kept (``sync.extras``), a
+            # tombstone or purge set aside by the merge; its conflicts are not kept.
+            if line["k"] == "row":
+                chunk.others.append(
+                    {"k": "extra", "t": table, "pk": line["pk"], "f": line["f"],
+                     "c": line["c"], "w": line.get("w") or {}}
+                )  # fmt: skip
+            elif line["k"] != "conf":
+                chunk.others.append(line)
+        else:
             if line["k"] != "row":
                 chunk.others.append(line)
             else:
