@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_waiting import settle
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -285,7 +286,7 @@ def test_screenshot_of_the_selected_edit_conflict(
     window = view.window()
     assert (window.width(), window.height()) == (1366, 768)
     view.select_row(0)
-    qtbot.wait(50)
+    settle(window.runner)
     assert window.grab().save(str(SCREENSHOT))
     # The explanation wraps in the space beside the button, and the button shows its text.
     label, button = view.message_label, view.restore_button

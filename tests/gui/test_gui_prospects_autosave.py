@@ -1,9 +1,9 @@
 """Saved as typed: a visit survives the process being killed mid-visit.
 
 A child process opens visit mode on a prepared data folder and types answers with QTest; the
-last one (a text) is only in a field, not yet confirmed by leaving it. About 1.5 seconds later
-the test kills the child with SIGKILL (no clean-up, like a laptop whose battery dies) and finds
-every answer in the database, and the database intact.
+last one (a text) is only in a field, not yet confirmed by leaving it. Once the autosave has
+written it, the test kills the child with SIGKILL (no clean-up, like a laptop whose battery
+dies) and finds every answer in the database, and the database intact.
 """
 
 from __future__ import annotations
@@ -69,6 +69,18 @@ app.exec()
 """
 
 
+def _saved(data_dir: Path, text: str) -> bool:
+    """Whether another process's database holds ``text`` as an answer (read-only, no lock)."""
+    db = sqlite3.connect(f"{paths.database_path(data_dir).as_uri()}?mode=ro", uri=True)
+    try:
+        found = db.execute("SELECT 1 FROM checklist_answer WHERE value_text = ?", (text,))
+        return found.fetchone() is not None
+    except sqlite3.OperationalError:
+        return False  # busy for a moment: look again
+    finally:
+        db.close()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_answers_survive_a_kill(prepared_dir: Path, tmp_path: Path) -> None:
     engine = make_engine(paths.database_path(prepared_dir))
@@ -94,7 +106,12 @@ def test_answers_survive_a_kill(prepared_dir: Path, tmp_path: Path) -> None:
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "TYPED", child.stderr.read() if child.stderr else ""
-        time.sleep(1.5)  # the autosave delay is 0.7 s: the last text is saved by now
+        # The last text is only in its field: the autosave (0.7 s after the last key) writes
+        # it. Wait until the database has it, then kill: nothing may be lost by the kill.
+        deadline = time.monotonic() + 30
+        while not _saved(prepared_dir, "Leegstaande school"):
+            assert time.monotonic() < deadline, "the typed text was never saved"
+            time.sleep(0.05)
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(30)

@@ -439,8 +439,7 @@ def test_a_damaged_rounds_file_means_no_rounds_yet(
     qtbot: QtBot, dutch: None, make_window, an: Laptop
 ) -> None:
     paths.sync_rounds_path(an.dir).write_bytes(b"\x00{not json")
-    window = make_window(an.dir)
-    qtbot.wait(200)
+    window = make_window(an.dir)  # waits for every screen's first read
     assert window.sync.last_label.text() == "Laatste synchronisatie: nog niet"
     sync_in_window(qtbot, window)
     qtbot.waitUntil(
