@@ -196,10 +196,6 @@
             <translation>Subsidiedossier</translation>
         </message>
         <message>
-            <source>dd/mm/yyyy</source>
-            <translation>dd/mm/jjjj</translation>
-        </message>
-        <message>
             <source>Wheelchair accessible</source>
             <translation>Rolstoeltoegankelijk</translation>
         </message>
@@ -248,24 +244,44 @@
             <translation>(geen)</translation>
         </message>
         <message>
-            <source>Not saved: correct the marked fields.</source>
-            <translation>Niet bewaard: verbeter de aangeduide velden.</translation>
-        </message>
-        <message>
             <source>This location no longer exists.</source>
             <translation>Deze locatie bestaat niet meer.</translation>
         </message>
         <message>
-            <source>Saved at %1.</source>
-            <translation>Bewaard om %1.</translation>
+            <source>New owner</source>
+            <translation>Nieuwe eigenaar</translation>
         </message>
         <message>
-            <source>The change could not be undone.</source>
-            <translation>De wijziging kon niet ongedaan gemaakt worden.</translation>
+            <source>&amp;E-mail</source>
+            <translation>&amp;E-mail</translation>
         </message>
         <message>
-            <source>The last change was undone.</source>
-            <translation>De laatste wijziging is ongedaan gemaakt.</translation>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telefoon</translation>
+        </message>
+        <message>
+            <source>Choose the owner first: the contact person belongs to the owner.</source>
+            <translation>Kies eerst de eigenaar: de contactpersoon hoort bij de eigenaar.</translation>
+        </message>
+        <message>
+            <source>&amp;First name</source>
+            <translation>&amp;Voornaam</translation>
+        </message>
+        <message>
+            <source>&amp;Last name</source>
+            <translation>&amp;Achternaam</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>&amp;Rol</translation>
+        </message>
+        <message>
+            <source>New contact person of the owner</source>
+            <translation>Nieuwe contactpersoon van de eigenaar</translation>
+        </message>
+        <message>
+            <source>New contact person of the municipality</source>
+            <translation>Nieuwe contactpersoon van de gemeente</translation>
         </message>
     </context>
     <context>
@@ -579,6 +595,58 @@
         <message>
             <source>This location no longer exists.</source>
             <translation>Deze locatie bestaat niet meer.</translation>
+        </message>
+        <message>
+            <source>Set all %1 places of %2 to %3?</source>
+            <translation>Alle %1 plaatsen van %2 op %3 zetten?</translation>
+        </message>
+        <message>
+            <source>Set %1 of the %2 places of %3 to %4?</source>
+            <translation>%1 van de %2 plaatsen van %3 op %4 zetten?</translation>
+        </message>
+        <message>
+            <source>%1 places change from %2.</source>
+            <translation>%1 plaatsen veranderen vanaf %2.</translation>
+        </message>
+        <message>
+            <source>%1 of them are %2 already and stay as they are.</source>
+            <translation>%1 ervan zijn al %2 en blijven zoals ze zijn.</translation>
+        </message>
+        <message>
+            <source>You can undo it afterwards (Undo, or Ctrl+Z).</source>
+            <translation>U kunt dit daarna ongedaan maken (Ongedaan maken, of Ctrl+Z).</translation>
+        </message>
+        <message>
+            <source>Set to %1</source>
+            <translation>Op %1 zetten</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>1 place set to %1.</source>
+            <translation>1 plaats op %1 gezet.</translation>
+        </message>
+        <message>
+            <source>%1 places set to %2.</source>
+            <translation>%1 plaatsen op %2 gezet.</translation>
+        </message>
+        <message>
+            <source>These places are %1 already.</source>
+            <translation>Deze plaatsen zijn al %1.</translation>
+        </message>
+        <message>
+            <source>Undone: the place is back as it was.</source>
+            <translation>Ongedaan gemaakt: de plaats staat weer zoals voordien.</translation>
+        </message>
+        <message>
+            <source>Undone: the %1 places are back as they were.</source>
+            <translation>Ongedaan gemaakt: de %1 plaatsen staan weer zoals voordien.</translation>
+        </message>
+        <message>
+            <source>%1 changed again since and stay as they are.</source>
+            <translation>%1 werden intussen opnieuw gewijzigd en blijven zoals ze zijn.</translation>
         </message>
     </context>
     <context>

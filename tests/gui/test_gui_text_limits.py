@@ -1,8 +1,10 @@
 """Pasting a text too long for the other laptops (domain.text_limits) into a screen.
 
-What the user sees: a Dutch message next to the field, what they pasted still in the field (not
-cut, so they can shorten it), and the database keeps the old value (read back through the same
-queries the screens use). A shorter text is then saved as usual.
+What the user sees: a Dutch message next to the field, and the database keeps the old value
+(read back through the same queries the screens use). Visit mode keeps what was pasted in the
+field (not cut, so it can be shortened); the forms on the editing component (ui/forms: the
+Gegevens tabs of Opvanglocaties and Dossiers) refuse the paste itself, and keep a text that
+grew too long otherwise. A shorter text is then saved as usual.
 
 A real paste is a document with lines: Qt wraps one 2-million-character line without spaces
 very slowly (minutes), whatever the application does with it.
@@ -86,14 +88,21 @@ def test_location_notes_too_long_get_a_message_and_keep_the_old_notes(
     settle(view.runner)  # the pane reads the location in a worker
     form = view.detail.form
 
+    # The paste is refused in the field (ui.forms): nothing of it goes in, the message says why.
     paste(qtbot, form.notes, PASTED)
-    assert form.notes.toPlainText() == PASTED
-    qtbot.waitUntil(lambda: form.message_text("notes") != "", timeout=TIMEOUT)  # the autosave
-    assert form.message_text("notes") == TOO_LONG_NL.format("2.000.000")
+    assert form.notes.toPlainText() == "Sleutel bij de buren"
+    assert form.message_text("notes") == (
+        "De geplakte tekst is te lang: 2.000.000 tekens, hoogstens 100.000 in dit veld. "
+        "Er is niets geplakt; plak een korter stuk."
+    )
     assert form.messages["notes"].isVisibleTo(form)
-    assert view.detail.save_label.text() == "Niet bewaard: verbeter de aangeduide velden."
-    assert len(form.notes.toPlainText()) == 2_000_000  # not cut
-    assert "notes" in form.pending
+    # A text that grew too long otherwise is kept, with the limit's message, and not sent.
+    form.notes.setPlainText("а" * 100_001)
+    assert form.message_text("notes") == TOO_LONG_NL.format("100.001")
+    form.flush()
+    settle(view.runner)
+    assert len(form.notes.toPlainText()) == 100_001  # not cut
+    assert "notes" in form.editor.invalid
     with engine.connect() as conn:
         detail = location_detail(conn, location_id)
     assert detail is not None and detail.notes == "Sleutel bij de buren"

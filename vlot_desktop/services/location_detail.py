@@ -63,12 +63,14 @@ def header(conn: Connection, location_id: str) -> LocationDetail | None:
 @dataclass(frozen=True)
 class LocationPlaces:
     """What the Plaatsen tab shows: the places, the declared capacity (``None``: the location
-    is gone), the capacity changes and the occupancy per month."""
+    is gone), the capacity changes, the occupancy per month, and the location's name (a
+    confirmation names it)."""
 
     places: list[PlaceRow]
     capacity: int | None
     capacity_changes: list[CapacityChangeRow]
     occupancy: list[OccupancyPoint]
+    name: str = ""
 
 
 def places(conn: Connection, location_id: str, today: dt.date) -> LocationPlaces:
@@ -79,6 +81,7 @@ def places(conn: Connection, location_id: str, today: dt.date) -> LocationPlaces
         detail.capacity if detail is not None else None,
         capacity_history(conn, location_id),
         occupancy_by_month(conn, location_id, today=today),
+        detail.name if detail is not None else "",
     )
 
 

@@ -30,7 +30,7 @@ from vlot_desktop.db.queries.locations import (
     last_status_change_date,
     postcode_municipalities,
 )
-from vlot_desktop.domain.enums import LocationStatus, LocationType
+from vlot_desktop.domain.enums import ContactRole, LocationStatus, LocationType, OrganisationKind
 from vlot_desktop.domain.location_rules import (
     LocationValues,
     Problem,
@@ -40,7 +40,7 @@ from vlot_desktop.domain.location_rules import (
     check_step_date,
     duplicate_address_warning,
 )
-from vlot_desktop.domain.text import fold_join
+from vlot_desktop.domain.text import fold, fold_join
 from vlot_desktop.domain.text_limits import check_text_length
 from vlot_desktop.services.places import LocationNotFoundError, known_author, set_capacity
 
@@ -48,6 +48,8 @@ __all__ = [
     "EDITABLE_FIELDS",
     "LocationNotFoundError",
     "SaveResult",
+    "add_contact_person",
+    "add_owner",
     "add_partner",
     "change_status",
     "create_location",
@@ -96,11 +98,15 @@ class _Refused(Exception):
 
 @dataclass
 class SaveResult:
-    """What became of a change: saved or not, the problems, and the values it replaced."""
+    """What became of a change: saved or not, the problems, the values it replaced (what
+    "undo" writes back), the values it wrote, and the id of a record it made (a new owner
+    or contact person)."""
 
     saved: bool
     problems: list[Problem] = field(default_factory=list)
     previous: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    created_id: str | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -249,7 +255,180 @@ def _update(
         )
         if other is not None and {"street", "house_number", "municipality_nis"} & set(changes):
             problems.append(duplicate_address_warning(other))
-    return SaveResult(True, problems, previous)
+        written = {name: _stored(getattr(location, name)) for name in changes}
+    return SaveResult(True, problems, previous, written)
+
+
+# -- owners and contact persons: made and chosen in one step ---------------------------------
+
+ORGANISATION_NAME_MAX = 200  # the columns' lengths (db/models/people.py)
+PERSON_NAME_MAX = 100
+EMAIL_MAX = 200
+PHONE_MAX = 50
+# The contact persons a location refers to, and the role a new one gets (the municipality's
+# is chosen by the user; this is the default).
+CONTACT_FIELDS = {
+    "owner_contact_id": ContactRole.OWNER,
+    "municipal_contact_id": ContactRole.MUNICIPAL_COORDINATOR,
+}
+
+
+def _text(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
+def _length_problems(values: Mapping[str, tuple[str | None, int]]) -> list[Problem]:
+    problems = []
+    for name, (text, limit) in values.items():
+        if text and len(text) > limit:
+            problems.append(
+                Problem(
+                    name,
+                    f"Te lang (hoogstens {limit} tekens).",
+                    f"Too long (at most {limit} characters).",
+                )
+            )
+    return problems
+
+
+def _same_name(name: str) -> str:
+    """A name as compared with the others: case, accents and spaces aside."""
+    return " ".join(fold(name).split())
+
+
+def add_owner(
+    engine: Engine,
+    location_id: str,
+    *,
+    name: str,
+    email: str | None = None,
+    phone: str | None = None,
+) -> SaveResult:
+    """A new owner (an organisation of kind "eigenaar", often a private person) made and
+    chosen as the location's owner, in one transaction. The owner's contact person goes when
+    they belonged to the owner before (they are someone else's). Refused, with the problems,
+    when the name is empty or too long, or when an organisation of that name exists already
+    (choose it in the list instead). ``previous`` is what undo writes back; the new owner
+    stays in the list after an undo."""
+    clean_name, email, phone = _text(name), _text(email), _text(phone)
+    problems = _length_problems(
+        {
+            "name": (clean_name, ORGANISATION_NAME_MAX),
+            "email": (email, EMAIL_MAX),
+            "phone": (phone, PHONE_MAX),
+        }
+    )
+    if clean_name is None:
+        problems.append(Problem("name", "Vul een naam in.", "Fill in a name."))
+    with Session(engine, autoflush=False) as session, session.begin():
+        location = session.get(Location, location_id)
+        if location is None:
+            raise LocationNotFoundError(location_id)
+        if clean_name is not None:
+            wanted = _same_name(clean_name)
+            for other in session.scalars(select(Organisation.name)):
+                if _same_name(other) == wanted:
+                    problems.append(
+                        Problem(
+                            "name",
+                            f"{other} staat al in de lijst: kies die eigenaar daar.",
+                            f"{other} is in the list already: choose that owner there.",
+                        )
+                    )
+                    break
+        if problems:
+            return SaveResult(False, problems)
+        previous = {
+            "owner_organisation_id": location.owner_organisation_id,
+            "owner_contact_id": location.owner_contact_id,
+        }
+        owner = Organisation(name=clean_name, kind=OrganisationKind.OWNER, email=email, phone=phone)
+        session.add(owner)
+        session.flush()
+        contact = (
+            session.get(ContactPerson, location.owner_contact_id)
+            if location.owner_contact_id
+            else None
+        )
+        location.owner_organisation_id = owner.id
+        if contact is not None and contact.organisation_id == previous["owner_organisation_id"]:
+            location.owner_contact_id = None
+        written = {
+            "owner_organisation_id": owner.id,
+            "owner_contact_id": location.owner_contact_id,
+        }
+        return SaveResult(True, [], previous, written, owner.id)
+
+
+def add_contact_person(
+    engine: Engine,
+    location_id: str,
+    field_name: str,
+    *,
+    first_name: str | None,
+    last_name: str | None,
+    role: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+) -> SaveResult:
+    """A new contact person made and chosen for the location in one transaction:
+    ``field_name`` "owner_contact_id" (a person of the owner, who must be chosen and saved
+    first) or "municipal_contact_id" (a person of the location's municipality; ``role``
+    says which, by default the municipal coordinator). Refused, with the problems, when the
+    last name is empty or a text is too long. ``previous`` is what undo writes back; the new
+    person stays in the list after an undo."""
+    if field_name not in CONTACT_FIELDS:
+        raise ValueError(f"not a contact person of a location: {field_name}")
+    first, last, email, phone = _text(first_name), _text(last_name), _text(email), _text(phone)
+    problems = _length_problems(
+        {
+            "first_name": (first, PERSON_NAME_MAX),
+            "last_name": (last, PERSON_NAME_MAX),
+            "email": (email, EMAIL_MAX),
+            "phone": (phone, PHONE_MAX),
+        }
+    )
+    if last is None:
+        problems.append(Problem("last_name", "Vul een achternaam in.", "Fill in a last name."))
+    chosen_role = CONTACT_FIELDS[field_name]
+    if role and field_name == "municipal_contact_id":
+        try:
+            chosen_role = ContactRole(role)
+        except ValueError:
+            problems.append(Problem("role", "Kies een rol.", "Choose a role."))
+    with Session(engine, autoflush=False) as session, session.begin():
+        location = session.get(Location, location_id)
+        if location is None:
+            raise LocationNotFoundError(location_id)
+        if field_name == "owner_contact_id" and not location.owner_organisation_id:
+            problems.append(
+                Problem(
+                    "",
+                    "Kies eerst een eigenaar: de contactpersoon hoort bij die eigenaar.",
+                    "Choose an owner first: the contact person belongs to that owner.",
+                )
+            )
+        if problems:
+            return SaveResult(False, problems)
+        person = ContactPerson(
+            first_name=first or "",
+            last_name=last,
+            role=chosen_role,
+            organisation_id=(
+                location.owner_organisation_id if field_name == "owner_contact_id" else None
+            ),
+            municipality_nis=(
+                location.municipality_nis if field_name == "municipal_contact_id" else None
+            ),
+            email=email,
+            phone=phone,
+            active=True,
+        )
+        session.add(person)
+        session.flush()
+        previous = {field_name: getattr(location, field_name)}
+        setattr(location, field_name, person.id)
+        return SaveResult(True, [], previous, {field_name: person.id}, person.id)
 
 
 def change_status(

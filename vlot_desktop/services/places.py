@@ -82,6 +82,96 @@ def _status_value(status: object) -> str:
     return str(getattr(status, "value", status))
 
 
+@dataclass(frozen=True)
+class PlaceBefore:
+    """A place as it was before a quick action changed it: what :func:`undo_place_status`
+    puts back. ``change_id`` is the status change the action recorded for it."""
+
+    place_id: str
+    status: str
+    status_since: dt.date | None
+    offered_to_fedasil_on: dt.date | None
+    change_id: str
+
+
+@dataclass(frozen=True)
+class PlaceStatusResult:
+    """What :func:`change_place_status` did: nothing when there is an error (``problems``);
+    else ``before`` holds each place it changed as it was (places already in the new status
+    were left alone and are not in it)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    before: tuple[PlaceBefore, ...] = ()
+    new_status: str = ""
+
+    @property
+    def saved(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def change_place_status(
+    engine: Engine,
+    location_id: str,
+    place_ids: Sequence[str],
+    new_status: PlaceStatus,
+    *,
+    on_date: dt.date,
+    author_id: str | None,
+    today: dt.date | None = None,
+) -> PlaceStatusResult:
+    """Give the chosen places of one location ``new_status`` from ``on_date``, in one
+    transaction; the result says what each place was before (for the undo).
+
+    Offering to FEDASIL also records ``on_date`` as the offer date. When there is an error
+    nothing changed. Places already in ``new_status`` are left alone.
+    """
+    today = today or dt.date.today()
+    if not place_ids:
+        return PlaceStatusResult([no_places_chosen()])
+    with Session(engine) as session, session.begin():
+        location = session.get(Location, location_id)
+        if location is None:
+            raise LocationNotFoundError(location_id)
+        places = list(session.scalars(select(Place).where(Place.location_id == location_id)))
+        chosen = [p for p in places if p.id in set(place_ids)]
+        if not chosen:
+            return PlaceStatusResult([no_places_chosen()])
+        latest = max((p.status_since for p in chosen if p.status_since), default=None)
+        problems = check_step_date("places", on_date, previous=latest, today=today)
+        if problems:
+            return PlaceStatusResult(problems)
+        after = [new_status.value if p in chosen else _status_value(p.status) for p in places]
+        problems = check_place_counts(location.capacity, counts_in_use(after))
+        if problems:
+            return PlaceStatusResult(problems)
+        author = known_author(session, author_id)
+        before: list[PlaceBefore] = []
+        for place in chosen:
+            old = _status_value(place.status)
+            if old == new_status.value:
+                continue
+            change = PlaceStatusChange(
+                place_id=place.id,
+                location_id=location_id,
+                from_status=old,
+                to_status=new_status,
+                changed_on=on_date,
+                author_id=author,
+            )
+            session.add(change)
+            session.flush()
+            before.append(
+                PlaceBefore(
+                    place.id, old, place.status_since, place.offered_to_fedasil_on, change.id
+                )
+            )
+            place.status = new_status
+            place.status_since = on_date
+            if new_status is PlaceStatus.OFFERED_FEDASIL:
+                place.offered_to_fedasil_on = on_date
+    return PlaceStatusResult(before=tuple(before), new_status=new_status.value)
+
+
 def set_place_status(
     engine: Engine,
     location_id: str,
@@ -92,50 +182,114 @@ def set_place_status(
     author_id: str | None,
     today: dt.date | None = None,
 ) -> list[Problem]:
-    """Give the chosen places of one location ``new_status`` from ``on_date``.
+    """:func:`change_place_status`, for callers that need only the problems (empty: done)."""
+    return change_place_status(
+        engine,
+        location_id,
+        place_ids,
+        new_status,
+        on_date=on_date,
+        author_id=author_id,
+        today=today,
+    ).problems
 
-    Offering to FEDASIL also records ``on_date`` as the offer date. Returns the problems; when
-    there is an error nothing changed. Places already in ``new_status`` are left alone.
+
+@dataclass(frozen=True)
+class PlaceUndoResult:
+    """What :func:`undo_place_status` did: ``restored`` places are as they were before the
+    action; ``kept`` places changed again since (here or on another laptop) and were left as
+    they are. With an error (``problems``) nothing changed."""
+
+    problems: list[Problem] = field(default_factory=list)
+    restored: int = 0
+    kept: int = 0
+
+    @property
+    def saved(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def nothing_to_undo() -> Problem:
+    return Problem(
+        "places",
+        "Deze plaatsen zijn intussen opnieuw gewijzigd: er is niets teruggezet.",
+        "These places have changed again since: nothing was put back.",
+    )
+
+
+def undo_place_status(
+    engine: Engine, location_id: str, before: Sequence[PlaceBefore], new_status: str
+) -> PlaceUndoResult:
+    """Put back each place :func:`change_place_status` changed as it was (``before``), in one
+    transaction: its status, its date and its offer date, and the status change the action
+    recorded is removed, as if the click never happened (the occupancy over time then shows
+    no step that never took place). The removal travels to the other laptops like any edit.
+
+    A place that changed again since (its status is no longer ``new_status``, or a later
+    step was recorded) is left as it is and counted in ``kept``. Refused with the rule's
+    message, changing nothing, when the places put back would no longer fit the capacity.
     """
-    today = today or dt.date.today()
-    if not place_ids:
-        return [no_places_chosen()]
+    try:
+        return _undo_place_status(engine, location_id, before, new_status)
+    except _UndoRefused as refused:
+        return refused.result
+
+
+class _UndoRefused(Exception):
+    """Leaves the transaction of an undo (rolled back) with the result to return."""
+
+    def __init__(self, result: PlaceUndoResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+def _undo_place_status(
+    engine: Engine, location_id: str, before: Sequence[PlaceBefore], new_status: str
+) -> PlaceUndoResult:
     with Session(engine) as session, session.begin():
         location = session.get(Location, location_id)
         if location is None:
             raise LocationNotFoundError(location_id)
-        places = list(session.scalars(select(Place).where(Place.location_id == location_id)))
-        chosen = [p for p in places if p.id in set(place_ids)]
-        if not chosen:
-            return [no_places_chosen()]
-        latest = max((p.status_since for p in chosen if p.status_since), default=None)
-        problems = check_step_date("places", on_date, previous=latest, today=today)
-        if problems:
-            return problems
-        after = [new_status.value if p in chosen else _status_value(p.status) for p in places]
-        problems = check_place_counts(location.capacity, counts_in_use(after))
-        if problems:
-            return problems
-        author = known_author(session, author_id)
-        for place in chosen:
-            old = _status_value(place.status)
-            if old == new_status.value:
+        restored = 0
+        for was in before:
+            place = session.get(Place, was.place_id)
+            change = session.get(PlaceStatusChange, was.change_id)
+            if (
+                place is None
+                or change is None
+                or place.location_id != location_id
+                or _status_value(place.status) != new_status
+            ):
                 continue
-            place.status = new_status
-            place.status_since = on_date
-            if new_status is PlaceStatus.OFFERED_FEDASIL:
-                place.offered_to_fedasil_on = on_date
-            session.add(
-                PlaceStatusChange(
-                    place_id=place.id,
-                    location_id=location_id,
-                    from_status=old,
-                    to_status=new_status,
-                    changed_on=on_date,
-                    author_id=author,
+            later = session.scalar(
+                select(PlaceStatusChange.id)
+                .where(
+                    PlaceStatusChange.place_id == place.id,
+                    PlaceStatusChange.id != change.id,
+                    PlaceStatusChange.created_at > change.created_at,
                 )
+                .limit(1)
             )
-    return []
+            if later is not None:
+                continue
+            session.delete(change)
+            place.status = PlaceStatus(was.status)
+            place.status_since = was.status_since
+            place.offered_to_fedasil_on = was.offered_to_fedasil_on
+            restored += 1
+        kept = len(before) - restored
+        if not restored:
+            return PlaceUndoResult([nothing_to_undo()], kept=kept)
+        session.flush()
+        statuses = list(
+            session.scalars(select(Place.status).where(Place.location_id == location_id))
+        )
+        problems = check_place_counts(
+            location.capacity, counts_in_use([_status_value(s) for s in statuses])
+        )
+        if problems:
+            raise _UndoRefused(PlaceUndoResult(problems))
+    return PlaceUndoResult(restored=restored, kept=kept)
 
 
 # -- the capacity rule: one write path -------------------------------------------------------

@@ -1,8 +1,10 @@
 """The detail pane of the Opvanglocaties screen: one location in three tabs.
 
-"Gegevens" saves as the user types (``LocationForm``); "Status" takes workflow steps and holds the
-partners; "Plaatsen" has the quick actions and the occupancy history. Hiding the pane (another
-screen) or closing the window saves what is still pending.
+"Gegevens" saves as the user types (``LocationForm``, on the editing component ``ui.forms``);
+"Status" takes workflow steps and holds the partners; "Plaatsen" has the quick actions and the
+occupancy history. Hiding the pane (another screen) or closing the window saves what is still
+pending. Ctrl+Z (and "Ongedaan maken") takes back the last change of the Gegevens tab, or, on
+the Plaatsen tab, the last quick action.
 
 The location is read in a worker (``services.location_detail``, through ``ui.ops.QueryOp``; the
 newest read wins), once the form's saves are done: what is typed is saved before another
@@ -52,10 +54,12 @@ class LocationDetailPane(QFrame):
     """Signals:
     changed(str): something of this location (id) changed in the database.
     delete_requested(str, str): the user asked to delete this location (id, name).
+    open_requested(str): show this location again (it holds a change that was not saved).
     """
 
     changed = Signal(str)
     delete_requested = Signal(str, str)
+    open_requested = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,9 +136,10 @@ class LocationDetailPane(QFrame):
         outer.setContentsMargins(12, 10, 12, 10)
         outer.addLayout(self._stack)
 
-        self.undo_button.clicked.connect(self.form.undo)
-        self.undo_action.triggered.connect(self.form.undo)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_action.triggered.connect(self.undo)
         self.form.undo_available.connect(self.undo_button.setEnabled)
+        self.form.open_requested.connect(self.open_requested)
         self.form.status_changed.connect(self.save_label.setText)
         self.form.saved.connect(self._form_saved)
         self.status_panel.changed.connect(self._reload)
@@ -162,6 +167,14 @@ class LocationDetailPane(QFrame):
     def flush(self) -> None:
         """Hand what is pending to a worker (``form.when_saved`` tells when it is saved)."""
         self.form.flush()
+
+    @Slot()
+    def undo(self) -> None:
+        """The last quick action on the Plaatsen tab, else the last change of the details."""
+        if self.tabs.currentIndex() == 2 and self.places_panel.can_undo:
+            self.places_panel.undo()
+        else:
+            self.form.undo()
 
     def show_location(self, location_id: str | None) -> None:
         """Show a location (after saving what is pending for the one shown before, or for the
@@ -256,7 +269,7 @@ class LocationDetailPane(QFrame):
         self.flush()
 
         def ask() -> None:
-            if self.location_id == location_id and not self.form.pending:
+            if self.location_id == location_id and not self.form.editor.held():
                 self.delete_requested.emit(location_id, self.name_label.text())
 
         self.form.when_saved(ask)

@@ -224,6 +224,7 @@ class LocationsView(Screen):
         header.sortIndicatorChanged.connect(self.model.sort)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._location_changed)
+        self.detail.open_requested.connect(self.open_location)
         self.deleter = LocationDeleter(context, runner, self)
         self.detail.delete_requested.connect(self.deleter.ask)
         self.deleter.deleted.connect(self._location_deleted)

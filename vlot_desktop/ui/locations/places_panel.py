@@ -4,8 +4,15 @@ A quick action changes the selected places from a date (today unless the user ty
 occupied, free, offered to FEDASIL (the date is the offer date) or out of use. The service
 refuses with the rule's message when occupied + offered + out of use would exceed the capacity.
 
+A change of two places or more is asked first, in words that say what will happen ("Alle 14
+plaatsen van De Linde op bezet zetten?", ``ui.forms.BulkQuestion``; Annuleren changes nothing).
+After any quick action a line says what was done, with "Ongedaan maken" (also Ctrl+Z on this
+tab): ``services.places.undo_place_status`` puts each place back as it was, in one transaction
+(``ui.forms.UndoOffer``). It goes with the next action or another location.
+
 The tab is read in a worker (``services.location_detail.places`` through ``ui.ops.QueryOp``;
-the newest read wins); a quick action is written in one (``CollectionOp``, which announces it).
+the newest read wins); a quick action and its undo are written in one (``CollectionOp``, which
+announces them).
 """
 
 from __future__ import annotations
@@ -32,9 +39,10 @@ from vlot_desktop.domain.location_rules import not_a_date
 from vlot_desktop.services.changes import Changes
 from vlot_desktop.ui.context import AppContext
 from vlot_desktop.ui.formatting import format_date, format_int
+from vlot_desktop.ui.forms import BulkQuestion, UndoOffer
+from vlot_desktop.ui.forms.inputs import InputError, parse_date
+from vlot_desktop.ui.forms.messages import ERROR_STYLE
 from vlot_desktop.ui.i18n import current_language
-from vlot_desktop.ui.locations.details_form import ERROR_STYLE
-from vlot_desktop.ui.locations.inputs import InputError, parse_date
 from vlot_desktop.ui.locations.occupancy_chart import OccupancyChart
 from vlot_desktop.ui.locations.small_table import small_table
 from vlot_desktop.ui.models.location_history_model import CapacityHistoryModel
@@ -43,13 +51,23 @@ from vlot_desktop.ui.models.roles import KEY_ROLE
 from vlot_desktop.ui.ops import CollectionOp, QueryOp
 
 if TYPE_CHECKING:
-    from vlot_desktop.domain.location_rules import Problem
+    from vlot_desktop.db.queries.locations import PlaceRow
     from vlot_desktop.services.location_detail import LocationPlaces
+    from vlot_desktop.services.places import PlaceStatusResult, PlaceUndoResult
     from vlot_desktop.ui.tasks import TaskHandle
+
+# A change of this many places or more is asked first.
+ASK_FROM = 2
+# What the Opvanglocaties screen is told (it shows the change itself: ``changed``).
+PLACE_CHANGES = ("place", "place_status_change", "location")
 
 
 class PlacesPanel(QWidget):
-    """Signals:
+    """Attributes:
+    question: asks before a change of several places (tests replace its ``open_box``).
+    undo_offer: what the last quick action did, with "Ongedaan maken".
+
+    Signals:
     changed(str): places of this location (id) changed in the database.
     """
 
@@ -60,6 +78,9 @@ class PlacesPanel(QWidget):
         self.context = context
         self.location_id: str | None = None
         self.handle: TaskHandle | None = None
+        self._places: list[PlaceRow] = []
+        self._name = ""
+        self.question = BulkQuestion()
 
         self.counts_label = QLabel(self)
         self.counts_label.setWordWrap(True)
@@ -98,6 +119,7 @@ class PlacesPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
+        self.undo_offer = UndoOffer(self)
 
         self.chart_caption = QLabel(self.tr("Occupancy over time"), self)
         bold = self.chart_caption.font()
@@ -120,6 +142,7 @@ class PlacesPanel(QWidget):
         layout.addLayout(date_row)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        layout.addWidget(self.undo_offer)
         layout.addWidget(self.chart_caption)
         layout.addWidget(self.chart)
         layout.addWidget(self.capacity_caption)
@@ -132,9 +155,12 @@ class PlacesPanel(QWidget):
         """Show the places of ``location_id`` (read in a worker; ``None``: none)."""
         from vlot_desktop.services import location_detail
 
+        if location_id != self.location_id:
+            self.undo_offer.withdraw()
         self.location_id = location_id
         self.message.hide()
         if location_id is None:
+            self._places = []
             self.model.set_rows([])
             self.capacity_model.set_rows([])
             self.chart.set_points([])
@@ -151,6 +177,8 @@ class PlacesPanel(QWidget):
         if location_id != self.location_id:
             return  # another location was chosen meanwhile
         places = shown.places
+        self._places = places
+        self._name = shown.name
         self.model.set_rows(places)
         self.capacity_model.set_rows(shown.capacity_changes)
         self.chart.set_points(shown.occupancy)
@@ -183,12 +211,12 @@ class PlacesPanel(QWidget):
 
     def set_status(self, status: PlaceStatus) -> bool:
         """Give the selected places ``status`` from the typed date, in a worker; False (and
-        the message why) when the date cannot be read, True when it was handed to the service
-        (its refusal shows here once it answers)."""
-        from vlot_desktop.services.places import set_place_status
+        the message why) when the date cannot be read or the user cancelled the question, True
+        when it was handed to the service (its refusal shows here once it answers)."""
+        from vlot_desktop.services.places import change_place_status
 
         location_id = self.location_id
-        if location_id is None or (self.handle is not None and not self.handle.is_finished):
+        if location_id is None or self.busy:
             return False
         language = current_language()
         try:
@@ -198,20 +226,23 @@ class PlacesPanel(QWidget):
             return False
         self.message.hide()
         place_ids = self.selected_place_ids()
+        chosen = [p for p in self._places if p.id in set(place_ids)]
+        changing = [p for p in chosen if p.status != status.value]
+        if len(changing) >= ASK_FROM and not self._ask(status, chosen, changing, on_date):
+            return False
         author_id = self.context.settings.user_id
+        self.undo_offer.withdraw()
 
-        def changes(problems: list[Problem]) -> Changes:
-            if problems:
-                return Changes()  # refused: nothing changed
+        def changes(result: PlaceStatusResult) -> Changes:
+            if not result.saved or not result.before:
+                return Changes()  # refused, or nothing to change
             # The Opvanglocaties screen shows it itself (``changed``: its line is read again).
-            return Changes.of(
-                "place", "place_status_change", "location", ids=[location_id], source="locations"
-            )
+            return Changes.of(*PLACE_CHANGES, ids=[location_id], source="locations")
 
         self.handle = (
             CollectionOp(
                 self.context,
-                lambda store: set_place_status(
+                lambda store: change_place_status(
                     store.engine,
                     location_id,
                     place_ids,
@@ -220,7 +251,7 @@ class PlacesPanel(QWidget):
                     author_id=author_id,
                 ),
                 changes=changes,
-                success=lambda problems: self._set(location_id, problems),
+                success=lambda result: self._set(location_id, status, result),
             )
             .failure(lambda exc: self._set_failed(location_id, exc))
             .owned_by(self)
@@ -229,14 +260,144 @@ class PlacesPanel(QWidget):
         )
         return True
 
-    def _set(self, location_id: str, problems: list[Problem]) -> None:
+    @property
+    def busy(self) -> bool:
+        """True while a quick action or its undo is being written."""
+        return self.handle is not None and not self.handle.is_finished
+
+    def _status_words(self, status: PlaceStatus) -> str:
+        """The status as it reads in a sentence: "bezet", "aangeboden aan FEDASIL"."""
+        label = status.label(current_language())
+        return label[:1].lower() + label[1:] if not label[:2].isupper() else label
+
+    def _ask(
+        self,
+        status: PlaceStatus,
+        chosen: list[PlaceRow],
+        changing: list[PlaceRow],
+        on_date: dt.date,
+    ) -> bool:
+        """ "Alle 14 plaatsen van De Linde op bezet zetten?" True when the user said yes."""
+        words = self._status_words(status)
+        total = len(self._places)
+        if len(chosen) == total:
+            question = (
+                self.tr("Set all %1 places of %2 to %3?")
+                .replace("%1", format_int(total))
+                .replace("%2", self._name)
+                .replace("%3", words)
+            )
+        else:
+            question = (
+                self.tr("Set %1 of the %2 places of %3 to %4?")
+                .replace("%1", format_int(len(chosen)))
+                .replace("%2", format_int(total))
+                .replace("%3", self._name)
+                .replace("%4", words)
+            )
+        details = [
+            self.tr("%1 places change from %2.")
+            .replace("%1", format_int(len(changing)))
+            .replace("%2", format_date(on_date))
+        ]
+        already = len(chosen) - len(changing)
+        if already:
+            details.append(
+                self.tr("%1 of them are %2 already and stay as they are.")
+                .replace("%1", format_int(already))
+                .replace("%2", words)
+            )
+        details.append(self.tr("You can undo it afterwards (Undo, or Ctrl+Z)."))
+        return self.question.ask(
+            self,
+            question,
+            " ".join(details),
+            self.tr("Set to %1").replace("%1", words),
+            self.tr("Cancel"),
+        )
+
+    def _set(self, location_id: str, status: PlaceStatus, result: PlaceStatusResult) -> None:
         self.handle = None
         if location_id != self.location_id:
             return
-        if problems:
+        if not result.saved:
             language = current_language()
-            self._show_message("\n".join(p.text(language) for p in problems))
+            self._show_message("\n".join(p.text(language) for p in result.problems))
             return
+        count = len(result.before)
+        words = self._status_words(status)
+        if count:
+            done = (
+                self.tr("1 place set to %1.")
+                if count == 1
+                else self.tr("%1 places set to %2.").replace("%1", format_int(count))
+            )
+            self.undo_offer.offer(
+                done.replace("%2", words).replace("%1", words),
+                lambda: self._undo(location_id, result),
+            )
+        else:
+            self.undo_offer.say(self.tr("These places are %1 already.").replace("%1", words))
+        self.show_location(location_id)
+        self.changed.emit(location_id)
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo_offer.available and not self.busy
+
+    def undo(self) -> None:
+        """ "Ongedaan maken" of the last quick action (Ctrl+Z on this tab)."""
+        if self.can_undo:
+            self.undo_offer.button.click()
+
+    def _undo(self, location_id: str, done: PlaceStatusResult) -> None:
+        """Put each place the action changed back as it was (in a worker)."""
+        from vlot_desktop.services.places import undo_place_status
+
+        if location_id != self.location_id or self.busy:
+            return
+
+        def changes(result: PlaceUndoResult) -> Changes:
+            if not result.saved:
+                return Changes()
+            return Changes.of(*PLACE_CHANGES, ids=[location_id], source="locations")
+
+        self.handle = (
+            CollectionOp(
+                self.context,
+                lambda store: undo_place_status(
+                    store.engine, location_id, done.before, done.new_status
+                ),
+                changes=changes,
+                success=lambda result: self._undone(location_id, result),
+            )
+            .failure(lambda exc: self._set_failed(location_id, exc))
+            .owned_by(self)
+            .named("undo place status")
+            .run()
+        )
+
+    def _undone(self, location_id: str, result: PlaceUndoResult) -> None:
+        self.handle = None
+        if location_id != self.location_id:
+            return
+        if not result.saved:
+            self.undo_offer.withdraw()
+            language = current_language()
+            self._show_message("\n".join(p.text(language) for p in result.problems))
+            return
+        text = (
+            self.tr("Undone: the place is back as it was.")
+            if result.restored == 1
+            else self.tr("Undone: the %1 places are back as they were.").replace(
+                "%1", format_int(result.restored)
+            )
+        )
+        if result.kept:
+            text += " " + self.tr("%1 changed again since and stay as they are.").replace(
+                "%1", format_int(result.kept)
+            )
+        self.undo_offer.say(text)
         self.show_location(location_id)
         self.changed.emit(location_id)
 
@@ -244,6 +405,7 @@ class PlacesPanel(QWidget):
         from vlot_desktop.services.places import LocationNotFoundError
 
         self.handle = None
+        self.undo_offer.withdraw()
         if not isinstance(exc, LocationNotFoundError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         elif location_id == self.location_id:
