@@ -1,4 +1,5 @@
-"""The subject access report (inzageverzoek, GDPR art. 15) of one household member as PDF.
+"""The subject access reports (inzageverzoek, GDPR art. 15) as PDF: of one household member,
+and of one helpdesk asker (their questions, answers and the policy domains asked).
 
 Prints what :func:`vlot_desktop.services.privacy.export_person` collects (plain data in,
 :class:`SubjectAccessData`): the person's own fields (sensitive ones included: it is their own
@@ -21,7 +22,9 @@ from vlot_desktop.domain.enums import (
     CaseEventKind,
     CaseStatus,
     CaseType,
+    ContactChannel,
     LabelledEnum,
+    QuestionStatus,
     Relation,
     Sex,
 )
@@ -199,5 +202,130 @@ def write_subject_access_pdf(data: SubjectAccessData, out: Path) -> None:
     def build(target: str) -> None:
         doc = ReportDocument(target, title=REPORT_TITLE, header_text=REPORT_TITLE)
         doc.build_to(subject_access_flowables(data))
+
+    layout.write_atomically(out, build)
+
+
+# --- helpdesk askers -----------------------------------------------------------------------
+
+ASKER_TITLE = "Inzage persoonsgegevens: vragen aan de helpdesk"
+ASKER_INTRO = (
+    "Alle vragen die deze persoon aan VLOT stelde, met het antwoord en de beleidsdomeinen "
+    "waaraan de vraag werd voorgelegd (ontvangers), op het moment van afdrukken (AVG, "
+    "artikel 15)."
+)
+QUESTION_LABELS = {
+    "id": "Id",
+    "reference": "Referentie",
+    "received_on": "Ontvangen op",
+    "received_team_name": "Ontvangen door",
+    "handling_team_name": "Behandeld door",
+    "municipality_name": "Gemeente",
+    "theme_name": "Thema",
+    "channel": "Kanaal",
+    "subject": "Onderwerp",
+    "question_text": "Vraag",
+    "status": "Status",
+    "answer_text": "Antwoord",
+    "answered_on": "Beantwoord op",
+    "closed_on": "Afgesloten op",
+    "asker_name": "Naam vraagsteller",
+    "asker_email": "E-mail vraagsteller",
+    "asker_phone": "Telefoon vraagsteller",
+    "created_at": "Geregistreerd op (UTC)",
+    "personal_data_erased_on": "Persoonsgegevens gewist op",
+}
+# The fields of a question the asker reads (technical keys and bookkeeping left out).
+QUESTION_FIELDS = tuple(QUESTION_LABELS)
+
+
+@dataclass(frozen=True)
+class AskerAccessData:
+    """One asker's data as exported by ``services.privacy.export_asker``."""
+
+    asker: Mapping[str, Any]
+    contact_person: Mapping[str, Any] | None
+    questions: tuple[Mapping[str, Any], ...]
+
+    @classmethod
+    def of(cls, export: Mapping[str, Any]) -> AskerAccessData:
+        return cls(
+            asker=export["asker"],
+            contact_person=export.get("contact_person"),
+            questions=tuple(export["questions"]),
+        )
+
+
+def _question_text(value: Any, key: str) -> str:
+    if key == "status":
+        try:
+            return QuestionStatus(value).label_nl
+        except ValueError:
+            return str(value)
+    if key == "channel":
+        try:
+            return ContactChannel(value).label_nl
+        except ValueError:
+            return str(value)
+    return _text(value, key)
+
+
+def asker_access_flowables(data: AskerAccessData) -> list[Flowable]:
+    styles = layout.make_styles()
+    name = data.asker.get("name") or ""
+    if data.contact_person:
+        name = " ".join(
+            str(data.contact_person.get(k) or "") for k in ("first_name", "last_name")
+        ).strip()
+    flow: list[Flowable] = [
+        Heading(f"{ASKER_TITLE}: {name or '(gewist)'}", styles.title, 0),
+        para(ASKER_INTRO, styles.subtitle),
+    ]
+    if data.contact_person:
+        flow.append(
+            start_together(
+                Heading("Contactpersoon", styles.h1, 0),
+                _fields({k: v for k, v in data.contact_person.items() if k != "id"}, styles),
+            )
+        )
+    if not data.questions:
+        flow += [Heading("Vragen", styles.h1, 0), para("Geen vragen gevonden.", styles.muted)]
+    for question in data.questions:
+        shown = {
+            QUESTION_LABELS[k]: _question_text(question.get(k), k)
+            for k in QUESTION_FIELDS
+            if k in question
+        }
+        table = layout.table(
+            [(para(k, styles.cell_bold), para(v, styles.cell)) for k, v in shown.items()],
+            [56 * mm, CONTENT_WIDTH - 56 * mm],
+            header=False,
+            extra_style=[("BACKGROUND", (0, 0), (0, -1), layout.LIGHT)],
+        )
+        title = question.get("reference") or question.get("subject") or "Vraag"
+        flow.append(start_together(Heading(f"Vraag {title}", styles.h1, 0), table))
+        dispatches = question.get("dispatches") or []
+        if dispatches:
+            widths = [50 * mm, 26 * mm, 26 * mm, 0.0]
+            widths[3] = CONTENT_WIDTH - sum(widths)
+            rows: list[list[object]] = [["Voorgelegd aan", "Op", "Antwoord op", "Antwoord"]]
+            for d in dispatches:
+                texts = [
+                    str(d.get("domain_name") or ""),
+                    _text(d.get("sent_on")),
+                    _text(d.get("answered_on")),
+                    str(d.get("answer_text") or ""),
+                ]
+                rows += layout.text_rows(texts, styles.cell, widths)
+            flow.append(layout.table(rows, widths))
+    return flow
+
+
+def write_asker_access_pdf(data: AskerAccessData, out: Path) -> None:
+    """Write one asker's data as PDF (replaced only when complete). Raises ``OSError``."""
+
+    def build(target: str) -> None:
+        doc = ReportDocument(target, title=ASKER_TITLE, header_text=ASKER_TITLE)
+        doc.build_to(asker_access_flowables(data))
 
     layout.write_atomically(out, build)

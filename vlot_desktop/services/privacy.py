@@ -1,4 +1,5 @@
-"""GDPR tools for cases: retention, "erase this person", subject access, export columns.
+"""GDPR tools for cases and helpdesk askers: retention, "erase this person", subject access,
+export columns.
 
 Erasure always goes through the sync's purge (:func:`vlot_desktop.sync.purge.purge_record`,
 here its form on the raw connection, ``purge_in``, for many rows at once), so it travels to
@@ -9,6 +10,13 @@ municipality, dates, ``household_size`` and outcome; a member row with its relat
 language, pets and school-age flags (so the household still counts right). What goes: every
 column marked ``personal`` (names, birth year, sex, phone, health needs, the case summary) and
 the text of timeline entries.
+
+Helpdesk questions: the asker (name, e-mail, phone, the link to a contact person) is personal
+data, kept as long as the same retention period after the question was answered or closed;
+then purged (the question, its theme, dates, dispatches and answers stay for the statistics
+and the knowledge base; ``personal_data_erased_on`` is set). "Erase this asker" purges the
+same fields of the questions of one person at once, and the subject-access export of an
+asker lists their questions, the answers and to which policy domains they were sent.
 
 Nothing personal is ever logged here: only counts and ids.
 """
@@ -28,15 +36,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from vlot_desktop.db import member_search
 from vlot_desktop.db.models import Base
 from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
-from vlot_desktop.db.models.people import StaffUser
+from vlot_desktop.db.models.helpdesk import Question
+from vlot_desktop.db.models.people import ContactPerson, StaffUser
 from vlot_desktop.db.models.reference import Municipality, Team
-from vlot_desktop.domain.enums import CaseStatus
+from vlot_desktop.domain.enums import CaseStatus, QuestionStatus
 from vlot_desktop.domain.location_rules import Problem, Severity
 from vlot_desktop.domain.text import fold as _fold
 from vlot_desktop.sync.purge import purge_in
@@ -44,7 +53,8 @@ from vlot_desktop.sync.purge import purge_in
 log = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_MONTHS = 12
-"""Personal data of a case is kept this many months after the case was closed."""
+"""Personal data of a case is kept this many months after the case was closed (and the
+asker of a helpdesk question as long after the question was answered or closed)."""
 RETENTION_CHUNK = 100
 """Cases erased per transaction: an interrupted run keeps whole cases erased, and resumes."""
 RETENTION_MONTHS_MIN = 1
@@ -99,6 +109,7 @@ class ErasureSummary:
     events: int
     fields: int
     dry_run: bool = False
+    questions: int = 0  # helpdesk questions whose asker was erased
 
 
 def check_retention_months(text: str) -> tuple[int | None, Problem | None]:
@@ -198,12 +209,14 @@ def apply_retention(
     months: int = DEFAULT_RETENTION_MONTHS,
     dry_run: bool = False,
 ) -> ErasureSummary:
-    """Erase the personal data of every case closed longer than ``months`` (default 12).
+    """Erase the personal data of every case closed longer than ``months`` (default 12), and
+    the asker of every helpdesk question answered or closed that long ago.
 
     Purges the case's personal columns, those of all its household members and the text of
-    its timeline entries, and sets ``personal_data_erased_on``. With ``dry_run`` nothing is
-    changed and the summary says what would be erased. Commits when it changed something.
-    Idempotent: an erased case is not found again.
+    its timeline entries, and sets ``personal_data_erased_on``; for a question its asker's
+    columns (:func:`apply_question_retention`). With ``dry_run`` nothing is changed and the
+    summary says what would be erased. Commits when it changed something. Idempotent: an
+    erased case or question is not found again.
     """
     cases = find_expired_cases(session, today, months)
     case_ids = [c.id for c in cases]
@@ -212,22 +225,27 @@ def apply_retention(
     case_cols = personal_columns(Case.__table__)  # type: ignore[arg-type]
     member_cols = personal_columns(HouseholdMember.__table__)  # type: ignore[arg-type]
     event_cols = personal_columns(CaseEvent.__table__)  # type: ignore[arg-type]
+    question_ids = find_expired_questions(session, today, months)
+    question_cols = personal_columns(Question.__table__)  # type: ignore[arg-type]
     summary = ErasureSummary(
         cases=len(case_ids),
         members=len(members),
         events=len(events),
         fields=len(case_ids) * len(case_cols)
         + len(members) * len(member_cols)
-        + len(events) * len(event_cols),
+        + len(events) * len(event_cols)
+        + len(question_ids) * len(question_cols),
         dry_run=dry_run,
+        questions=len(question_ids),
     )
-    if dry_run or not case_ids:
+    if dry_run or not (case_ids or question_ids):
         log.info(
-            "retention (%s): %d cases, %d members, %d events, %d fields",
+            "retention (%s): %d cases, %d members, %d events, %d questions, %d fields",
             "dry run" if dry_run else "nothing to do",
             summary.cases,
             summary.members,
             summary.events,
+            summary.questions,
             summary.fields,
         )
         return summary
@@ -251,17 +269,235 @@ def apply_retention(
             session.rollback()
             raise
         log.debug("retention: %d of %d cases erased", start + len(chunk), len(case_ids))
+    _erase_askers(session, question_ids, today)
     session.expire_all()
-    if summary.cases:
-        flush_erased_pages(session)
+    flush_erased_pages(session)
     log.info(
-        "retention applied: %d cases, %d members, %d events, %d fields",
+        "retention applied: %d cases, %d members, %d events, %d questions, %d fields",
         summary.cases,
         summary.members,
         summary.events,
+        summary.questions,
         summary.fields,
     )
     return summary
+
+
+# --- helpdesk askers -----------------------------------------------------------------------
+
+CLOSED_QUESTION_STATUSES = tuple(s for s in QuestionStatus if not s.is_open)
+
+
+def _has_asker() -> Any:
+    return (
+        Question.asker_name.is_not(None)
+        | Question.asker_email.is_not(None)
+        | Question.asker_phone.is_not(None)
+        | Question.asker_contact_id.is_not(None)
+    )
+
+
+def find_expired_questions(
+    session: Session, today: dt.date, months: int = DEFAULT_RETENTION_MONTHS
+) -> list[str]:
+    """Questions answered or closed on or before the cutoff that still name their asker,
+    oldest first (the closing date; for a question of the first release, the answer date)."""
+    cutoff = retention_cutoff(today, months)
+    closed = func.coalesce(Question.closed_on, Question.answered_on)
+    return list(
+        session.scalars(
+            select(Question.id)
+            .where(
+                Question.status.in_(CLOSED_QUESTION_STATUSES),
+                closed.is_not(None),
+                closed <= cutoff,
+                Question.personal_data_erased_on.is_(None),
+                _has_asker(),
+            )
+            .order_by(closed, Question.id)
+        )
+    )
+
+
+def _erase_askers(session: Session, question_ids: Sequence[str], today: dt.date) -> None:
+    """Purge the asker columns of these questions (synced as purges) and note the day."""
+    columns = personal_columns(Question.__table__)  # type: ignore[arg-type]
+    for start in range(0, len(question_ids), RETENTION_CHUNK * 10):
+        chunk = list(question_ids[start : start + RETENTION_CHUNK * 10])
+        try:
+            _purge_rows(session, [(Question.__tablename__, q, columns) for q in chunk])
+            session.execute(
+                update(Question)
+                .where(Question.id.in_(chunk))
+                .values(personal_data_erased_on=today)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def apply_question_retention(
+    session: Session,
+    today: dt.date,
+    months: int = DEFAULT_RETENTION_MONTHS,
+    dry_run: bool = False,
+) -> ErasureSummary:
+    """Only the helpdesk part of :func:`apply_retention` (the askers of old questions)."""
+    question_ids = find_expired_questions(session, today, months)
+    columns = personal_columns(Question.__table__)  # type: ignore[arg-type]
+    summary = ErasureSummary(
+        cases=0,
+        members=0,
+        events=0,
+        fields=len(question_ids) * len(columns),
+        dry_run=dry_run,
+        questions=len(question_ids),
+    )
+    if not dry_run and question_ids:
+        _erase_askers(session, question_ids, today)
+        session.expire_all()
+        flush_erased_pages(session)
+    log.info(
+        "question retention%s: %d questions", " (dry run)" if dry_run else "", len(question_ids)
+    )
+    return summary
+
+
+@dataclass(frozen=True)
+class AskerKey:
+    """How an asker is recognised: a contact person, or a name and/or e-mail address as typed
+    at intake (compared without case and accents)."""
+
+    contact_id: str | None = None
+    name: str | None = None
+    email: str | None = None
+
+
+def questions_of_asker(session: Session, asker: AskerKey) -> list[str]:
+    """The questions asked by this person (by contact person, name or e-mail), oldest first."""
+    conditions = []
+    if asker.contact_id:
+        conditions.append(Question.asker_contact_id == asker.contact_id)
+    candidates = (
+        list(
+            session.execute(
+                select(Question.id, Question.asker_name, Question.asker_email).where(
+                    Question.asker_name.is_not(None) | Question.asker_email.is_not(None)
+                )
+            )
+        )
+        if (asker.name or asker.email)
+        else []
+    )
+    wanted_name = _fold(asker.name or "").strip()
+    wanted_email = (asker.email or "").strip().lower()
+    matched = {
+        qid
+        for qid, name, email in candidates
+        if (wanted_name and _fold(name or "").strip() == wanted_name)
+        or (wanted_email and (email or "").strip().lower() == wanted_email)
+    }
+    if conditions:
+        matched |= set(session.scalars(select(Question.id).where(*conditions)))
+    if not matched:
+        return []
+    return list(
+        session.scalars(
+            select(Question.id)
+            .where(Question.id.in_(matched))
+            .order_by(Question.received_on, Question.id)
+        )
+    )
+
+
+def erase_asker(session: Session, asker: AskerKey, today: dt.date | None = None) -> ErasureSummary:
+    """Erase one asker ("erase this person") from every question they asked, here and on
+    every laptop: the asker columns are purged, the questions stay. The contact person
+    record itself (a municipal coordinator, say) is not changed here. Commits; idempotent."""
+    question_ids = questions_of_asker(session, asker)
+    columns = personal_columns(Question.__table__)  # type: ignore[arg-type]
+    _erase_askers(session, question_ids, today or dt.date.today())
+    session.expire_all()
+    if question_ids:
+        flush_erased_pages(session)
+    log.info("asker erased from %d questions", len(question_ids))
+    return ErasureSummary(
+        cases=0,
+        members=0,
+        events=0,
+        fields=len(question_ids) * len(columns),
+        questions=len(question_ids),
+    )
+
+
+def export_asker(session: Session, asker: AskerKey) -> dict[str, Any]:
+    """Everything the database holds about one helpdesk asker (GDPR art. 15): the contact
+    person record (when the asker is one), and every question they asked with its answer,
+    its status history (without the staff's names: when and which status) and the policy
+    domains it was sent to (the recipients) with their answers."""
+    from vlot_desktop.db.models.helpdesk import QuestionDispatch, QuestionStatusChange
+    from vlot_desktop.db.models.reference import PolicyDomain, Theme
+
+    question_ids = questions_of_asker(session, asker)
+    contact = session.get(ContactPerson, asker.contact_id) if asker.contact_id else None
+    teams = {t.code: t.name_nl for t in session.scalars(select(Team))}
+    domains = {d.code: d.name_nl for d in session.scalars(select(PolicyDomain))}
+    themes = {t.code: t.name_nl for t in session.scalars(select(Theme))}
+    exported = []
+    for question_id in question_ids:
+        question = session.get(Question, question_id)
+        assert question is not None
+        municipality = (
+            session.get(Municipality, question.municipality_nis)
+            if question.municipality_nis
+            else None
+        )
+        data = _row(question)
+        data["received_team_name"] = teams.get(question.received_team_code or question.team_code)
+        data["handling_team_name"] = teams.get(question.team_code)
+        data["municipality_name"] = municipality.name_nl if municipality else None
+        data["theme_name"] = themes.get(question.theme_code or "")
+        data["dispatches"] = [
+            {
+                "domain_name": domains.get(d.domain_code, d.domain_code),
+                "sent_on": _plain(d.sent_on),
+                "due_on": _plain(d.due_on),
+                "status": _plain(d.status),
+                "answer_text": d.answer_text,
+                "answered_on": _plain(d.answered_on),
+            }
+            for d in session.scalars(
+                select(QuestionDispatch)
+                .where(QuestionDispatch.question_id == question_id)
+                .order_by(QuestionDispatch.sent_on, QuestionDispatch.id)
+            )
+        ]
+        data["status_history"] = [
+            {
+                "changed_at": _plain(h.changed_at),
+                "from_status": _plain(h.from_status),
+                "to_status": _plain(h.to_status),
+            }
+            for h in session.scalars(
+                select(QuestionStatusChange)
+                .where(QuestionStatusChange.question_id == question_id)
+                .order_by(QuestionStatusChange.changed_at, QuestionStatusChange.id)
+            )
+        ]
+        exported.append(data)
+    return {
+        "format": "vlot-subject-access-asker/1",
+        "exported_at": dt.datetime.now().replace(microsecond=0).isoformat(),
+        "asker": {
+            "contact_id": asker.contact_id,
+            "name": asker.name,
+            "email": asker.email,
+        },
+        "contact_person": _row(contact) if contact is not None else None,
+        "questions": exported,
+    }
 
 
 def flush_erased_pages(session: Session) -> None:
