@@ -241,7 +241,7 @@ def _fold_local(conn: sqlite3.Connection, device: str, *, in_transaction: bool =
     try:
         user = conn.execute("SELECT user_id FROM sync_clock WHERE id = 1").fetchone()[0]
         claim_outbox(conn, device, user)
-        fold_outbox(conn, new_merger(conn), device)
+        fold_outbox(conn, new_merger(conn, known_fields()), device)
     except BaseException:
         if not in_transaction:
             conn.execute("ROLLBACK")

@@ -378,7 +378,7 @@ def check_identity(
             conn.execute("BEGIN IMMEDIATE")
             try:
                 claim_outbox(conn, device, user)
-                fold_outbox(conn, new_merger(conn), device)
+                fold_outbox(conn, new_merger(conn, known_fields()), device)
                 clash = any(
                     digest is None
                     or _records_digest(conn, device, parsed.seq_from, parsed.seq_to) != digest
@@ -449,7 +449,7 @@ def push(
     conn.execute("BEGIN IMMEDIATE")
     try:
         claim_outbox(conn, device, user)
-        fold_outbox(conn, new_merger(conn), device)
+        fold_outbox(conn, new_merger(conn, known_fields()), device)
         epoch, pushed, _ = local_clock(conn)
         last = conn.execute("SELECT max(seq) FROM sync_outbox").fetchone()[0]
         conn.execute("COMMIT")
@@ -613,21 +613,88 @@ def pull(
 ) -> SyncResult:
     """Read the batch files not yet taken in and merge them, all in one transaction.
     ``names``: the listing of ``changes/`` this round made already (else it is listed).
-    ``fixes``: how rules spanning rows are repaired after the merge (``repair.Fixes``)."""
+    ``fixes``: how rules spanning rows are repaired after the merge (``repair.Fixes``).
+
+    The steps: take a snapshot first when the change files alone cannot bring this laptop
+    up to date; read and verify every new file (nothing is written yet); then, in one
+    transaction, fold this laptop's own outbox, merge the verified files, repair the rules
+    that span rows, and note what became of each file; last, report."""
     result = SyncResult()
     if names is None:
         names = share.list(CHANGES)
     epoch, _, _ = local_clock(conn)
+    seen = _taken_in(conn)
+    known = known_fields()
+    result.snapshot = _snapshot_if_needed(conn, share, device, epoch, names, seen, known, data_dir)
+    incoming = _read_new_files(conn, share, device, epoch, names, seen, known, result)
+    merger = new_merger(conn, known)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        claim_outbox(conn, device, user)
+        fold_outbox(conn, merger, device)
+        merger.applied = merger.conflicts_new = 0
+        _merge_files(conn, merger, incoming, known)
+        advance_clock(conn, merger.max_hlc)
+        result.repairs = _repair_rows(conn, merger, device, user, fixes)
+        if data_dir is not None:
+            blobs.note_missing(conn, data_dir, merger.blob_refs)
+        _note_files(conn, incoming, result)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    result.purges_seen = merger.purged_now
+    result.pulled_records = sum(info.records for _, _, info in incoming.good)
+    result.applied_records = merger.applied
+    result.conflicts_new = merger.conflicts_new
+    result.rejected_files = [
+        {"file": n, "reason": r, "laptop": ", ".join(laptops_of(conn, [n]))}
+        for n, r in incoming.rejected
+    ]
+    _report_held(conn, result)
+    return result
+
+
+@dataclass
+class _Incoming:
+    """The change files of one pull, sorted by what becomes of them."""
+
+    # The files that passed the first (verifying) pass, with their compressed bytes; their
+    # records are parsed again, a chunk at a time, while they are applied (b"": the first
+    # pass kept the records of this small file, ``BatchInfo.kept``).
+    good: list[tuple[str, bytes, BatchInfo]] = field(default_factory=list)
+    covered: list[str] = field(default_factory=list)  # their records came with a snapshot
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+
+
+def _taken_in(conn: sqlite3.Connection) -> set[str]:
+    """The change files this laptop has dealt with (applied, its own, refused, covered by a
+    snapshot), less those held back for their future dates that are now due: once this
+    laptop's clock gets there, they are read again."""
     seen = {row[0] for row in conn.execute("SELECT file FROM sync_ingested")}
-    # Files held back for their future dates: read again once this laptop's clock gets there.
     held = {
         str(file): str(hlc)
         for file, hlc in conn.execute(
             "SELECT file, sha256 FROM sync_ingested WHERE status = ?", (HELD,)
         )
     }
-    seen -= {file for file, hlc in held.items() if not too_far_ahead(hlc)}
-    known = known_fields()
+    return seen - {file for file, hlc in held.items() if not too_far_ahead(hlc)}
+
+
+def _snapshot_if_needed(
+    conn: sqlite3.Connection,
+    share: Share,
+    device: str,
+    epoch: str,
+    names: list[str],
+    seen: set[str],
+    known: Mapping[str, frozenset[str]],
+    data_dir: Path | None,
+) -> SnapshotCheck | None:
+    """Look at the snapshots (and take the one that covers the most, ``bootstrap``) when the
+    change files alone may not bring this laptop up to date: files it took in are gone from
+    the share (a compactor has been at work), or the new ones leave a gap. None when it did
+    not look (looking costs share operations, so only with a reason or now and then)."""
     own_key = coverage.key_of(device, epoch)
     unseen = [
         parsed
@@ -639,21 +706,32 @@ def pull(
     covers: coverage.Covers = {}
     if unseen:
         covers = coverage.local_covers(conn)
-    # Files taken in that are gone from the share: a compactor has been at work.
     vanished = not seen.issubset(names)
-    if should_look(conn, vanished or coverage.has_gap(covers, unseen), listing=names):
-        result.snapshot = check_snapshots(
-            conn, share, device, known, synced_local_columns(), names, data_dir
-        )
+    if not should_look(conn, vanished or coverage.has_gap(covers, unseen), listing=names):
+        return None
+    return check_snapshots(conn, share, device, known, synced_local_columns(), names, data_dir)
+
+
+def _read_new_files(
+    conn: sqlite3.Connection,
+    share: Share,
+    device: str,
+    epoch: str,
+    names: list[str],
+    seen: set[str],
+    known: Mapping[str, frozenset[str]],
+    result: SyncResult,
+) -> _Incoming:
+    """The first pass over the change files not yet dealt with: each is read and verified
+    whole before anything of it is applied, so a damaged file is refused whole and never
+    partly applied. Files a snapshot brought are only noted; files dated too far ahead are
+    held back (unless the file server's time agrees with them: then this laptop's clock is
+    behind)."""
     snapshot_covers = coverage.from_json(
         conn.execute("SELECT snapshot_covers FROM sync_clock WHERE id = 1").fetchone()[0]
     )
-    covered: list[str] = []
-    # The files that passed the first (verifying) pass, with their compressed bytes; their
-    # records are parsed again, a chunk at a time, while they are applied.
-    good: list[tuple[str, bytes, BatchInfo]] = []
+    incoming = _Incoming()
     keep = APPLY_CHUNK  # records of small files kept from the first pass (in all files)
-    rejected: list[tuple[str, str]] = []
     folders = share.subfolders.get(CHANGES, set())
     for name in names:
         parsed = parse_batch_name(name)
@@ -665,121 +743,152 @@ def pull(
         if parsed.device == device.lower() and parsed.epoch == epoch:
             continue  # our own (ledger lost?): its changes are in this database
         if coverage.contains_name(snapshot_covers, parsed):
-            covered.append(name)  # its records came with a snapshot
+            incoming.covered.append(name)  # its records came with a snapshot
             continue
-        try:
-            data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
-            result.files_read += 1
-            info = scan_batch(data, known, keep)
-            head = info.header
-            if (
-                head.get("device") != parsed.device
-                or head.get("epoch") != parsed.epoch
-                or any(dev != parsed.device for dev in info.devices)
-            ):
-                raise BadBatchError("the records do not belong to the laptop named in the file")
-        except (BadBatchError, TooLargeError) as exc:
-            rejected.append((name, str(exc)))
+        read = _read_file(share, name, parsed, known, keep, incoming, result)
+        if read is None:
             continue
-        except NewerFormatError as exc:
-            # Left unread (not refused): this laptop reads it once it is updated.
-            result.newer_files.append(name)
-            result.format_blocked = max(result.format_blocked, exc.version)
-            continue
-        except FileNotFoundError:
-            continue  # removed by the compactor in the meantime
-        except (IsADirectoryError, NotADirectoryError, PermissionError) as exc:
-            # Not a file, or one this account may not read: skipped this round (and reported),
-            # never the end of the round; read again next time (the cause may be repaired).
-            result.skipped_entries.append((name, f"cannot be read ({exc.strerror or exc})"))
-            continue
+        data, info = read
         if too_far_ahead(info.max_hlc) and not _dated_like_the_server(share, name, info, result):
             result.held_files.append((name, info.max_hlc))
             continue
         if info.kept is not None:
             keep -= len(info.kept)
             data = b""  # not read again
-        good.append((name, data, info))
-    merger = new_merger(conn)
-    conn.execute("BEGIN IMMEDIATE")
+        incoming.good.append((name, data, info))
+    return incoming
+
+
+def _read_file(
+    share: Share,
+    name: str,
+    parsed: BatchName,
+    known: Mapping[str, frozenset[str]],
+    keep: int,
+    incoming: _Incoming,
+    result: SyncResult,
+) -> tuple[bytes, BatchInfo] | None:
+    """One change file read and verified (its compressed bytes and what the scan found), or
+    None when it is not applied this round: refused (noted in ``incoming``), of a newer
+    format, removed meanwhile, or not a file this account can read (noted in ``result``)."""
     try:
-        claim_outbox(conn, device, user)
-        fold_outbox(conn, merger, device)
-        merger.applied = merger.conflicts_new = 0
-        run = sqlite3_runner(conn)
-        with suppressed(run):
-            _promote_extras(conn, merger)
-            # Merging is a function of the set of records (merge.py), so the files are applied
-            # one after the other, each a chunk at a time: memory stays bounded.
-            # Each file under its own savepoint: a record the database refuses (a value that
-            # breaks a constraint) rejects its whole file, never the round, or every later
-            # round would stop at the same file.
-            refused: set[str] = set()
-            for name, data, info in good:
-                mark = merger.mark()
-                conn.execute("SAVEPOINT batch_file")
-                try:
-                    _apply_file(merger, data, info, known)
-                except (sqlite3.IntegrityError, OverflowError) as exc:
-                    conn.execute("ROLLBACK TO batch_file")
-                    merger.rewind(mark)
-                    refused.add(name)
-                    rejected.append((name, f"a record was refused by the database: {exc}"))
-                conn.execute("RELEASE batch_file")
-            good = [g for g in good if g[0] not in refused]
-        advance_clock(conn, merger.max_hlc)
-        # Rules that span rows (capacity = place rows, household size = members) may break
-        # when two laptops' changes meet: repaired as an ordinary (captured) local change.
-        touched = repair.Touched()
-        for table, pk in merger.touched:
-            touched.add(table, pk, conn)
-        result.repairs = repair.repair(conn, touched, device, user, fixes)
-        if data_dir is not None:
-            blobs.note_missing(conn, data_dir, merger.blob_refs)
-        # The newest format among the files on the share now (they are left unread, so every
-        # round meets them again): read-only ends once they are gone or this laptop is updated.
+        data = share.read(f"{CHANGES}/{name}", batch_mod.MAX_BATCH_BYTES)
+        result.files_read += 1
+        info = scan_batch(data, known, keep)
+        _check_writer(info, parsed)
+    except (BadBatchError, TooLargeError) as exc:
+        incoming.rejected.append((name, str(exc)))
+        return None
+    except NewerFormatError as exc:
+        # Left unread (not refused): this laptop reads it once it is updated.
+        result.newer_files.append(name)
+        result.format_blocked = max(result.format_blocked, exc.version)
+        return None
+    except FileNotFoundError:
+        return None  # removed by the compactor in the meantime
+    except (IsADirectoryError, NotADirectoryError, PermissionError) as exc:
+        # Not a file, or one this account may not read: skipped this round (and reported),
+        # never the end of the round; read again next time (the cause may be repaired).
+        result.skipped_entries.append((name, f"cannot be read ({exc.strerror or exc})"))
+        return None
+    return data, info
+
+
+def _check_writer(info: BatchInfo, parsed: BatchName) -> None:
+    """Refuse a file whose header or records name another laptop than its file name does:
+    the name decides which laptop's seq numbers the file covers."""
+    head = info.header
+    if (
+        head.get("device") != parsed.device
+        or head.get("epoch") != parsed.epoch
+        or any(dev != parsed.device for dev in info.devices)
+    ):
+        raise BadBatchError("the records do not belong to the laptop named in the file")
+
+
+def _merge_files(
+    conn: sqlite3.Connection,
+    merger: Merger,
+    incoming: _Incoming,
+    known: Mapping[str, frozenset[str]],
+) -> None:
+    """Merge the verified files (inside the caller's transaction), capture off: what other
+    laptops wrote is no change of this laptop's to send.
+
+    Merging is a function of the set of records (merge.py), so the files are applied one after
+    the other, each a chunk at a time: memory stays bounded. Each file under its own
+    savepoint: a record the database refuses (a value that breaks a constraint) rejects its
+    whole file, never the round, or every later round would stop at the same file."""
+    with suppressed(sqlite3_runner(conn)):
+        _promote_extras(conn, merger)
+        refused: set[str] = set()
+        for name, data, info in incoming.good:
+            mark = merger.mark()
+            conn.execute("SAVEPOINT batch_file")
+            try:
+                _apply_file(merger, data, info, known)
+            except (sqlite3.IntegrityError, OverflowError) as exc:
+                conn.execute("ROLLBACK TO batch_file")
+                merger.rewind(mark)
+                refused.add(name)
+                incoming.rejected.append((name, f"a record was refused by the database: {exc}"))
+            conn.execute("RELEASE batch_file")
+        incoming.good = [g for g in incoming.good if g[0] not in refused]
+
+
+def _repair_rows(
+    conn: sqlite3.Connection,
+    merger: Merger,
+    device: str,
+    user: str | None,
+    fixes: repair.Fixes | None,
+) -> repair.Repairs:
+    """Rules that span rows (capacity = place rows, household size = members) may break when
+    two laptops' changes meet: repaired as an ordinary (captured) local change."""
+    touched = repair.Touched()
+    for table, pk in merger.touched:
+        touched.add(table, pk, conn)
+    return repair.repair(conn, touched, device, user, fixes)
+
+
+def _note_files(conn: sqlite3.Connection, incoming: _Incoming, result: SyncResult) -> None:
+    """Note what became of each file (``sync_ingested``, inside the pull's transaction), so
+    that each is read once: applied, covered by a snapshot, held back, or refused."""
+    # The newest format among the files on the share now (they are left unread, so every
+    # round meets them again): read-only ends once they are gone or this laptop is updated.
+    conn.execute("UPDATE sync_clock SET format_blocked = ? WHERE id = 1", (result.format_blocked,))
+    for name, _, info in incoming.good:
         conn.execute(
-            "UPDATE sync_clock SET format_blocked = ? WHERE id = 1", (result.format_blocked,)
-        )
-        for name, _, info in good:
-            conn.execute(
-                "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
-                "VALUES (?, ?, ?, 'applied', NULL)",
-                (name, info.sha256, info.records),
-            )
-        conn.executemany(
-            "INSERT OR IGNORE INTO sync_ingested (file, sha256, records, status, reason) "
-            "VALUES (?, NULL, 0, 'snapshot', NULL)",
-            [(name,) for name in covered],
-        )
-        # (For a held file, sha256 holds its newest HLC, the file's own checksum is not needed,
-        # and records how many seconds its dates are ahead of the file server's time of it.)
-        conn.executemany(
             "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
-            "VALUES (?, ?, ?, ?, 'dated in the future')",
-            [
-                (name, hlc, int(result.held_ahead_s.get(name, 0)), HELD)
-                for name, hlc in result.held_files
-            ],
+            "VALUES (?, ?, ?, 'applied', NULL)",
+            (name, info.sha256, info.records),
         )
-        for name, reason in rejected:
-            conn.execute(
-                "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
-                "VALUES (?, NULL, 0, 'rejected', ?)",
-                (name, reason),
-            )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    result.purges_seen = merger.purged_now
-    result.pulled_records = sum(info.records for _, _, info in good)
-    result.applied_records = merger.applied
-    result.conflicts_new = merger.conflicts_new
-    result.rejected_files = [
-        {"file": n, "reason": r, "laptop": ", ".join(laptops_of(conn, [n]))} for n, r in rejected
-    ]
-    # Held back in this round or before and not yet due: reported every round.
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_ingested (file, sha256, records, status, reason) "
+        "VALUES (?, NULL, 0, 'snapshot', NULL)",
+        [(name,) for name in incoming.covered],
+    )
+    # (For a held file, sha256 holds its newest HLC, the file's own checksum is not needed,
+    # and records how many seconds its dates are ahead of the file server's time of it.)
+    conn.executemany(
+        "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+        "VALUES (?, ?, ?, ?, 'dated in the future')",
+        [
+            (name, hlc, int(result.held_ahead_s.get(name, 0)), HELD)
+            for name, hlc in result.held_files
+        ],
+    )
+    for name, reason in incoming.rejected:
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_ingested (file, sha256, records, status, reason) "
+            "VALUES (?, NULL, 0, 'rejected', ?)",
+            (name, reason),
+        )
+
+
+def _report_held(conn: sqlite3.Connection, result: SyncResult) -> None:
+    """Every file held back, in this round or before, and not yet due: reported every round,
+    with how far its dates are ahead and the laptop that wrote it."""
     result.held_files = []
     for file, hlc, ahead in conn.execute(
         "SELECT file, sha256, records FROM sync_ingested WHERE status = ? ORDER BY file", (HELD,)
@@ -788,7 +897,6 @@ def pull(
         if ahead:
             result.held_ahead_s[str(file)] = float(ahead)
     result.held_laptops = {f: laptops_of(conn, [f])[0] for f, _ in result.held_files}
-    return result
 
 
 _PROMOTED_KEY = "sync_extra_promoted_for"
@@ -803,7 +911,7 @@ def _promote_extras(conn: sqlite3.Connection, merger: Merger) -> None:
     done = conn.execute("SELECT value FROM local_meta WHERE key = ?", (_PROMOTED_KEY,)).fetchone()
     if done is not None and done[0] == SCHEMA_HEAD:
         return
-    extras.promote(conn, merger)
+    extras.promote(conn, merger.known, merger.apply)
     conn.execute(
         "INSERT INTO local_meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

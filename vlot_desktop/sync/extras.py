@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from vlot_desktop.sync.batch import Record
-
-if TYPE_CHECKING:
-    from vlot_desktop.sync.merge import Merger
 
 Entry = tuple[str, str, str, str | None, str | None, None]  # as clocks.row_states gives them
 
@@ -72,15 +69,20 @@ def by_row(conn: sqlite3.Connection) -> dict[tuple[str, str], list[Entry]]:
     return found
 
 
-def promote(conn: sqlite3.Connection, merger: Merger) -> int:
-    """Merge the kept values whose column this database has now (after an update) as the
-    writes they were; returns how many. Inside the caller's transaction, capture suppressed."""
+def promote(
+    conn: sqlite3.Connection,
+    known: Mapping[str, frozenset[str]],
+    apply: Callable[[Record], None],
+) -> int:
+    """Merge the kept values whose column this database has now (``known``, after an update)
+    as the writes they were, each through ``apply`` (the merge's, which imports this module);
+    returns how many. Inside the caller's transaction, capture suppressed."""
     rows = conn.execute(
         "SELECT tbl, pk, field, hlc, dev, user_id, value FROM sync_extra"
     ).fetchall()
-    ready = [r for r in rows if r[2] in merger.known.get(str(r[0]), frozenset())]
+    ready = [r for r in rows if r[2] in known.get(str(r[0]), frozenset())]
     for tbl, pk, field, hlc, dev, user, value in ready:
-        merger.apply(
+        apply(
             Record(
                 hlc=str(hlc),
                 dev=str(dev),

@@ -24,47 +24,21 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Mapping
-from json.encoder import encode_basestring
 from typing import Any
 
 from vlot_desktop.sync.batch import ROW_BASE, Record
 from vlot_desktop.sync.clocks import Clock, ClockStore, Exception_
 
+# The value codecs live in values.py (purge.py needs them and is below the merge); imported
+# from here too.
+from vlot_desktop.sync.values import canonical as canonical
+from vlot_desktop.sync.values import from_sql as from_sql
+from vlot_desktop.sync.values import stored_text as stored_text
+from vlot_desktop.sync.values import to_sql as to_sql
+
 DELETED_FIELD = "(deleted)"
 # A row deleted by a laptop that had not seen an edit of it: the edit lost to the delete.
 EDITED_FIELD = "(edited)"
-
-
-def canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def to_sql(value: Any) -> Any:
-    """A JSON value from a record as SQLite stores it."""
-    if isinstance(value, dict):
-        return bytes.fromhex(str(value["$hex"]))
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-def from_sql(value: Any) -> Any:
-    if isinstance(value, bytes):
-        return {"$hex": value.hex().upper()}
-    return value
-
-
-def stored_text(value: Any) -> str:
-    """Canonical JSON of a value as SQLite stores it (booleans as 0/1, blobs in upper-case hex),
-    so a value kept with a clock reads the same as the one read back from the row."""
-    kind = type(value)
-    if kind is str:
-        return str(encode_basestring(value))
-    if value is None:
-        return "null"
-    if kind is int:
-        return str(value)
-    return canonical(from_sql(to_sql(value)))
 
 
 def _q(name: str) -> str:

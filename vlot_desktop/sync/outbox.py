@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from vlot_desktop.sync import batch as batch_mod
-from vlot_desktop.sync.batch import Record, known_fields
+from vlot_desktop.sync.batch import Record
 from vlot_desktop.sync.capture import parse_hlc, synced_local_columns
 from vlot_desktop.sync.clocks import INSERT_EXCEPTION, INSERT_ROW_CLOCK
 from vlot_desktop.sync.merge import Merger, canonical, stored_text
@@ -338,9 +338,10 @@ def _canonical_json(text: str) -> str:
     return canonical(values if isinstance(values, dict) else {})
 
 
-def new_merger(conn: sqlite3.Connection) -> Merger:
-    """A merge over every synced table and field this version knows."""
-    return Merger(conn, known_fields(), synced_local_columns())
+def new_merger(conn: sqlite3.Connection, known: Mapping[str, frozenset[str]]) -> Merger:
+    """A merge over the synced tables and fields this version knows (``batch.known_fields()``,
+    passed by the caller)."""
+    return Merger(conn, known, synced_local_columns())
 
 
 def advance_clock(conn: sqlite3.Connection, hlc: str) -> None:

@@ -24,20 +24,27 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from vlot_desktop.sync.batch import BadBatchError, Record, iter_record_chunks, known_fields
 from vlot_desktop.sync.capture import sqlite3_runner, suppressed
-from vlot_desktop.sync.merge import canonical, from_sql
+from vlot_desktop.sync.values import canonical, from_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from vlot_desktop.sync.merge import Merger
-
 WHOLE_ROW = "*"
 PurgedKeys = dict[tuple[str, str], set[str]]
 Key = tuple[str, str, str | None]  # (hlc, device, user) of the purge
+
+
+class MergeUnderWay(Protocol):
+    """What a purge updates in a merge that is applying it (``merge.Merger``, which imports
+    this module): its cache of purged fields, and whether the row shows."""
+
+    purged: PurgedKeys
+
+    def _materialize(self, table: str, pk: str, won: dict[str, Any], *, local: bool) -> None: ...
 
 
 class PurgeError(ValueError):
@@ -99,7 +106,12 @@ def batch_holds_purged(
 
 
 def apply_purge_marker(
-    conn: sqlite3.Connection, merger: Merger | None, table: str, pk: str, field: str, key: Key
+    conn: sqlite3.Connection,
+    merger: MergeUnderWay | None,
+    table: str,
+    pk: str,
+    field: str,
+    key: Key,
 ) -> None:
     """Record the purge of ``table.field`` (``"*"``: the row) of ``pk`` and erase its values.
 

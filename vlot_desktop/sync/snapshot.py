@@ -327,16 +327,7 @@ def parse_manifest(data: bytes, snap_id: str) -> Manifest:
         raise BadSnapshotError("manifest: not valid JSON") from exc
     if not isinstance(doc, dict) or doc.get("magic") != MAGIC:
         raise BadSnapshotError("manifest: not a VLOT snapshot")
-    version = doc.get("format")
-    if not _int(version):
-        raise BadSnapshotError("manifest: bad format")
-    assert isinstance(version, int)
-    if version > FORMAT_VERSION:
-        raise NewerFormatError(
-            f"a snapshot has format {version}; this version reads up to {FORMAT_VERSION}: "
-            "update the application",
-            version,
-        )
+    _check_manifest_format(doc.get("format"))
     if doc.get("id") != snap_id:
         raise BadSnapshotError("manifest: belongs to another snapshot")
     covers_doc, parts_doc = doc.get("covers"), doc.get("parts")
@@ -344,32 +335,8 @@ def parse_manifest(data: bytes, snap_id: str) -> Manifest:
         raise BadSnapshotError("manifest: bad covers or parts")
     if len(parts_doc) > MAX_PARTS or not parts_doc:
         raise BadSnapshotError("manifest: bad number of parts")
-    covers: coverage.Covers = {}
-    for key, ranges in covers_doc.items():
-        if not (isinstance(key, str) and re.fullmatch(r"[0-9a-f-]{1,36}_[0-9a-z]{1,16}", key)):
-            raise BadSnapshotError("manifest: bad covers")
-        if not isinstance(ranges, list):
-            raise BadSnapshotError("manifest: bad covers")
-        for item in ranges:
-            if not (isinstance(item, list) and len(item) == 2 and all(_int(x) for x in item)):
-                raise BadSnapshotError("manifest: bad covers")
-            if int(item[0]) > int(item[1]):
-                raise BadSnapshotError("manifest: bad covers")
-            coverage.add_range(covers, key, item[0], item[1])
-    parts: list[Part] = []
-    for item in parts_doc:
-        if not isinstance(item, dict):
-            raise BadSnapshotError("manifest: bad part")
-        name, sha, size, lines = (item.get(k) for k in ("name", "sha256", "size", "lines"))
-        if not (isinstance(name, str) and PART_RE.match(name)):
-            raise BadSnapshotError("manifest: bad part name")
-        if not (isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha)):
-            raise BadSnapshotError("manifest: bad part checksum")
-        if not (isinstance(size, int) and isinstance(lines, int) and _int(size) and _int(lines)):
-            raise BadSnapshotError("manifest: bad part size")
-        if size > MAX_BATCH_BYTES:
-            raise BadSnapshotError("manifest: part too large")
-        parts.append(Part(name, sha, size, lines))
+    covers = _manifest_covers(covers_doc)
+    parts = [_manifest_part(item) for item in parts_doc]
     created, device = doc.get("created_at"), doc.get("device")
     if not isinstance(created, str) or not (isinstance(device, str) and ID_RE.match(device)):
         raise BadSnapshotError("manifest: bad created_at or device")
@@ -384,6 +351,53 @@ def parse_manifest(data: bytes, snap_id: str) -> Manifest:
         if isinstance(counts, dict)
         else {},
     )
+
+
+def _check_manifest_format(version: Any) -> None:
+    """A snapshot of a newer format is left for an updated app (``NewerFormatError``), never
+    taken for a damaged one."""
+    if not _int(version):
+        raise BadSnapshotError("manifest: bad format")
+    assert isinstance(version, int)
+    if version > FORMAT_VERSION:
+        raise NewerFormatError(
+            f"a snapshot has format {version}; this version reads up to {FORMAT_VERSION}: "
+            "update the application",
+            version,
+        )
+
+
+def _manifest_covers(covers_doc: dict[Any, Any]) -> coverage.Covers:
+    """The batches the snapshot covers, per laptop and epoch: ``{key: [[from, to], ...]}``."""
+    covers: coverage.Covers = {}
+    for key, ranges in covers_doc.items():
+        if not (isinstance(key, str) and re.fullmatch(r"[0-9a-f-]{1,36}_[0-9a-z]{1,16}", key)):
+            raise BadSnapshotError("manifest: bad covers")
+        if not isinstance(ranges, list):
+            raise BadSnapshotError("manifest: bad covers")
+        for item in ranges:
+            if not (isinstance(item, list) and len(item) == 2 and all(_int(x) for x in item)):
+                raise BadSnapshotError("manifest: bad covers")
+            if int(item[0]) > int(item[1]):
+                raise BadSnapshotError("manifest: bad covers")
+            coverage.add_range(covers, key, item[0], item[1])
+    return covers
+
+
+def _manifest_part(item: Any) -> Part:
+    """One part as the manifest lists it: its name, checksum, size and line count."""
+    if not isinstance(item, dict):
+        raise BadSnapshotError("manifest: bad part")
+    name, sha, size, lines = (item.get(k) for k in ("name", "sha256", "size", "lines"))
+    if not (isinstance(name, str) and PART_RE.match(name)):
+        raise BadSnapshotError("manifest: bad part name")
+    if not (isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha)):
+        raise BadSnapshotError("manifest: bad part checksum")
+    if not (isinstance(size, int) and isinstance(lines, int) and _int(size) and _int(lines)):
+        raise BadSnapshotError("manifest: bad part size")
+    if size > MAX_BATCH_BYTES:
+        raise BadSnapshotError("manifest: part too large")
+    return Part(name, sha, size, lines)
 
 
 def _hlc_ok(value: Any) -> bool:
@@ -422,7 +436,10 @@ def _remember(name: str) -> None:
 
 
 def _check_line(obj: dict[str, Any], n: int) -> None:
-    """Types of one snapshot line (tables and fields are filtered by the applier)."""
+    """Types of one snapshot line (tables and fields are filtered by the applier).
+
+    One check per kind of line (a row, a purge, a tombstone, a conflict); the names already
+    seen and the ids already checked are remembered, as every line repeats them."""
     where = f"snapshot line {n}"
     kind = obj.get("k")
     table = obj.get("t")
@@ -433,40 +450,7 @@ def _check_line(obj: dict[str, Any], n: int) -> None:
     if not _id_ok(obj.get("pk")):
         raise BadSnapshotError(f"{where}: bad key")
     if kind == "row":
-        fields, clocks = obj.get("f"), obj.get("c")
-        which, bases = obj.get("w", {}), obj.get("b", {})
-        if not (isinstance(fields, dict) and isinstance(clocks, list) and clocks):
-            raise BadSnapshotError(f"{where}: bad row")
-        if not (isinstance(which, dict) and isinstance(bases, dict)):
-            raise BadSnapshotError(f"{where}: bad row")
-        for clock in clocks:
-            if not (
-                isinstance(clock, list)
-                and len(clock) == 3
-                and _hlc_ok(clock[0])
-                and _actor_ok(clock[1])
-                and (clock[2] is None or _actor_ok(clock[2]))
-            ):
-                raise BadSnapshotError(f"{where}: bad clock")
-        if not _NAMES_OK.issuperset(fields):
-            for name in fields:
-                if name not in _NAMES_OK:
-                    if not (isinstance(name, str) and FIELD_RE.match(name)):
-                        raise BadSnapshotError(f"{where}: bad field")
-                    _remember(name)
-        for value in fields.values():
-            kind_of = type(value)
-            if kind_of is str:
-                if len(value) > MAX_TEXT:
-                    raise BadSnapshotError(f"{where}: bad field")
-            elif not (value is None or kind_of is int or kind_of is float or is_value(value)):
-                raise BadSnapshotError(f"{where}: bad field")
-        for name, index in which.items():
-            if name not in fields or not _int(index) or index >= len(clocks):
-                raise BadSnapshotError(f"{where}: bad clock index")
-        for name, base in bases.items():
-            if name not in fields or not _hlc_ok(base):
-                raise BadSnapshotError(f"{where}: bad base")
+        _check_row_line(obj, where)
         return
     if kind not in ("purge", "tomb", "conf"):
         raise BadSnapshotError(f"{where}: unknown kind")
@@ -477,19 +461,73 @@ def _check_line(obj: dict[str, Any], n: int) -> None:
         if not (isinstance(field, str) and (field == "*" or FIELD_RE.match(field))):
             raise BadSnapshotError(f"{where}: bad field")
     elif kind == "tomb":
-        if obj.get("base") is not None and not _hlc_ok(obj.get("base")):
-            raise BadSnapshotError(f"{where}: bad base")
-        row = obj.get("row")
-        if row is not None and not (
-            isinstance(row, dict) and all(FIELD_RE.match(k) and is_value(v) for k, v in row.items())
-        ):
-            raise BadSnapshotError(f"{where}: bad row values")
+        _check_tomb_line(obj, where)
     else:
-        field, value = obj.get("field"), obj.get("value")
-        if not (isinstance(field, str) and FIELD_RE.match(field)):
+        _check_conflict_line(obj, where)
+
+
+def _check_row_line(obj: dict[str, Any], where: str) -> None:
+    """A row: its field values, its clocks, which clock each field has (``w``, else the
+    first) and what each field's writer had seen (``b``)."""
+    fields, clocks = obj.get("f"), obj.get("c")
+    which, bases = obj.get("w", {}), obj.get("b", {})
+    if not (isinstance(fields, dict) and isinstance(clocks, list) and clocks):
+        raise BadSnapshotError(f"{where}: bad row")
+    if not (isinstance(which, dict) and isinstance(bases, dict)):
+        raise BadSnapshotError(f"{where}: bad row")
+    for clock in clocks:
+        if not (
+            isinstance(clock, list)
+            and len(clock) == 3
+            and _hlc_ok(clock[0])
+            and _actor_ok(clock[1])
+            and (clock[2] is None or _actor_ok(clock[2]))
+        ):
+            raise BadSnapshotError(f"{where}: bad clock")
+    _check_row_fields(fields, where)
+    for name, index in which.items():
+        if name not in fields or not _int(index) or index >= len(clocks):
+            raise BadSnapshotError(f"{where}: bad clock index")
+    for name, base in bases.items():
+        if name not in fields or not _hlc_ok(base):
+            raise BadSnapshotError(f"{where}: bad base")
+
+
+def _check_row_fields(fields: dict[Any, Any], where: str) -> None:
+    """The names and values of a row's fields (a value as a change file may carry it)."""
+    if not _NAMES_OK.issuperset(fields):
+        for name in fields:
+            if name not in _NAMES_OK:
+                if not (isinstance(name, str) and FIELD_RE.match(name)):
+                    raise BadSnapshotError(f"{where}: bad field")
+                _remember(name)
+    for value in fields.values():
+        kind_of = type(value)
+        if kind_of is str:
+            if len(value) > MAX_TEXT:
+                raise BadSnapshotError(f"{where}: bad field")
+        elif not (value is None or kind_of is int or kind_of is float or is_value(value)):
             raise BadSnapshotError(f"{where}: bad field")
-        if value is not None and not (isinstance(value, str) and is_value(value)):
-            raise BadSnapshotError(f"{where}: bad value")
+
+
+def _check_tomb_line(obj: dict[str, Any], where: str) -> None:
+    """A tombstone: what the deleter had seen, and the values the row had when deleted."""
+    if obj.get("base") is not None and not _hlc_ok(obj.get("base")):
+        raise BadSnapshotError(f"{where}: bad base")
+    row = obj.get("row")
+    if row is not None and not (
+        isinstance(row, dict) and all(FIELD_RE.match(k) and is_value(v) for k, v in row.items())
+    ):
+        raise BadSnapshotError(f"{where}: bad row values")
+
+
+def _check_conflict_line(obj: dict[str, Any], where: str) -> None:
+    """An open conflict: the field and the losing value."""
+    field, value = obj.get("field"), obj.get("value")
+    if not (isinstance(field, str) and FIELD_RE.match(field)):
+        raise BadSnapshotError(f"{where}: bad field")
+    if value is not None and not (isinstance(value, str) and is_value(value)):
+        raise BadSnapshotError(f"{where}: bad value")
 
 
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)
