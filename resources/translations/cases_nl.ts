@@ -162,32 +162,8 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/jjjj</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
         <source>The date a solution is needed by, e.g. when the host family stops</source>
         <translation>De datum waarop er een oplossing moet zijn, bijvoorbeeld wanneer het gastgezin stopt</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <source>Municipality</source>
-        <translation>Gemeente</translation>
-    </message>
-    <message>
-        <source>Assigned to</source>
-        <translation>Toegewezen aan</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Samenvatting</translation>
     </message>
     <message>
         <source>What the household needs, what was agreed, what is next</source>
@@ -202,24 +178,24 @@
         <translation>Geopend op:</translation>
     </message>
     <message>
-        <source>&amp;Deadline:</source>
-        <translation>&amp;Deadline:</translation>
+        <source>&amp;Deadline</source>
+        <translation>&amp;Deadline</translation>
     </message>
     <message>
-        <source>&amp;Team:</source>
-        <translation>&amp;Team:</translation>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
     </message>
     <message>
-        <source>&amp;Municipality:</source>
-        <translation>&amp;Gemeente:</translation>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Gemeente</translation>
     </message>
     <message>
-        <source>&amp;Assigned to:</source>
-        <translation>Toeg&amp;ewezen aan:</translation>
+        <source>&amp;Assigned to</source>
+        <translation>Toeg&amp;ewezen aan</translation>
     </message>
     <message>
-        <source>S&amp;ummary:</source>
-        <translation>Samen&amp;vatting:</translation>
+        <source>S&amp;ummary</source>
+        <translation>Samen&amp;vatting</translation>
     </message>
     <message>
         <source>Assigned place:</source>
@@ -238,24 +214,8 @@
         <translation>nog geen</translation>
     </message>
     <message>
-        <source>Not saved: correct the marked fields.</source>
-        <translation>Niet bewaard: verbeter de gemarkeerde velden.</translation>
-    </message>
-    <message>
-        <source>Saved at %1.</source>
-        <translation>Bewaard om %1.</translation>
-    </message>
-    <message>
         <source>This case no longer exists.</source>
         <translation>Dit dossier bestaat niet meer.</translation>
-    </message>
-    <message>
-        <source>The change could not be undone.</source>
-        <translation>De wijziging kon niet ongedaan worden gemaakt.</translation>
-    </message>
-    <message>
-        <source>The last change was undone.</source>
-        <translation>De laatste wijziging is ongedaan gemaakt.</translation>
     </message>
 </context>
 <context>

@@ -170,7 +170,7 @@ def test_invalid_values_get_a_message_next_to_the_field_and_nothing_is_saved(
     settle(view.runner)
     assert form.pending  # kept, to be corrected
     assert form.message_text("deadline") == "De deadline ligt vóór de openingsdatum."
-    assert view.detail.save_label.text() == "Niet bewaard: verbeter de gemarkeerde velden."
+    assert view.detail.save_label.text() == "Niet bewaard: verbeter de aangeduide velden."
     case = stored(view, cases.mykola)
     assert case.summary is None and case.deadline == TODAY + dt.timedelta(days=60)
     # Correcting the date saves both.

@@ -456,3 +456,53 @@ def test_the_editing_component_holds_no_sql_and_no_sessions() -> None:
     assert len(files) >= 6
     found = {f.name: offences(f.read_text(encoding="utf-8")) for f in files}
     assert {name: lines for name, lines in found.items() if lines} == {}
+
+
+# -- the Dossiers details form is the same component -------------------------------------------
+
+
+def test_a_refused_deadline_stays_with_its_case_and_ctrl_z_undoes_a_saved_one(
+    qtbot: QtBot, dutch: None, make_window: Any, prepared_dir: Path
+) -> None:
+    from test_gui_cases_support import add_cases, open_cases_screen, select_contact
+
+    from vlot_desktop.services.cases import SUMMARY_MAX
+    from vlot_desktop.ui.cases.details_form import SUMMARY_LIMIT
+
+    assert SUMMARY_LIMIT == SUMMARY_MAX  # the form's limit is the service's
+    cases = add_cases(prepared_dir)
+    view = open_cases_screen(qtbot, make_window, prepared_dir)
+
+    def deadline_of(case_id: str) -> object:
+        with view.context.engine.connect() as conn:
+            return conn.exec_driver_sql(
+                "SELECT deadline FROM case_file WHERE id = ?", (case_id,)
+            ).scalar()
+
+    select_contact(view, "Mykola")
+    form = view.detail.form
+    stored_before = deadline_of(cases.mykola)
+    long_ago = (dt.date.today() - dt.timedelta(days=400)).strftime("%d/%m/%Y")
+    retype(qtbot, form.deadline_edit, long_ago)  # before the opening date: refused
+    select_contact(view, "Olena")
+    settle(view.runner)
+    assert deadline_of(cases.mykola) == stored_before
+    assert form.editor.notice.texts[0].startswith("Niet bewaard bij ")
+    assert form.editor.notice.texts[0].endswith(
+        ": Deadline. De deadline ligt vóór de openingsdatum."
+    )
+    select_contact(view, "Mykola")
+    assert form.deadline_edit.text() == long_ago
+    assert form.message_text("deadline") == "De deadline ligt vóór de openingsdatum."
+
+    retype(qtbot, form.deadline_edit, "31/12/2030")
+    qtbot.keyClick(form.deadline_edit, Qt.Key.Key_Return)
+    settle(view.runner)
+    assert deadline_of(cases.mykola) == "2030-12-31"
+    qtbot.keyClick(form.deadline_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(view.runner)
+    assert deadline_of(cases.mykola) == stored_before
+    assert form.deadline_edit.text() == dt.date.fromisoformat(str(stored_before)).strftime(
+        "%d/%m/%Y"
+    )
+    assert view.detail.save_label.text() == "De laatste wijziging is ongedaan gemaakt."

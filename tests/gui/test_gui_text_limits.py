@@ -213,12 +213,17 @@ def test_case_summary_too_long_keeps_the_old_summary(
     form = view.detail.form
     assert form.summary_edit.toPlainText() == "Gastgezin stopt"
 
-    paste(qtbot, form.summary_edit, PASTED)
+    paste(qtbot, form.summary_edit, PASTED)  # refused in the field (ui.forms)
+    assert form.summary_edit.toPlainText() == "Gastgezin stopt"
+    assert form.message_text("summary") == (
+        "De geplakte tekst is te lang: 2.000.000 tekens, hoogstens 10.000 in dit veld. "
+        "Er is niets geplakt; plak een korter stuk."
+    )
+    form.summary_edit.setPlainText("а" * 10_001)  # grown too long otherwise: kept, not sent
     form.flush()
     settle(view.runner)
-    assert "summary" in form.pending  # kept, to be shortened
-    assert form.message_text("summary") == "De samenvatting is te lang (hoogstens 10000 tekens)."
-    assert len(form.summary_edit.toPlainText()) == 2_000_000
+    assert "summary" in form.editor.invalid  # kept, to be shortened
+    assert form.message_text("summary") == TOO_LONG_NL.format("10.001").replace("100.000", "10.000")
     with engine.connect() as conn:
         detail = case_detail(conn, cases.olena)
     assert detail is not None and detail.summary == "Gastgezin stopt"
