@@ -1,10 +1,12 @@
-"""Sub-commands of the work areas (locations, reports, compaction, ...), one module each.
+"""Every sub-command of the command line (init, demo, sync, dump, locations, reports, ...), one
+module per topic; ``cli.py`` only parses the arguments and dispatches to them.
 
 Each module in this package defines ``register(sub)``, which adds its parsers to the
 sub-command set and gives each a ``run`` default: ``parser.set_defaults(run=func)`` with
-``func(args, data_dir) -> int`` (the exit code). ``cli.py`` finds the modules itself, so a new
-area adds a module here and touches nothing else. Keep the modules light at import time (import
-SQLAlchemy, reportlab, openpyxl inside ``func``): every start of the application imports them.
+``func(args, data_dir) -> int`` (the exit code). :func:`register_all` finds the modules
+itself, so a new area adds a module here and touches nothing else. Keep the modules light at
+import time (import SQLAlchemy, reportlab, openpyxl inside ``func``): every start of the
+application imports them.
 
 Errors a user can cause print one line (``fail``) and return non-zero; never a traceback.
 """
