@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Developer entry point: the two Quick start commands of the README.
 #   installer/dev.sh app    set up, load demo data on first use, start VLOT Desktop
-#   installer/dev.sh test [--fast]   set up, lint (ruff), type-check (mypy), run the test suite
+#   installer/dev.sh test [--fast]   set up, lint (ruff), type-check (mypy), check the layers
+#                           (lint-imports), run the test suite
 #                           (--fast skips the tests marked slow)
 #   installer/dev.sh mutate [PATH...]   mutation testing (not part of `test`; docs/testing.md)
 # Set-up is idempotent: Debian libraries are installed only when missing, the virtual
@@ -94,6 +95,7 @@ case "${1:-}" in
     fi
     echo "== ruff"; ruff check vlot_desktop tests migrations; ruff format --check vlot_desktop tests migrations
     echo "== mypy"; mypy
+    echo "== import-linter"; lint-imports --no-cache  # the layers' contracts (pyproject.toml)
     # Two workers on a 2-core machine (a test file stays on one worker: its module fixtures,
     # the SMB server); the default run stays under 8 minutes. Pass -n 0 to run in one process.
     # --fast (inner loops): skip the tests marked slow (crash points, processes, the state

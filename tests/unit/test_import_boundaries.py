@@ -1,14 +1,19 @@
 """Layer boundaries: ``ui -> services -> (sync, reports, spreadsheets) -> db -> domain``.
 
-Qt stays in ui/ and app.py: everything else imports and runs without PySide6 (DESIGN.md §2).
-Reports take plain data and lay out a PDF: nothing under reports/ reaches the database or the
-services. The command modules do not import each other (no cycles between them).
+The contracts are import-linter's, in pyproject.toml (``[tool.importlinter]``, described in
+docs/architecture.md, *Layers*); ``installer/dev.sh test`` runs ``lint-imports`` and so do the
+tests here, which also check that the contracts catch each wrong direction once met.
+Qt stays in ui/ and app.py: everything else imports and runs without PySide6. Reports take
+plain data and lay out a PDF: nothing under reports/ reaches the database or the services.
+The command modules do not import each other (no cycles between them).
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +21,7 @@ from pathlib import Path
 import vlot_desktop
 
 PACKAGE = Path(vlot_desktop.__file__).resolve().parent
+ROOT = PACKAGE.parent
 QT_MODULES = ("PySide6", "shiboken6")
 
 IMPORT_ALL_WITHOUT_QT = r"""
@@ -222,3 +228,87 @@ def test_the_scan_resolves_relative_imports() -> None:
     assert _imports("from .layout import para\n", "vlot_desktop.reports", is_package=True) == [
         "1 vlot_desktop.reports.layout.para"
     ]
+
+
+# -- import-linter: the contracts of pyproject.toml ----------------------------------------------
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """``lint-imports`` on the tree at ``root`` (its pyproject.toml, its vlot_desktop)."""
+    return subprocess.run(
+        [
+            str(Path(sys.executable).with_name("lint-imports")),
+            "--no-cache",
+            "--no-logo",
+            str(root / "pyproject.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        check=False,
+    )
+
+
+def test_the_import_contracts_are_kept() -> None:
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+# Wrong imports of the kinds the layers once had, each added to a copy of the package, and a
+# line of the report that names it.
+WRONG_IMPORTS = {
+    # the database calling a service (db/migrate.py once loaded the reference data so)
+    "db/migrate.py": (
+        "def _wrong() -> None:\n    from vlot_desktop.services import setup\n",
+        "vlot_desktop.db.migrate -> vlot_desktop.services.setup",
+    ),
+    # the sync calling a service (sync/blobs.py once used services.attachment_store)
+    "sync/blobs.py": (
+        "def _wrong() -> None:\n    from vlot_desktop.services import photos\n",
+        "vlot_desktop.sync.blobs -> vlot_desktop.services.photos",
+    ),
+    # a cycle in the sync, hidden in a function (bootstrap and engine once imported each other)
+    "sync/bootstrap.py": (
+        "def _wrong() -> None:\n    from vlot_desktop.sync import engine\n",
+        "- .engine -> .bootstrap",
+    ),
+    # the demo reaching past the services into the sync
+    "demo/loader.py": (
+        "def _wrong() -> None:\n    from vlot_desktop.sync import capture\n",
+        "vlot_desktop.demo.loader -> vlot_desktop.sync.capture",
+    ),
+    # Qt below the GUI
+    "services/dump.py": (
+        "def _wrong() -> None:\n    import PySide6.QtCore\n",
+        "vlot_desktop.services.dump -> PySide6",
+    ),
+    # a report reaching the database
+    "reports/layout.py": (
+        "def _wrong() -> None:\n    import sqlalchemy\n",
+        "vlot_desktop.reports.layout -> sqlalchemy",
+    ),
+    # a new top-level module that no layer names
+    "helpers.py": ("X = 1\n", "- vlot_desktop.helpers"),
+}
+
+
+def test_the_import_contracts_catch_each_wrong_direction(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(
+        PACKAGE, tmp_path / "vlot_desktop", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    for name, (code, _) in WRONG_IMPORTS.items():
+        module = tmp_path / "vlot_desktop" / name
+        before = module.read_text(encoding="utf-8") if module.exists() else ""
+        module.write_text(f"{before}\n\n{code}", encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0
+    report = result.stdout
+    missed = [name for name, (_, line) in WRONG_IMPORTS.items() if line not in report]
+    assert missed == [], report
+    # The contracts these broke; the domain's is the one left whole.
+    assert "The domain is plain Python: no database, no files KEPT" in report
+    assert "Contracts: 1 kept, 5 broken." in report

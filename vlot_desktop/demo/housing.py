@@ -451,19 +451,7 @@ class HousingGenerator:
         ctx, clock = self.ctx, self.ctx.clock
         path: list[tuple[str | None, str, dt.date]] = []
         current = made
-        if status == CLOSED:
-            final = OUT_OF_USE
-        elif status == WOUND_DOWN:
-            final = _PLACE_WOUND_DOWN.pick(ctx.rng)
-        elif location_type == HOST_FAMILY:
-            final = _PLACE_HOST.pick(ctx.rng)
-        elif location_type == HOUSE:
-            final = _PLACE_HOUSE.pick(ctx.rng)
-        elif location_type == EMERGENCY:
-            final = _PLACE_EMERGENCY.pick(ctx.rng)
-        else:
-            final = _PLACE_BUILT.pick(ctx.rng)
-
+        final = _final_place_status(ctx, location_type, status)
         if final == IN_PREPARATION:
             if current == IN_PREPARATION:
                 return []  # still being furnished
@@ -475,26 +463,7 @@ class HousingGenerator:
             path.append((current, OCCUPIED, start))  # the family offered a room already taken
             current = OCCUPIED
 
-        steps: list[str] = []
-        offerable = location_type != HOST_FAMILY
-        if final == OCCUPIED:
-            if current == FREE:
-                steps = [OFFERED, OCCUPIED] if offerable and ctx.chance(0.35) else [OCCUPIED]
-            if ctx.chance(0.25):
-                steps += [FREE, OCCUPIED]
-        elif final == FREE:
-            if current == OCCUPIED:
-                steps = [FREE]
-            elif ctx.chance(0.5):
-                steps = [OCCUPIED, FREE]
-        elif final == OFFERED:
-            steps = [OCCUPIED, FREE, OFFERED] if ctx.chance(0.3) else [OFFERED]
-            if current == OCCUPIED:
-                steps = [FREE, OFFERED]
-        elif final == OUT_OF_USE:
-            steps = [OCCUPIED] if current == FREE and ctx.chance(0.6) else []
-            steps.append(OUT_OF_USE)
-
+        steps = _place_path(ctx, current, final, offerable=location_type != HOST_FAMILY)
         last = end if end is not None else clock.last_day
         days = clock.sorted_days(start, last, len(steps))
         if final == OUT_OF_USE and end is not None:
@@ -503,6 +472,46 @@ class HousingGenerator:
             path.append((current, to_status, day))
             current = to_status
         return path
+
+
+def _final_place_status(ctx: Context, location_type: str, status: str) -> str:
+    """The status a place of a location of this type and status ends in, drawn from the mix
+    seen in the field (a closed location's places are out of use)."""
+    if status == CLOSED:
+        return OUT_OF_USE
+    if status == WOUND_DOWN:
+        return _PLACE_WOUND_DOWN.pick(ctx.rng)
+    if location_type == HOST_FAMILY:
+        return _PLACE_HOST.pick(ctx.rng)
+    if location_type == HOUSE:
+        return _PLACE_HOUSE.pick(ctx.rng)
+    if location_type == EMERGENCY:
+        return _PLACE_EMERGENCY.pick(ctx.rng)
+    return _PLACE_BUILT.pick(ctx.rng)
+
+
+def _place_path(ctx: Context, current: str, final: str, *, offerable: bool) -> list[str]:
+    """The statuses a place goes through from ``current`` to ``final`` (drawn, with the
+    detours a real place takes: offered first, freed and taken again)."""
+    steps: list[str] = []
+    if final == OCCUPIED:
+        if current == FREE:
+            steps = [OFFERED, OCCUPIED] if offerable and ctx.chance(0.35) else [OCCUPIED]
+        if ctx.chance(0.25):
+            steps += [FREE, OCCUPIED]
+    elif final == FREE:
+        if current == OCCUPIED:
+            steps = [FREE]
+        elif ctx.chance(0.5):
+            steps = [OCCUPIED, FREE]
+    elif final == OFFERED:
+        steps = [OCCUPIED, FREE, OFFERED] if ctx.chance(0.3) else [OFFERED]
+        if current == OCCUPIED:
+            steps = [FREE, OFFERED]
+    elif final == OUT_OF_USE:
+        steps = [OCCUPIED] if current == FREE and ctx.chance(0.6) else []
+        steps.append(OUT_OF_USE)
+    return steps
 
 
 def _house_number(ctx: Context) -> str:

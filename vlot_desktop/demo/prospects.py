@@ -9,7 +9,9 @@ does, so two laptops answering the same item make the same row.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from vlot_desktop.demo.context import Context, Municipality, Organisation, Person, Staff
@@ -335,53 +337,62 @@ def _ownership(v: Visit) -> str:
     return "prive"
 
 
+# How a demo visit answers a number question: (rng, estimated places, visit) -> the answer.
+_NumberRule = Callable[[random.Random, int, Visit], float]
+
+# By the question's key; the prefixes below are tried (in order) for keys not listed here.
+_NUMBERS: dict[str, _NumberRule] = {
+    "besluit.geschatte_plaatsen": lambda rng, places, v: places,
+    "algemeen.bouwjaar": lambda rng, places, v: (
+        rng.randint(1880, 2015) if v.kind.key != "modulaire_units" else rng.randint(2015, 2024)
+    ),
+    "algemeen.bruikbare_oppervlakte": lambda rng, places, v: round(places * rng.uniform(18, 35)),
+    "sanitair.aantal_toiletten": lambda rng, places, v: max(1, round(places / rng.uniform(3, 8))),
+    "sanitair.aantal_douches": lambda rng, places, v: max(1, round(places / rng.uniform(3, 8))),
+    "slaapruimtes.aantal_kamers": lambda rng, places, v: max(
+        1, round(places / rng.uniform(1.5, 3))
+    ),
+    "slaapruimtes.oppervlakte_kleinste_kamer": lambda rng, places, v: rng.randint(8, 12),
+    "slaapruimtes.oppervlakte_grootste_kamer": lambda rng, places, v: rng.randint(13, 30),
+    "slaapruimtes.aantal_bedden": lambda rng, places, v: rng.randint(0, places),
+    "toegankelijkheid.aantal_bouwlagen": lambda rng, places, v: rng.randint(1, 4),
+    "ligging.afstand_halte": lambda rng, places, v: rng.randrange(50, 2500, 50),
+    "eigenaar.duur_maanden": lambda rng, places, v: rng.choice((6, 12, 12, 24, 24, 36, 60)),
+    "kosten.huurprijs_maand": lambda rng, places, v: (
+        0 if rng.random() < 0.3 else rng.randrange(500, 400 * places + 600, 50)
+    ),
+    "kosten.renovatiekost": lambda rng, places, v: (
+        0 if rng.random() < 0.25 else rng.randrange(5_000, 400_000, 1_000)
+    ),
+    "kosten.inrichtingskost": lambda rng, places, v: places * rng.randrange(500, 1_500, 50),
+    "kosten.tijd_tot_ingebruikname": lambda rng, places, v: rng.randint(2, 40),
+    "keuken.oppervlakte_leefruimte": lambda rng, places, v: rng.randint(15, 15 + 3 * places),
+    "toegankelijkheid.gelijkvloerse_kamers": lambda rng, places, v: rng.randint(
+        0, max(1, places // 4)
+    ),
+}
+_NUMBER_PREFIXES: tuple[tuple[tuple[str, ...], _NumberRule], ...] = (
+    (("sanitair.bewoners_per_",), lambda rng, places, v: rng.randint(2, 8)),
+    (("ligging.afstand_",), lambda rng, places, v: round(rng.uniform(0.2, 8.0), 1)),
+    (
+        ("keuken.aantal_", "sanitair.aantal_"),
+        lambda rng, places, v: max(0, round(places / rng.uniform(4, 10))),
+    ),
+)
+
+
 def _number(ctx: Context, v: Visit, item: ChecklistItem) -> float:
+    """A plausible answer to a number question for this visit (``_NUMBERS``), else a value in
+    the question's own range; always within the range the question allows."""
     rng = ctx.rng
     places = v.estimated or 4
     key = item.key
+    rule = _NUMBERS.get(key)
+    if rule is None:
+        rule = next((r for prefixes, r in _NUMBER_PREFIXES if key.startswith(prefixes)), None)
     value: float
-    if key == "besluit.geschatte_plaatsen":
-        value = places
-    elif key == "algemeen.bouwjaar":
-        value = (
-            rng.randint(1880, 2015) if v.kind.key != "modulaire_units" else rng.randint(2015, 2024)
-        )
-    elif key in ("algemeen.bruikbare_oppervlakte",):
-        value = round(places * rng.uniform(18, 35))
-    elif key in ("sanitair.aantal_toiletten", "sanitair.aantal_douches"):
-        value = max(1, round(places / rng.uniform(3, 8)))
-    elif key.startswith("sanitair.bewoners_per_"):
-        value = rng.randint(2, 8)
-    elif key == "slaapruimtes.aantal_kamers":
-        value = max(1, round(places / rng.uniform(1.5, 3)))
-    elif key == "slaapruimtes.oppervlakte_kleinste_kamer":
-        value = rng.randint(8, 12)
-    elif key == "slaapruimtes.oppervlakte_grootste_kamer":
-        value = rng.randint(13, 30)
-    elif key == "slaapruimtes.aantal_bedden":
-        value = rng.randint(0, places)
-    elif key == "toegankelijkheid.aantal_bouwlagen":
-        value = rng.randint(1, 4)
-    elif key == "ligging.afstand_halte":
-        value = rng.randrange(50, 2500, 50)
-    elif key.startswith("ligging.afstand_"):
-        value = round(rng.uniform(0.2, 8.0), 1)
-    elif key == "eigenaar.duur_maanden":
-        value = rng.choice((6, 12, 12, 24, 24, 36, 60))
-    elif key == "kosten.huurprijs_maand":
-        value = 0 if rng.random() < 0.3 else rng.randrange(500, 400 * places + 600, 50)
-    elif key == "kosten.renovatiekost":
-        value = 0 if rng.random() < 0.25 else rng.randrange(5_000, 400_000, 1_000)
-    elif key == "kosten.inrichtingskost":
-        value = places * rng.randrange(500, 1_500, 50)
-    elif key == "kosten.tijd_tot_ingebruikname":
-        value = rng.randint(2, 40)
-    elif key.startswith(("keuken.aantal_", "sanitair.aantal_")):
-        value = max(0, round(places / rng.uniform(4, 10)))
-    elif key == "keuken.oppervlakte_leefruimte":
-        value = rng.randint(15, 15 + 3 * places)
-    elif key == "toegankelijkheid.gelijkvloerse_kamers":
-        value = rng.randint(0, max(1, places // 4))
+    if rule is not None:
+        value = rule(rng, places, v)
     else:
         low = item.min if item.min is not None else 0.0
         high = item.max if item.max is not None else low + 100.0

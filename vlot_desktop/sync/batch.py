@@ -437,10 +437,7 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
     pieces = 0
     body = 0
     digest = hashlib.sha256()
-    records = skipped = 0
-    max_hlc = ""
-    devices: set[str] = set()
-    kept: list[Record] | None = []
+    tally = _Tally(keep)
     for line in _stream_lines(data):
         pieces += 1
         if pieces == 1:
@@ -459,18 +456,51 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
         if record_line is None:
             raise BadBatchError(f"record {body}: line too long")
         digest.update(record_line + b"\n")
-        record = _record(_loads(record_line, f"record {body}"), known, body)
-        records += 1
+        tally.add(_record(_loads(record_line, f"record {body}"), known, body), known)
+    _check_trailer(held, pieces, count, body, digest.hexdigest())
+    return BatchInfo(
+        header=header,
+        sha256=digest.hexdigest(),
+        count=body,
+        records=tally.records,
+        skipped_records=tally.skipped,
+        devices=frozenset(tally.devices),
+        kept=tally.kept,
+        max_hlc=tally.max_hlc,
+    )
+
+
+@dataclass
+class _Tally:
+    """What :func:`scan_batch` notes of the records it verified, one at a time (it keeps the
+    records themselves only while there are at most ``keep``)."""
+
+    keep: int
+    records: int = 0
+    skipped: int = 0  # of tables this version does not know (set aside)
+    max_hlc: str = ""
+    devices: set[str] = field(default_factory=set)  # at most two are noted
+    kept: list[Record] | None = field(default_factory=list)
+
+    def add(self, record: Record, known: Mapping[str, frozenset[str]]) -> None:
+        self.records += 1
         if record.table not in known:
-            skipped += 1
-        if record.hlc > max_hlc:
-            max_hlc = record.hlc
-        if len(devices) < 2:
-            devices.add(record.dev)
-        if kept is not None:
-            kept.append(record)
-            if len(kept) > keep:
-                kept = None
+            self.skipped += 1
+        if record.hlc > self.max_hlc:
+            self.max_hlc = record.hlc
+        if len(self.devices) < 2:
+            self.devices.add(record.dev)
+        if self.kept is not None:
+            self.kept.append(record)
+            if len(self.kept) > self.keep:
+                self.kept = None
+
+
+def _check_trailer(
+    held: list[bytes | None], pieces: int, count: int | None, body: int, sha256: str
+) -> None:
+    """Once the stream ended: the file is whole (a header, a trailer after the records, a
+    final newline), and the trailer's count and checksum match the records read."""
     # ``held`` ends with the trailer line and the piece after the last newline.
     if pieces < 3 or held[-1] != b"":
         raise BadBatchError("truncated (no header or trailer)")
@@ -482,18 +512,8 @@ def scan_batch(data: bytes, known: Mapping[str, frozenset[str]], keep: int = 0) 
         raise BadBatchError("truncated (no trailer)")
     if count != body or trailer.get("count") != count:
         raise BadBatchError("record count does not match")
-    if digest.hexdigest() != trailer.get("sha256"):
+    if sha256 != trailer.get("sha256"):
         raise BadBatchError("checksum does not match")
-    return BatchInfo(
-        header=header,
-        sha256=digest.hexdigest(),
-        count=body,
-        records=records,
-        skipped_records=skipped,
-        devices=frozenset(devices),
-        kept=kept,
-        max_hlc=max_hlc,
-    )
 
 
 def iter_record_chunks(

@@ -406,9 +406,17 @@ class _Applier:
             extra = {} if field == "*" else {field: None}
             self.merger.apply(
                 Record(
-                    hlc=line["hlc"], dev=line["dev"], seq=0, table=table, pk=line["pk"],
-                    op="purge", fields={}, base={}, user=line["user"], extra=extra,
-                )  # fmt: skip
+                    hlc=line["hlc"],
+                    dev=line["dev"],
+                    seq=0,
+                    table=table,
+                    pk=line["pk"],
+                    op="purge",
+                    fields={},
+                    base={},
+                    user=line["user"],
+                    extra=extra,
+                )
             )
             return
         apply_purge_marker(
