@@ -996,6 +996,10 @@
             <translation>Records overgenomen uit de momentopname op de share: %1.</translation>
         </message>
         <message>
+            <source>Changes made with a newer version of VLOT Desktop were kept for later: %1. Update this laptop to see them.</source>
+            <translation>Wijzigingen gemaakt met een nieuwere versie van VLOT Desktop zijn bewaard voor later: %1. Werk deze laptop bij om ze te zien.</translation>
+        </message>
+        <message>
             <source>Damaged attachments on the share, not kept: %1.</source>
             <translation>Beschadigde bijlagen op de share, niet bewaard: %1.</translation>
         </message>

@@ -112,3 +112,16 @@ def test_held_back_and_skipped_files_are_reported_in_dutch(controller) -> None: 
     assert "op de share, opzijgezet: 2 (van VLOT-LIM-02 (An))." in message
     assert "werden niet verstuurd: 1. Maak ze korter" in message
     assert "teruggezet uit een back-up of gekopieerd" in message
+
+
+def test_records_kept_for_a_newer_version_are_said_in_dutch(controller) -> None:  # type: ignore[no-untyped-def]
+    from vlot_desktop.ui.sync_controller import SyncOutcome
+
+    controller._succeeded(
+        SyncOutcome(report(set_aside={"newsletter_edition": 5, "newsletter_item": 1}), 0)
+    )
+    message = controller.status_bar.currentMessage()
+    assert (
+        "Wijzigingen gemaakt met een nieuwere versie van VLOT Desktop zijn bewaard voor later: 6."
+        " Werk deze laptop bij om ze te zien." in message
+    )

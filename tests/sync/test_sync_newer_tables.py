@@ -92,7 +92,9 @@ def test_records_of_a_newer_table_survive_older_laptops_and_arrive_after_their_u
     older_version(True)
     report = b.sync()
     assert report.rejected_files == []
-    assert editions(b) == []  # Bart cannot show them, but keeps them
+    assert editions(b) == []  # Bart cannot show them, but keeps them, and says so
+    assert report.set_aside == {"newsletter_edition": 5, "newsletter_item": 1}
+    assert any("newsletter_edition (5)" in w and "update" in w for w in report.warnings)
     assert b.sql("SELECT count(*) FROM sync_extra WHERE tbl = 'newsletter_edition'") != [(0,)]
     # Bart compacts: the change files leave the share, his snapshot carries the records.
     run_compact(b.dir, grace_days=0)

@@ -86,6 +86,9 @@ class SyncReport:
     identity_renewed: str | None = None
     # Values of this laptop's changes not sent (or sent repaired): {table, pk, field, reason}.
     withheld: list[dict[str, str]] = field(default_factory=list)
+    # Records of tables of a newer version of the app, kept until this laptop is updated
+    # (table -> how many this round): they cannot be shown yet, and nothing of them is lost.
+    set_aside: dict[str, int] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -218,6 +221,7 @@ def _report(result: SyncResult, ops: int, started: float) -> SyncReport:
         warnings=_warnings(result),
         identity_renewed=result.identity_renewed,
         withheld=[w.as_json() for w in result.withheld],
+        set_aside=result.set_aside,
     )
 
 
@@ -282,6 +286,12 @@ def _warnings(result: SyncResult) -> list[str]:
         )  # fmt: skip
     for name, why in result.skipped_entries:
         found.append(f"{name} in changes/ skipped this round: {why}")
+    if result.set_aside:
+        tables = ", ".join(f"{t} ({n})" for t, n in sorted(result.set_aside.items()))
+        found.append(
+            "changes to records this version does not know yet were kept, to be shown once "
+            f"this laptop is updated: {tables}; update VLOT Desktop"
+        )
     if result.snapshot is not None and result.snapshot.error:
         found.append(f"snapshot not used: {result.snapshot.error}")
     for error in result.blobs.errors:

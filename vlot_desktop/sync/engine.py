@@ -127,6 +127,8 @@ class SyncResult:
     skipped_entries: list[tuple[str, str]] = field(default_factory=list)
     # The change files this round wrote (they are on the share though not in its listing).
     written_names: list[str] = field(default_factory=list)
+    # Records of tables of a newer version, kept until this laptop is updated: table -> count.
+    set_aside: dict[str, int] = field(default_factory=dict)
 
 
 def open_sync_connection(db_path: Path) -> sqlite3.Connection:
@@ -647,6 +649,7 @@ def pull(
     result.pulled_records = sum(info.records for _, _, info in incoming.good)
     result.applied_records = merger.applied
     result.conflicts_new = merger.conflicts_new
+    result.set_aside = dict(merger.set_aside)
     result.rejected_files = [
         {"file": n, "reason": r, "laptop": ", ".join(laptops_of(conn, [n]))}
         for n, r in incoming.rejected

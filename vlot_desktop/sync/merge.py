@@ -64,8 +64,9 @@ class Merger:
         self.applied = 0
         self.conflicts_new = 0
         self.max_hlc = ""
-        # Records of tables this version does not know, kept for after an update (_set_aside).
-        self.set_aside = 0
+        # Records of tables this version does not know, kept for after an update (_set_aside):
+        # table -> how many this round.
+        self.set_aside: dict[str, int] = {}
         from vlot_desktop.sync.purge import purged_keys
 
         self.store = ClockStore(conn, known)
@@ -88,7 +89,7 @@ class Merger:
             self.max_hlc,
             set(self.blob_refs),
             self.purged_now,
-            self.set_aside,
+            dict(self.set_aside),
         )
 
     def rewind(self, mark: tuple[Any, ...]) -> None:
@@ -96,7 +97,8 @@ class Merger:
         counters, and the caches read from tables that the rollback restored."""
         from vlot_desktop.sync.purge import purged_keys
 
-        self.applied, self.conflicts_new, self.max_hlc, refs, self.purged_now, self.set_aside = mark
+        self.applied, self.conflicts_new, self.max_hlc, refs, self.purged_now, aside = mark
+        self.set_aside = dict(aside)
         self.blob_refs = set(refs)
         self.store = ClockStore(self.conn, self.known)
         self.purged = purged_keys(self.conn)
@@ -291,7 +293,7 @@ class Merger:
         from vlot_desktop.sync import extras
 
         key = (rec.table, rec.pk)
-        self.set_aside += 1
+        self.set_aside[rec.table] = self.set_aside.get(rec.table, 0) + 1
         if rec.op == "purge":
             fields = sorted(rec.extra) or ["*"]
             extras.erase(self.conn, rec.table, rec.pk, None if fields == ["*"] else fields)

@@ -310,6 +310,11 @@ class SyncController(QObject):
             ).replace("%1", format_int(len(report.rejected_files))).replace(
                 "%2", ", ".join(laptops) or "?"
             )
+        if report.set_aside:
+            extra += " " + self.tr(
+                "Changes made with a newer version of VLOT Desktop were kept for later: %1. "
+                "Update this laptop to see them."
+            ).replace("%1", format_int(sum(report.set_aside.values())))
         if report.withheld:
             extra += " " + self.tr(
                 "Values that other laptops cannot take in (too long or damaged) were not sent: "
