@@ -87,7 +87,7 @@ def test_an_invalid_capacity_stays_with_its_location_after_switching_and_back(
     assert len(places_of(view, linde)) == 3
     # The pane of Zeezicht says that De Linde holds a change that was not saved.
     notice = form.editor.notice
-    assert notice.isVisibleTo(form)
+    assert notice.isVisibleTo(view.detail)
     assert notice.texts == [
         "Niet bewaard bij De Linde: Capaciteit (plaatsen). De capaciteit kan niet negatief zijn."
     ]
@@ -97,7 +97,7 @@ def test_an_invalid_capacity_stays_with_its_location_after_switching_and_back(
     select(view, "De Linde")
     assert capacity.text() == "-2"
     assert form.message_text("capacity") == "De capaciteit kan niet negatief zijn."
-    assert not notice.isVisibleTo(form)
+    assert not notice.isVisibleTo(view.detail)
     assert stored(view, linde, "capacity") == 3
     # What is typed with it waits for it: all or nothing, nothing half-saved.
     form.notes.setFocus()
@@ -137,7 +137,7 @@ def test_a_date_that_cannot_be_read_stays_and_can_be_discarded(
     select(view, "De Linde")
     discard = [b for b in notice.findChildren(type(view.new_button)) if b.text() == "Weggooien"]
     discard[0].click()
-    assert not notice.isVisibleTo(form)
+    assert not notice.isVisibleTo(view.detail)
     select(view, "Zeezicht")
     assert form.lines["closed_on"].text() == ""
     assert form.message_text("closed_on") == ""
@@ -357,6 +357,7 @@ def test_all_places_occupied_is_asked_first_and_undone_with_one_click(
     assert offer.isVisibleTo(panel)
     assert offer.label.text() == "11 plaatsen op bezet gezet."
     assert offer.button.text() == "Ongedaan maken"
+    assert view.detail.undo_button.isEnabled()  # the pane's button (and Ctrl+Z) undoes it too
 
     offer.button.click()
     settle(view.runner)
@@ -368,6 +369,7 @@ def test_all_places_occupied_is_asked_first_and_undone_with_one_click(
     assert steps_after == steps_before
     assert offer.label.text() == "Ongedaan gemaakt: de 11 plaatsen staan weer zoals voordien."
     assert offer.button.isHidden()
+    assert not view.detail.undo_button.isEnabled()
     assert panel.counts_label.text().startswith("Capaciteit: 14 · Vrij: 9 · Bezet: 3")
     assert view.model.index(row, 5).data() == "3"
 

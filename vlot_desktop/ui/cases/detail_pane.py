@@ -169,6 +169,9 @@ class CaseDetailPane(QFrame):
         column.addWidget(self.urgency_label)
         column.addWidget(self.erased_label)
         column.addLayout(state)
+        # Changes of other cases that were not saved: seen whichever tab is open.
+        self.form.editor.notice.setParent(content)
+        column.addWidget(self.form.editor.notice)
         column.addWidget(self.tabs, 1)
 
         self._stack = QStackedLayout()

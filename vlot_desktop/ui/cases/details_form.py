@@ -57,8 +57,9 @@ def _gone(exc: BaseException) -> bool:
 
 class CaseForm(QWidget):
     """Attributes (for the pane and the tests):
-    editor: the ``RecordEditor``; ``deadline_edit``, ``summary_edit``, ``combos`` and
-    ``messages`` are its widgets by field name; ``status_box`` takes the status steps.
+    editor: the ``RecordEditor`` (the pane places its ``notice``); ``deadline_edit``,
+    ``summary_edit``, ``combos`` and ``messages`` are its widgets by field name;
+    ``status_box`` takes the status steps.
 
     Signals:
     saved(str): a change of this case (id) is in the database.
@@ -142,11 +143,9 @@ class CaseForm(QWidget):
         self.outcome_label = QLabel(self.tr("Outcome:"), self)
         form.addRow(self.outcome_label, self.outcome_value)
 
-        editor.notice.setParent(self)
         editor.general.setParent(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(editor.notice)
         layout.addWidget(self.status_box)
         layout.addLayout(form)
         layout.addWidget(editor.general)

@@ -46,10 +46,10 @@ class UndoOffer(QWidget):
     """A line "14 plaatsen op bezet gezet." with "Ongedaan maken" next to it.
 
     Signals:
-        undo_requested(): the user clicked "Ongedaan maken".
+        available_changed(bool): whether "Ongedaan maken" is offered now.
     """
 
-    undo_requested = Signal()
+    available_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +76,7 @@ class UndoOffer(QWidget):
         self.button.setEnabled(True)
         self.button.show()
         self.show()
+        self.available_changed.emit(True)
 
     def say(self, text: str) -> None:
         """A line without undo (e.g. after the undo: what it put back)."""
@@ -83,15 +84,18 @@ class UndoOffer(QWidget):
         self.label.setText(text)
         self.button.hide()
         self.setVisible(bool(text))
+        self.available_changed.emit(False)
 
     def withdraw(self) -> None:
         self._undo = None
         self.label.clear()
         self.hide()
+        self.available_changed.emit(False)
 
     @Slot()
     def _clicked(self) -> None:
         undo, self._undo = self._undo, None
         if undo is not None:
             self.button.setEnabled(False)
+            self.available_changed.emit(False)
             undo()

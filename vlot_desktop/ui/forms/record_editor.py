@@ -19,7 +19,7 @@ What cannot be saved stays, with its message
     the whole change stays in the fields (nothing of it is half-saved). Drafts belong to their
     record, not to the form: **moving to another record never drops them**. Coming back to the
     record shows them in their fields, with their messages, exactly as left; meanwhile a notice
-    at the top of the form (``notice``) says which record holds a change that was not saved,
+    above the pane's tabs (``notice``) says which record holds a change that was not saved,
     with "Weggooien" to give it up (and "Openen" where the screen can go there).
 
     Why not ask "Terug naar het veld / Wijziging weggooien" when the user leaves? A user moving
@@ -190,8 +190,8 @@ class RecordEditor(QObject):
     Attributes:
         fields: the fields by name (``add`` puts them there).
         general: the label for problems of the record as a whole (the form places it).
-        notice: the notice of changes of other records that were not saved (the form places
-            it, at the top).
+        notice: the notice of changes of other records that were not saved (the pane places
+            it where it is seen whichever tab is open, e.g. above its tabs).
         opener: ``opener(record_id)`` shows another record (``None``: the notice offers no
             "Openen").
         target: ``target(problem, names)``, the field a problem belongs to among ``names``
@@ -639,7 +639,13 @@ class RecordEditor(QObject):
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo) or bool(self._drafts.get(self.record_id or ""))
+        """Ctrl+Z would do something: drafts to drop, or a saved change to write back."""
+        return self.has_saved_change or bool(self._drafts.get(self.record_id or ""))
+
+    @property
+    def has_saved_change(self) -> bool:
+        """The record shown has a saved change to undo (``undo_available`` says when)."""
+        return bool(self._undo)
 
     @Slot()
     def undo(self) -> None:

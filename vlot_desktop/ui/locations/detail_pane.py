@@ -127,6 +127,9 @@ class LocationDetailPane(QFrame):
         column.addWidget(self.name_label)
         column.addLayout(state)
         column.addWidget(self.save_label)
+        # Changes of other locations that were not saved: seen whichever tab is open.
+        self.form.editor.notice.setParent(content)
+        column.addWidget(self.form.editor.notice)
         column.addWidget(self.tabs, 1)
 
         self._stack = QStackedLayout()
@@ -138,7 +141,9 @@ class LocationDetailPane(QFrame):
 
         self.undo_button.clicked.connect(self.undo)
         self.undo_action.triggered.connect(self.undo)
-        self.form.undo_available.connect(self.undo_button.setEnabled)
+        self.form.undo_available.connect(self._update_undo)
+        self.places_panel.undo_offer.available_changed.connect(self._update_undo)
+        self.tabs.currentChanged.connect(self._update_undo)
         self.form.open_requested.connect(self.open_requested)
         self.form.status_changed.connect(self.save_label.setText)
         self.form.saved.connect(self._form_saved)
@@ -168,13 +173,21 @@ class LocationDetailPane(QFrame):
         """Hand what is pending to a worker (``form.when_saved`` tells when it is saved)."""
         self.form.flush()
 
+    def _places_undo(self) -> bool:
+        return self.tabs.currentIndex() == 2 and self.places_panel.can_undo
+
     @Slot()
     def undo(self) -> None:
         """The last quick action on the Plaatsen tab, else the last change of the details."""
-        if self.tabs.currentIndex() == 2 and self.places_panel.can_undo:
+        if self._places_undo():
             self.places_panel.undo()
         else:
             self.form.undo()
+
+    @Slot()
+    def _update_undo(self, *_args: object) -> None:
+        """The button undoes what Ctrl+Z undoes: enabled when there is something."""
+        self.undo_button.setEnabled(self._places_undo() or self.form.editor.has_saved_change)
 
     def show_location(self, location_id: str | None) -> None:
         """Show a location (after saving what is pending for the one shown before, or for the

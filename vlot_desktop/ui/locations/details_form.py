@@ -99,8 +99,9 @@ def _gone(exc: BaseException) -> bool:
 
 class LocationForm(QWidget):
     """Attributes (for the pane and the tests):
-    editor: the ``RecordEditor``; ``lines``, ``combos``, ``flags``, ``notes`` and ``messages``
-    are its widgets by field name; ``people`` the three person fields.
+    editor: the ``RecordEditor`` (the pane places its ``notice``); ``lines``, ``combos``,
+    ``flags``, ``notes`` and ``messages`` are its widgets by field name; ``people`` the three
+    person fields.
     open_dialog: how a "Nieuw…" dialog is shown (``exec``); tests replace it.
 
     Signals:
@@ -214,9 +215,7 @@ class LocationForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        editor.notice.setParent(self)
         editor.general.setParent(self)
-        layout.addWidget(editor.notice)
         layout.addWidget(editor.general)
         layout.addWidget(
             self._group(
