@@ -17,5 +17,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_sync_home",
     "0007_tombstone_base",
     "0008_helpdesk",
+    "0009_coordination",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

@@ -7,7 +7,10 @@ from sqlalchemy.orm import Mapper
 from vlot_desktop.db.models.activity import (
     ContactMoment,
     Meeting,
+    MeetingAction,
     MeetingItem,
+    MeetingSeries,
+    MeetingSeriesParticipant,
     NewsletterEdition,
     NewsletterItem,
 )
@@ -77,7 +80,10 @@ __all__ = [
     "LocationPartner",
     "LocationStatusChange",
     "Meeting",
+    "MeetingAction",
     "MeetingItem",
+    "MeetingSeries",
+    "MeetingSeriesParticipant",
     "Municipality",
     "NewsletterEdition",
     "NewsletterItem",
