@@ -373,3 +373,118 @@ DEFAULT_ANSWER = (
     "Het centrale team heeft de vraag over {theme} afgestemd met het bevoegde beleidsveld. "
     "Het antwoord werd per e-mail bezorgd."
 )
+
+# The answer a policy domain sends back to the central team; {theme} as above.
+SECTOR_ANSWERS: dict[str, tuple[str, ...]] = {
+    "juridisch-verblijf": (
+        "Voor {theme} volgt de gemeente de gewone procedure van de Dienst Vreemdelingenzaken; "
+        "een omzendbrief is in voorbereiding.",
+        "Bevestigd: {theme} verandert niets aan de tijdelijke bescherming. Burgerzaken kan "
+        "het dossier zoals gewoonlijk behandelen.",
+    ),
+    "subsidies-financien": (
+        "Het Agentschap Binnenlands Bestuur bevestigt: {theme} valt onder het subsidiebesluit. "
+        "De kosten worden per kwartaal verrekend op basis van de bewijsstukken.",
+        "Voor {theme} geldt de regeling van het lopende jaar; het sjabloon voor de afrekening "
+        "staat op de website van het agentschap.",
+    ),
+    "werk-activering": (
+        "VDAB antwoordt: {theme} kan zonder bijkomende vergunning. De regionale "
+        "trajectbegeleider neemt contact op met het OCMW.",
+    ),
+    "onderwijs": (
+        "Het departement Onderwijs antwoordt: voor {theme} gelden de gewone regels. De school "
+        "en het CLB begeleiden het gezin; een inschrijving kan het hele jaar door.",
+        "Voor {theme} verwijzen we naar het lokaal overleg onderwijs; daar zijn de vrije "
+        "plaatsen in de regio bekend.",
+    ),
+    "welzijn-zorg": (
+        "Het departement Zorg antwoordt: voor {theme} kan het gezin terecht bij het "
+        "ziekenfonds; het OCMW kan de kosten intussen voorschieten.",
+        "Voor {theme} is er een aanbod van de centra voor geestelijke gezondheidszorg; een "
+        "tolk kan via de sociale tolkendienst.",
+    ),
+    "energie-water-wonen": (
+        "Wonen in Vlaanderen antwoordt: {theme} volgt uit het (equivalent) leefloon; de "
+        "leverancier past het tarief toe na de inschrijving.",
+    ),
+    "mobiliteit": (
+        "De FOD Mobiliteit bevestigt de regels voor {theme}; de gemeente volgt de gewone "
+        "procedure aan het loket.",
+    ),
+    "communicatie-samenwerking": (
+        "Over {theme}: het onderwerp komt op het volgende overleg; we bezorgen het verslag "
+        "aan de regioteams.",
+    ),
+}
+DEFAULT_SECTOR_ANSWER = "Het beleidsdomein bevestigt de gewone regels voor {theme}."
+
+# A new version of an article: the rule changed from a given day.
+VERSION_NOTES: tuple[str, ...] = (
+    "Sinds de nieuwe omzendbrief geldt een kortere termijn: vraag het binnen dertig dagen aan.",
+    "Nieuw sinds dit jaar: de aanvraag verloopt volledig digitaal via het loket van de gemeente.",
+    "Aangepast: de vergoeding wordt voortaan per maand berekend in plaats van per kwartaal.",
+    "Let op: het formulier werd vernieuwd; gebruik enkel nog de nieuwe versie.",
+)
+
+# Good practices of municipalities: (title, text, theme).
+GOOD_PRACTICES: tuple[tuple[str, str, str], ...] = (
+    (
+        "Buddywerking voor nieuwe gezinnen",
+        "Vrijwilligers begeleiden een gezin de eerste drie maanden: administratie, school, "
+        "vrije tijd. De gemeente zorgt voor een vormingsavond en een vast aanspreekpunt.",
+        "communicatie-goede-praktijken",
+    ),
+    (
+        "Gedeelde opvanglocatie met de buurgemeenten",
+        "Drie gemeenten beheren samen een collectieve opvang; de kosten worden verdeeld naar "
+        "rato van het aantal inwoners en besproken op een maandelijks overleg.",
+        "opvang-intergemeentelijke-samenwerking",
+    ),
+    (
+        "Jobbeurs in samenwerking met VDAB en lokale werkgevers",
+        "Twee keer per jaar een jobbeurs met tolken, voorbereid met een workshop sollicitatie.",
+        "werk-jobbeurzen",
+    ),
+    (
+        "Onthaalmoment voor gastgezinnen",
+        "Elk nieuw gastgezin krijgt een onthaalgesprek en een brochure met de afspraken over "
+        "energie, verzekering en het einde van de opvang.",
+        "opvang-gastgezinnen",
+    ),
+    (
+        "Taalcafé in de bibliotheek",
+        "Wekelijks oefenen volwassenen Nederlands met vrijwilligers, met kinderopvang ernaast.",
+        "onderwijs-nederlands-nt2",
+    ),
+    (
+        "Vaste zitdag van het ziekenfonds in de opvanglocatie",
+        "Het ziekenfonds houdt elke maand een zitdag in de collectieve opvang; de aansluiting "
+        "verloopt zo binnen de week.",
+        "welzijn-ziekteverzekering",
+    ),
+)
+
+# Frameworks (kader): (title, text, theme).
+FRAMEWORKS: tuple[tuple[str, str, str], ...] = (
+    (
+        "Kader intergemeentelijke samenwerking bij opvang",
+        "Het kader beschrijft hoe gemeenten samen een opvanglocatie inrichten: de overeenkomst, "
+        "de verdeling van de kosten en de subsidies, het beheer en de opvolging.",
+        "opvang-intergemeentelijke-samenwerking",
+    ),
+    (
+        "Kader subsidies collectieve opvang",
+        "Welke kosten in aanmerking komen, welke bewijsstukken nodig zijn en hoe de afrekening "
+        "per kwartaal verloopt.",
+        "subsidies-collectieve-opvang",
+    ),
+    (
+        "Richtlijn einde verblijf bij een gastgezin",
+        "De stappen wanneer een gastgezin de opvang stopzet: melding, zoektocht naar een "
+        "nieuwe plaats, termijnen en de rol van het regioteam.",
+        "opvang-einde-gastgezin",
+    ),
+)
+
+FREE_ASKER_DOMAINS: tuple[str, ...] = ("telenet.be", "gmail.com", "skynet.be", "proximus.be")

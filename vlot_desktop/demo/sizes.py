@@ -24,5 +24,5 @@ class DemoSize:
 SIZES: dict[str, DemoSize] = {
     "small": DemoSize("small", 190, 1_500, 120, 1_200, 800, 5_000),
     "medium": DemoSize("medium", 950, 7_500, 600, 6_000, 4_000, 25_000),
-    "large": DemoSize("large", 5_000, 40_000, 3_000, 50_000, 30_000, 200_000),
+    "large": DemoSize("large", 5_000, 40_000, 3_000, 50_000, 40_000, 200_000),
 }

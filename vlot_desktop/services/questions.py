@@ -81,6 +81,14 @@ def write_transaction(db: Target) -> Iterator[sqlite3.Connection]:
     written_through(db)
 
 
+def _moment(at: dt.datetime | None) -> str:
+    """``at`` (naive UTC) as stored, or now to the microsecond: the status history is ordered
+    by it, and two steps a second apart must not come out in the wrong order."""
+    if at is not None:
+        return timestamp(at)
+    return timestamp(dt.datetime.now(dt.UTC).replace(tzinfo=None))
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
@@ -196,7 +204,7 @@ def create_question(
         question_id = new_id() if new_id is not None else uuid7()
         reference = question_reference(question_id, values.received_on)
         subject = (values.subject or "").strip() or subject_from_text(text)
-        now = timestamp(at)
+        now = _moment(at)
         conn.execute(
             "INSERT INTO question (id, created_at, updated_at, received_on, team_code, "
             "received_team_code, reference, municipality_nis, asker_contact_id, channel, "
@@ -417,7 +425,7 @@ def _set_status(
     new_id: NewId | None,
 ) -> None:
     closed = None if new_status.is_open else (closed_on or today.isoformat())
-    now = timestamp(at)
+    now = _moment(at)
     conn.execute(
         "UPDATE question SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
         (new_status.value, closed, now, question_id),
@@ -568,7 +576,7 @@ def dispatch_question(
         if _errors(problems):
             return DispatchResult((), problems)
         status, _, theme_code, team_code, closed_on = _question_state(conn, question_id)
-        now = timestamp(at)
+        now = _moment(at)
         ids: list[str] = []
         for target in targets:
             dispatch_id = new_id() if new_id is not None else uuid7()
@@ -754,7 +762,7 @@ def answer_question(
             )
         if _errors(problems) or answered_on is None:
             return problems
-        now = timestamp(at)
+        now = _moment(at)
         conn.execute(
             "UPDATE question SET answer_text = ?, answered_on = ?, updated_at = ? WHERE id = ?",
             ((answer_text or "").strip(), answered_on.isoformat(), now, question_id),
@@ -848,7 +856,7 @@ def set_domain_coordinator(
         if not _exists(conn, "contact_person", "id", contact_person_id):
             raise LookupError(contact_person_id)
         link_id = coordinator_link_id(domain_code, contact_person_id)
-        now = timestamp(at)
+        now = _moment(at)
         conn.execute(
             "INSERT INTO policy_domain_contact (id, created_at, updated_at, domain_code, "
             "contact_person_id, active) VALUES (?, ?, ?, ?, ?, ?) "
