@@ -166,7 +166,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
 _K = AgendaItemKind
 _GENERAL = frozenset({_K.OVERDUE_QUESTION, _K.UNANSWERED_DISPATCH})
 AGENDA_SOURCES: Mapping[MeetingKind, frozenset[AgendaItemKind]] = {
-    MeetingKind.TEAM: _GENERAL | {_K.NEW_PROSPECT, _K.LOCATION_STOPPING, _K.CASE},
+    MeetingKind.TEAM: _GENERAL | {_K.NEW_PROSPECT, _K.LOCATION_STOPPING},
     MeetingKind.SECTOR: _GENERAL,
     MeetingKind.REHOUSING: frozenset({_K.CASE}),
     MeetingKind.VULNERABLE: frozenset({_K.CASE}),

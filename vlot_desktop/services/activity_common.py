@@ -32,6 +32,7 @@ __all__ = [
     "as_date",
     "as_datetime",
     "clean",
+    "dbapi",
     "derived_id",
     "errors",
     "exists",
@@ -46,6 +47,11 @@ __all__ = [
 
 # Ids derived from their parts: two laptops making the same row make one.
 _NAMESPACE = uuid.UUID("2f6c8e1a-5b3d-4c7e-9a21-7d4e0b6f3a95")
+
+
+def dbapi(db: Db) -> sqlite3.Connection:
+    """The SQLite connection under a session or connection (for the plain-SQL reads)."""
+    return dbapi_connection(db)
 
 
 def derived_id(*parts: str) -> str:
