@@ -49,6 +49,17 @@ def _shown_choices(detail: CaseDetail) -> list[tuple[str, str | None, str | None
     ]
 
 
+def _saver(context: AppContext) -> Callable[[Store, str, dict[str, Any]], CaseSaveResult]:
+    """The one service of the fields, called in a worker (it holds no widget)."""
+
+    def save(store: Store, case_id: str, values: dict[str, Any]) -> CaseSaveResult:
+        from vlot_desktop.services.cases import save_case_fields
+
+        return save_case_fields(store.engine, case_id, values, author_id=context.settings.user_id)
+
+    return save
+
+
 def _gone(exc: BaseException) -> bool:
     from vlot_desktop.services.cases import CaseNotFoundError
 
@@ -90,7 +101,7 @@ class CaseForm(QWidget):
 
         editor = RecordEditor(
             context,
-            save=self._save,
+            save=_saver(context),
             changes=lambda case_id: Changes.of(
                 "case_file", "case_event", ids=[case_id], source=SCREEN
             ),
@@ -150,14 +161,6 @@ class CaseForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(editor.general)
         layout.addStretch(1)
-
-    def _save(self, store: Store, case_id: str, values: dict[str, Any]) -> CaseSaveResult:
-        """The one service of the fields (in a worker)."""
-        from vlot_desktop.services.cases import save_case_fields
-
-        return save_case_fields(
-            store.engine, case_id, values, author_id=self.context.settings.user_id
-        )
 
     # -- what the pane asks ------------------------------------------------------------------
 

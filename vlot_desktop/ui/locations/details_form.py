@@ -91,6 +91,23 @@ def _target(problem: Problem, names: Collection[str]) -> str:
     return problem.field
 
 
+def _saver(context: AppContext) -> Callable[[Store, str, dict[str, Any]], SaveResult]:
+    """The one service of the fields, called in a worker (it holds no widget)."""
+
+    def save(store: Store, location_id: str, values: dict[str, Any]) -> SaveResult:
+        from vlot_desktop.services.locations import update_location
+
+        return update_location(
+            store.engine,
+            location_id,
+            values,
+            author_id=context.settings.user_id,
+            today=dt.date.today(),
+        )
+
+    return save
+
+
 def _gone(exc: BaseException) -> bool:
     from vlot_desktop.services.locations import LocationNotFoundError
 
@@ -126,7 +143,7 @@ class LocationForm(QWidget):
 
         editor = RecordEditor(
             context,
-            save=self._save,
+            save=_saver(context),
             changes=lambda location_id: Changes.of(
                 # A new capacity adds or removes places; a new owner or contact person is a
                 # new organisation or person.
@@ -248,18 +265,6 @@ class LocationForm(QWidget):
         form.setVerticalSpacing(4)
         self.editor.add_rows(form, names, box)
         return box
-
-    def _save(self, store: Store, location_id: str, values: dict[str, Any]) -> SaveResult:
-        """The one service of the fields (in a worker)."""
-        from vlot_desktop.services.locations import update_location
-
-        return update_location(
-            store.engine,
-            location_id,
-            values,
-            author_id=self.context.settings.user_id,
-            today=dt.date.today(),
-        )
 
     # -- what the pane asks ------------------------------------------------------------------
 
