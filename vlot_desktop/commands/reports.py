@@ -66,13 +66,23 @@ def _register_prospects(kinds: SubParsers) -> None:
 
 
 def _register_case(kinds: SubParsers) -> None:
-    case = kinds.add_parser("case", help="the summary of one case (dossier)")
-    case.add_argument("case_id", metavar="ID", help="the id (or reference) of the case")
+    case = kinds.add_parser(
+        "case", help="the summary of one case (dossier), or of several in one PDF"
+    )
+    case.add_argument(
+        "case_ids", nargs="+", metavar="ID", help="the id (or reference) of the case(s)"
+    )
     case.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
     case.add_argument(
         "--include-sensitive",
         action="store_true",
         help="print the sensitive needs too (recorded as a viewing)",
+    )
+    case.add_argument(
+        "--single-sided",
+        action="store_true",
+        help="several cases: no blank pages (by default each case starts on an odd page, "
+        "for double-sided printing)",
     )
     case.set_defaults(run=_run_case)
 
@@ -194,7 +204,48 @@ def _run_prospects(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _run_case(args: argparse.Namespace, data_dir: Path) -> int:
-    from vlot_desktop.services.case_reports import UnknownCaseError, make_case_summary
+    from vlot_desktop.services.case_reports import (
+        UnknownCaseError,
+        make_case_summaries,
+        make_case_summary,
+    )
+    from vlot_desktop.settings import load_settings
+
+    db_path = _database(data_dir)
+    if isinstance(db_path, str):
+        return fail(db_path)
+    out = Path(args.output)
+    user_id = load_settings(data_dir).user_id
+    try:
+        with _engine(db_path) as engine:
+            if len(args.case_ids) == 1:
+                make_case_summary(
+                    engine,
+                    out,
+                    args.case_ids[0],
+                    include_sensitive=args.include_sensitive,
+                    user_id=user_id,
+                )
+            else:
+                make_case_summaries(
+                    engine,
+                    out,
+                    args.case_ids,
+                    include_sensitive=args.include_sensitive,
+                    double_sided=not args.single_sided,
+                    user_id=user_id,
+                )
+    except UnknownCaseError as exc:
+        return fail(f"no case with id {exc.args[0]!r}")
+    except OSError as exc:
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
+    count = len(args.case_ids)
+    print(f"Wrote {out}" + (f" ({count} cases)." if count > 1 else "."))
+    return 0
+
+
+def _run_agenda(args: argparse.Namespace, data_dir: Path) -> int:
+    from vlot_desktop.services.case_reports import UnknownTeamError, make_case_agenda
     from vlot_desktop.settings import load_settings
 
     db_path = _database(data_dir)
@@ -203,31 +254,9 @@ def _run_case(args: argparse.Namespace, data_dir: Path) -> int:
     out = Path(args.output)
     try:
         with _engine(db_path) as engine:
-            make_case_summary(
-                engine,
-                out,
-                args.case_id,
-                include_sensitive=args.include_sensitive,
-                user_id=load_settings(data_dir).user_id,
+            count = make_case_agenda(
+                engine, out, team_code=args.team, user_id=load_settings(data_dir).user_id
             )
-    except UnknownCaseError:
-        return fail(f"no case with id {args.case_id!r}")
-    except OSError as exc:
-        return fail(f"cannot write {out}: {exc.strerror or exc}")
-    print(f"Wrote {out}.")
-    return 0
-
-
-def _run_agenda(args: argparse.Namespace, data_dir: Path) -> int:
-    from vlot_desktop.services.case_reports import UnknownTeamError, make_case_agenda
-
-    db_path = _database(data_dir)
-    if isinstance(db_path, str):
-        return fail(db_path)
-    out = Path(args.output)
-    try:
-        with _engine(db_path) as engine:
-            count = make_case_agenda(engine, out, team_code=args.team)
     except UnknownTeamError:
         return fail(f"no team with code {args.team!r}")
     except OSError as exc:

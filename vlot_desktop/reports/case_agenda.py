@@ -21,8 +21,13 @@ from reportlab.platypus import Flowable, Spacer
 
 from vlot_desktop.domain.enums import CaseStatus, CaseType
 from vlot_desktop.reports import layout
-from vlot_desktop.reports.case_summary import start_together
-from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, para
+from vlot_desktop.reports.layout import (
+    CONTENT_WIDTH,
+    Heading,
+    ReportDocument,
+    para,
+    start_together,
+)
 
 REPORT_TITLE = "Agenda wekelijks overleg dossiers"
 MINIMISATION_NOTE = (
@@ -87,7 +92,7 @@ def _flowables(agenda: CaseAgenda) -> list[Flowable]:
         para(MINIMISATION_NOTE, styles.muted),
         Spacer(1, 3 * mm),
     ]
-    widths = [27 * mm, 37 * mm, 39 * mm, 28 * mm, 0.0, 11 * mm]
+    widths = [35 * mm, 37 * mm, 31 * mm, 29 * mm, 0.0, 13 * mm]
     widths[4] = CONTENT_WIDTH - sum(widths)
     header: list[object] = [
         "Referentie",
@@ -132,16 +137,24 @@ def _flowables(agenda: CaseAgenda) -> list[Flowable]:
                         str(line.household_size),
                     ]
                 )
-            flow.append(start_together(*headings, layout.table(rows, widths, extra_style=marks)))
+            grid = layout.table(rows, widths, extra_style=marks)
+            caption = f"{team.name} · {kind.label_nl}"
+            flow.append(start_together(*headings, layout.Continued(grid, caption, styles.h2)))
             headings = []
     return flow
 
 
 def write_case_agenda(
-    agenda: CaseAgenda, out: Path, *, printed_at: dt.datetime | None = None
+    agenda: CaseAgenda,
+    out: Path,
+    *,
+    printed_at: dt.datetime | None = None,
+    printed_by: str | None = None,
 ) -> None:
-    """Write the meeting agenda to ``out`` (replaced only when complete). Raises ``OSError``
-    when ``out`` cannot be written."""
+    """Write the meeting agenda to ``out`` (replaced only when complete). Every page is marked
+    confidential (it names no one, but tells which households need a place where) with who
+    printed it; a table continued on the next page repeats its team and type above its
+    header. Raises ``OSError`` when ``out`` cannot be written."""
     today = agenda.today
     teams = "alle teams" if agenda.all_teams else agenda.teams[0].name
 
@@ -151,6 +164,8 @@ def write_case_agenda(
             title=f"{REPORT_TITLE} {_date(today)}",
             header_text=f"{REPORT_TITLE} · {teams}",
             printed_at=printed_at,
+            printed_by=printed_by,
+            confidential=True,
         )
         doc.build_to(_flowables(agenda))
 

@@ -1,8 +1,11 @@
 """The prospect report (prospectieverslag): one visit, or a batch in one PDF or a folder.
 
-Printed for the owner and the municipality after a site visit: title block, summary, the
-checklist in the template version the visit was filled with, knelpunten and opportuniteiten
-with their actions, photos, and a signature block.
+Printed for the owner and the municipality after a site visit. What they act on comes first:
+title block, summary (figures, impression, outcome), then the knelpunten and opportuniteiten
+with their action, who takes it up and by when; then the checklist in the template version
+the visit was filled with (unfavourable answers marked ✗, the photos of an item referred to
+by number), the photos, and a signature block that always shares its page with the end of
+the report. In a batch every visit starts on an odd page (double-sided printing).
 
 Plain data in (:class:`ProspectReportData`, read by
 :mod:`vlot_desktop.services.prospect_reports`), PDF out.
@@ -23,7 +26,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -54,21 +56,15 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 REPORT_TITLE = "Prospectieverslag"
+UNFAVOURABLE_MARK = "✗"
+BAD_TEXT = colors.HexColor("#B00020")
+BAD_FILL = colors.HexColor("#FBE9E7")
 PHOTO_CELL_WIDTH = CONTENT_WIDTH / 2
 PHOTO_MAX_WIDTH = PHOTO_CELL_WIDTH - 8
 PHOTO_MAX_HEIGHT = 68 * mm
 
 
 # --- one visit as flowables -----------------------------------------------------------------
-
-
-def _key_values(rows: Sequence[tuple[str, str | None]], styles: Styles) -> Table:
-    return layout.table(
-        [(para(label, styles.cell_bold), para(value or "—", styles.cell)) for label, value in rows],
-        [42 * mm, CONTENT_WIDTH - 42 * mm],
-        header=False,
-        extra_style=[("BACKGROUND", (0, 0), (0, -1), layout.LIGHT)],
-    )
 
 
 def _title_block(
@@ -81,7 +77,7 @@ def _title_block(
     ]
     municipality = data.municipality + (f" (provincie {data.province})" if data.province else "")
     flow.append(
-        _key_values(
+        layout.key_values(
             [
                 ("Locatie", data.name),
                 ("Adres", data.address),
@@ -96,17 +92,11 @@ def _title_block(
     )
     flow.append(Paragraph("Aanwezigen", styles.h2))
     if data.participants:
-        rows: list[list[Any]] = [["Naam", "Rol", "Organisatie"]]
         widths = [60 * mm, 32 * mm, CONTENT_WIDTH - 92 * mm]
-        rows += [
-            [
-                layout.cell(p.name, styles.cell, widths[0]),
-                layout.cell(p.role, styles.cell, widths[1]),
-                layout.cell(p.organisation, styles.cell, widths[2]),
-            ]
-            for p in data.participants
-        ]
-        flow.append(layout.table(rows, widths))
+        people = layout.Rows(widths, styles.cell, ["Naam", "Rol", "Organisatie"])
+        for p in data.participants:
+            people.add([p.name, p.role, p.organisation or ""])
+        flow.append(people.table())
     else:
         flow.append(para("Geen aanwezigen genoteerd.", styles.muted))
     return flow
@@ -121,15 +111,17 @@ def _summary(data: ProspectReportData, styles: Styles, level: int) -> list[Flowa
             para("Uitkomst / status", styles.small),
             para("Knelpunten", styles.small),
             para("Opportuniteiten", styles.small),
+            para(f"Ongunstige antwoorden ({UNFAVOURABLE_MARK})", styles.small),
         ],
         [
             para(places, big),
             para(data.status, big),
             para(str(data.bottlenecks), big),
             para(str(data.opportunities), big),
+            para(str(data.unfavourable), big),
         ],
     ]
-    box = Table(cells, colWidths=[CONTENT_WIDTH * f for f in (0.31, 0.29, 0.2, 0.2)])
+    box = Table(cells, colWidths=[CONTENT_WIDTH * f for f in (0.25, 0.24, 0.16, 0.17, 0.18)])
     box.setStyle(
         [
             ("FONT", (0, 0), (-1, -1), layout.FONT, 8.5),
@@ -143,13 +135,16 @@ def _summary(data: ProspectReportData, styles: Styles, level: int) -> list[Flowa
     )
     flow: list[Flowable] = [Heading("Samenvatting", styles.h1, level), box, Spacer(1, 4)]
     if data.general_impression:
-        flow += [
-            Paragraph("Algemene indruk", styles.h2),
-            para(data.general_impression, styles.body),
-        ]
+        impression = _paragraphs(data.general_impression, styles)
+        flow += [Paragraph("Algemene indruk", styles.h2), *impression]
     if data.outcome_notes:
-        flow += [Paragraph("Uitkomst", styles.h2), para(data.outcome_notes, styles.body)]
+        flow += [Paragraph("Uitkomst", styles.h2), *_paragraphs(data.outcome_notes, styles)]
     return flow
+
+
+def _paragraphs(text: str, styles: Styles) -> list[Flowable]:
+    """A free text as body paragraphs, one per line of the text (a page may break between)."""
+    return [para(line, styles.body) for line in text.split("\n") if line.strip()]
 
 
 def _checklist(data: ProspectReportData, styles: Styles, level: int) -> list[Flowable]:
@@ -158,67 +153,93 @@ def _checklist(data: ProspectReportData, styles: Styles, level: int) -> list[Flo
         Heading("Checklist", styles.h1, level),
         para(
             f"{data.checklist_title}, versie {data.checklist_version}. "
-            f"“{NOT_ANSWERED}” = niet beantwoord.",
+            f"“{NOT_ANSWERED}” = niet beantwoord; {UNFAVOURABLE_MARK} = ongunstig antwoord of "
+            "knelpunt. De foto’s van een vraag staan met hun nummer onder Foto’s.",
             styles.muted,
         ),
     ]
     widths = [CONTENT_WIDTH * 0.42, CONTENT_WIDTH * 0.22, CONTENT_WIDTH * 0.36]
     section_style = ParagraphStyle("section", parent=styles.h2, keepWithNext=False)
+    bad_style = ParagraphStyle("unfavourable", parent=styles.cell_bold, textColor=BAD_TEXT)
     for section in data.sections:
-        rows: list[list[Any]] = [["Vraag", "Antwoord", "Opmerking"]]
+        rows = layout.Rows(widths, styles.cell, ["Vraag", "Antwoord", "Opmerking"])
         extra: list[tuple[Any, ...]] = []
         for line in section.lines:
-            first = len(rows)
-            rows += layout.text_rows((line.label, line.answer, line.remark), styles.cell, widths)
-            last = len(rows) - 1
-            if last > first:  # one answer over several rows: no lines inside it
-                extra.append(("LINEBELOW", (0, first), (-1, last - 1), 0, colors.white))
-                extra.append(("LINEBELOW", (0, first), (-1, last - 1), 0.4, layout.LIGHT))
-            if not line.answered:
+            answer: Any = line.answer
+            photos = data.photo_numbers(line.item_key)
+            reference = _photo_reference(photos)
+            if line.unfavourable or reference:
+                parts: list[Flowable] = []
+                if line.unfavourable:
+                    parts.append(para(f"{UNFAVOURABLE_MARK} {line.answer}", bad_style))
+                else:
+                    parts.append(para(line.answer, styles.cell))
+                if reference:
+                    parts.append(para(reference, styles.muted))
+                answer = parts
+            first, _last = rows.add([line.label, answer, line.remark or ""])
+            if line.unfavourable:
+                extra.append(("BACKGROUND", (1, first), (1, first), BAD_FILL))
+            elif not line.answered:
                 extra.append(("TEXTCOLOR", (1, first), (1, first), layout.MUTED))
         # Heading plus a few rows must fit, else a new page; then the table may split (its
         # header repeats) rather than move whole and leave half a page empty.
         flow.append(CondPageBreak(28 * mm))
         flow.append(Heading(section.title, section_style, level + 1))
-        flow.append(layout.table(rows, widths, extra_style=extra))
+        flow.append(layout.Continued(rows.table(extra), section.title, styles.h2))
     return flow
+
+
+def _photo_reference(numbers: Sequence[int]) -> str:
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return f"zie foto {numbers[0]}"
+    return f"zie foto’s {', '.join(str(n) for n in numbers[:-1])} en {numbers[-1]}"
 
 
 def _findings(data: ProspectReportData, styles: Styles, level: int) -> list[Flowable]:
     flow: list[Flowable] = [
         CondPageBreak(40 * mm),
         Heading("Knelpunten en opportuniteiten", styles.h1, level),
+        para(
+            "Wat na het bezoek moet gebeuren: de actie, wie ze opneemt en tegen wanneer.",
+            styles.muted,
+        ),
     ]
     if not data.findings:
         flow.append(para("Geen knelpunten of opportuniteiten genoteerd.", styles.muted))
         return flow
-    widths = [CONTENT_WIDTH * f for f in (0.15, 0.29, 0.24, 0.195, 0.125)]
-    rows: list[list[Any]] = [["Soort", "Omschrijving", "Actie", "Verantwoordelijke", "Termijn"]]
+    widths = [CONTENT_WIDTH * f for f in (0.15, 0.29, 0.24, 0.19, 0.13)]
+    rows = layout.Rows(
+        widths, styles.cell, ["Soort", "Omschrijving", "Actie", "Wie", "Tegen wanneer"]
+    )
     colour = {FindingKind.BOTTLENECK: "#FBE9E7", FindingKind.OPPORTUNITY: "#E8F5E9"}
     tints: list[tuple[Any, ...]] = []
     for finding in data.findings:
-        first = len(rows)
-        rows += layout.text_rows(
-            (
+        first, _last = rows.add(
+            [
                 finding.kind.label_nl,
                 finding.description,
-                finding.action,
-                finding.responsible,
+                finding.action or "",
+                finding.responsible or "",
                 format_date(finding.due_on),
-            ),
-            styles.cell,
-            widths,
+            ]
         )
         if finding.item_label:
-            reference = para(f"Checklist: {finding.item_label}", styles.muted)
-            rows.append(["", reference, "", "", ""])
-        last = len(rows) - 1
+            first_ref, last = rows.add(
+                ["", para(f"Checklist: {finding.item_label}", styles.muted), "", "", ""]
+            )
+            rows.commands += [
+                ("SPAN", (1, first_ref), (-1, first_ref)),
+                ("LINEABOVE", (0, first_ref), (-1, first_ref), 0, colors.white),
+                ("LINEABOVE", (0, first_ref), (-1, first_ref), 0.3, layout.LIGHT),
+            ]
+        else:
+            last = _last
         tints.append(("BACKGROUND", (0, first), (0, last), colors.HexColor(colour[finding.kind])))
         tints.append(("FONT", (0, first), (0, first), layout.FONT_BOLD, layout.TABLE_FONT_SIZE))
-        if last > first:
-            tints.append(("LINEBELOW", (0, first), (-1, last - 1), 0, colors.white))
-            tints.append(("LINEBELOW", (0, first), (-1, last - 1), 0.4, layout.LIGHT))
-    flow.append(layout.table(rows, widths, extra_style=tints))
+    flow.append(layout.Continued(rows.table(tints), "Knelpunten en opportuniteiten", styles.h2))
     return flow
 
 
@@ -309,32 +330,30 @@ def _signatures(data: ProspectReportData, styles: Styles, level: int) -> list[Fl
         ]
     )
     return [
-        KeepTogether(
-            [
-                Heading("Ondertekening", styles.h1, level),
-                para(
-                    "Voor akkoord met de vaststellingen in dit verslag. Dit verslag is geen "
-                    "vergunning of keuring; het legt vast wat tijdens het plaatsbezoek werd "
-                    "besproken.",
-                    styles.body,
-                ),
-                Spacer(1, 3),
-                grid,
-            ]
-        )
+        Heading("Ondertekening", styles.h1, level),
+        para(
+            "Voor akkoord met de vaststellingen in dit verslag. Dit verslag is geen "
+            "vergunning of keuring; het legt vast wat tijdens het plaatsbezoek werd "
+            "besproken.",
+            styles.body,
+        ),
+        Spacer(1, 3),
+        grid,
     ]
 
 
 def visit_flowables(
     data: ProspectReportData, styles: Styles, level: int = 0, toc_key: str | None = None
 ) -> list[Flowable]:
-    """The whole report of one visit; headings at ``level`` (0 alone, 1 inside a batch)."""
+    """The whole report of one visit; headings at ``level`` (0 alone, 1 inside a batch).
+
+    The signature block keeps the end of the report with it (never alone on a page)."""
     flow = _title_block(data, styles, level, toc_key)
     flow += _summary(data, styles, level + 1)
-    flow += _checklist(data, styles, level + 1)
     flow += _findings(data, styles, level + 1)
+    flow += _checklist(data, styles, level + 1)
     flow += _photos(data, styles, level + 1)
-    flow += _signatures(data, styles, level + 1)
+    flow[-1] = layout.EndTogether(flow[-1], _signatures(data, styles, level + 1))
     return flow
 
 
@@ -342,17 +361,25 @@ def visit_flowables(
 
 
 def write_prospect_report(
-    data: ProspectReportData, out: Path, *, printed_at: dt.datetime | None = None
+    data: ProspectReportData,
+    out: Path,
+    *,
+    printed_at: dt.datetime | None = None,
+    printed_by: str | None = None,
 ) -> None:
     """Write the prospect report of one visit to ``out`` (replaced only when complete).
 
     Raises ``OSError`` when ``out`` cannot be written.
     """
-    _write_one(data, out, layout.make_styles(), printed_at)
+    _write_one(data, out, layout.make_styles(), printed_at, printed_by)
 
 
 def _write_one(
-    data: ProspectReportData, out: Path, styles: Styles, printed_at: dt.datetime | None
+    data: ProspectReportData,
+    out: Path,
+    styles: Styles,
+    printed_at: dt.datetime | None,
+    printed_by: str | None,
 ) -> None:
     def build(target: str) -> None:
         doc = ReportDocument(
@@ -361,6 +388,7 @@ def _write_one(
             header_text=f"{REPORT_TITLE} · {data.name}",
             header_right=f"VLOT · {data.team}" if data.team else "VLOT",
             printed_at=printed_at,
+            printed_by=printed_by,
         )
         doc.build_to(visit_flowables(data, styles))
 
@@ -390,18 +418,25 @@ def write_prospect_reports(
     cancelled: Cancelled | None = None,
     title: str = "Prospectieverslagen",
     printed_at: dt.datetime | None = None,
+    printed_by: str | None = None,
+    double_sided: bool = True,
 ) -> list[Path]:
     """Several reports: one PDF with a table of contents and bookmarks, or one PDF per visit.
 
-    ``out`` is the PDF (``one_file``) or the folder. ``progress(done, total)`` is called per
-    visit; when ``cancelled()`` turns true the work stops with :class:`ReportCancelledError`
-    and no file of this run is left behind. Returns the files written.
+    ``out`` is the PDF (``one_file``) or the folder. In one PDF with ``double_sided`` (the
+    default) every visit starts on an odd page, so that printed on both sides each report is
+    a separate bundle of sheets (a page is left blank where needed). ``progress(done,
+    total)`` is called per visit; when ``cancelled()`` turns true the work stops with
+    :class:`ReportCancelledError` and no file of this run is left behind. Returns the files
+    written.
     """
     styles = layout.make_styles()
     if one_file:
-        _render_one_file(reports, out, styles, title, progress, cancelled, printed_at)
+        _render_one_file(
+            reports, out, styles, title, progress, cancelled, printed_at, printed_by, double_sided
+        )
         return [out]
-    return _render_folder(reports, out, styles, progress, cancelled, printed_at)
+    return _render_folder(reports, out, styles, progress, cancelled, printed_at, printed_by)
 
 
 def _render_folder(
@@ -411,6 +446,7 @@ def _render_folder(
     progress: Progress | None,
     cancelled: Cancelled | None,
     printed_at: dt.datetime | None,
+    printed_by: str | None,
 ) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -428,7 +464,7 @@ def _render_folder(
                 counter += 1
             taken.add(name.lower())
             target = folder / name
-            _write_one(data, target, styles, printed_at)
+            _write_one(data, target, styles, printed_at, printed_by)
             written.append(target)
             if progress is not None:
                 progress(index + 1, len(reports))
@@ -447,6 +483,8 @@ def _render_one_file(
     progress: Progress | None,
     cancelled: Cancelled | None,
     printed_at: dt.datetime | None,
+    printed_by: str | None,
+    double_sided: bool,
 ) -> None:
     toc = layout.TableOfContents(styles)
     flow: list[Flowable] = [
@@ -469,7 +507,7 @@ def _render_one_file(
         ]
     )
     for index, data in enumerate(reports):
-        flow.append(PageBreak())
+        flow.append(layout.OddPageStart() if double_sided else PageBreak())
         flow += visit_flowables(data, styles, level=1, toc_key=toc.key(index))
     done = 0
 
@@ -484,7 +522,12 @@ def _render_one_file(
 
     def build(target: str) -> None:
         doc = ReportDocument(
-            target, title=title, header_text=title, printed_at=printed_at, after_flowable=after
+            target,
+            title=title,
+            header_text=title,
+            printed_at=printed_at,
+            printed_by=printed_by,
+            after_flowable=after,
         )
         toc.attach(doc)
         doc.build_to(flow)

@@ -25,10 +25,16 @@ class ParticipantLine:
 
 @dataclass(frozen=True, slots=True)
 class AnswerLine:
+    """One checklist item as printed. ``unfavourable``: the answer counts against the building
+    (or the visitor marked the item as a knelpunt); the report marks it. ``item_key`` ties
+    the photos linked to the item to it (the report refers to them by number)."""
+
     label: str
     answer: str
     remark: str | None
     answered: bool
+    item_key: str | None = None
+    unfavourable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,17 @@ class ProspectReportData:
     @property
     def opportunities(self) -> int:
         return sum(1 for f in self.findings if f.kind is FindingKind.OPPORTUNITY)
+
+    @property
+    def unfavourable(self) -> int:
+        """Checklist answers marked as unfavourable."""
+        return sum(1 for s in self.sections for line in s.lines if line.unfavourable)
+
+    def photo_numbers(self, item_key: str | None) -> list[int]:
+        """The numbers (as printed under the photos, from 1) of the photos of an item."""
+        if item_key is None:
+            return []
+        return [n for n, photo in enumerate(self.photos, start=1) if photo.item_key == item_key]
 
 
 def format_number(value: float) -> str:

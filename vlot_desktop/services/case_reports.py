@@ -3,6 +3,8 @@
 - :func:`make_case_summary`: the dossieroverzicht of one case. With the sensitive needs, the
   printing counts as viewing them: once the PDF is written, a ``sensitive_data_access`` record
   says who printed which case and when (none when the PDF could not be written).
+  :func:`make_case_summaries` prints several in one PDF, each on an odd page by default.
+- Every report with personal data names who printed it (:func:`printer_name`) on every page.
 - :func:`make_case_agenda`: the agenda of the weekly case meeting (no personal data).
 - :func:`export_subject_access`: everything about one household member (GDPR art. 15) as PDF
   and JSON, recorded as a viewing of that member's data once both files are written.
@@ -13,6 +15,7 @@ The reports themselves (:mod:`vlot_desktop.reports`) only lay out the plain data
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -29,11 +32,13 @@ from vlot_desktop.reports.case_summary import (
     SummaryCase,
     SummaryEvent,
     SummaryMember,
+    write_case_summaries,
     write_case_summary,
 )
 from vlot_desktop.reports.subject_access import SubjectAccessData, write_subject_access_pdf
 from vlot_desktop.services.cases import record_sensitive_access
 from vlot_desktop.services.privacy import export_person, write_subject_access_json
+from vlot_desktop.settings import load_settings
 
 
 class UnknownCaseError(LookupError):
@@ -61,8 +66,8 @@ def find_case(session: Session, case_id: str) -> Case:
 
 
 def case_summary_data(session: Session, case: Case) -> CaseSummaryData:
-    """What the summary of ``case`` prints: members in the order they were added, the
-    timeline newest first, staff members by name."""
+    """What the summary of ``case`` prints: the members (the report puts them in household
+    order: contact person first, then by age), the timeline newest first, staff by name."""
     staff = {s.id: s.name for s in session.scalars(select(StaffUser))}
     team = session.get(Team, case.team_code)
     municipality = session.get(Municipality, case.municipality_nis)
@@ -131,6 +136,25 @@ def _current_user(session: Session) -> str | None:
     return str(value) if value else None
 
 
+def _laptop_user(session: Session) -> str | None:
+    """The user set up on this laptop (``settings.json`` beside the database)."""
+    database = session.connection().engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return load_settings(Path(database).parent).user_id
+
+
+def printer_name(session: Session, user_id: str | None) -> str | None:
+    """The name printed as "afgedrukt door ...": the staff member ``user_id``, else the user
+    this laptop writes as (its sync clock, else its settings); None when none is known."""
+    for candidate in (user_id, _current_user(session), _laptop_user(session)):
+        if candidate:
+            staff = session.get(StaffUser, candidate)
+            if staff is not None and staff.name:
+                return staff.name
+    return None
+
+
 def make_case_summary(
     engine: Engine,
     out: Path,
@@ -151,17 +175,58 @@ def make_case_summary(
         case = find_case(session, case_id)
         found_id = case.id
         data = case_summary_data(session, case)
-    write_case_summary(data, out, include_sensitive=include_sensitive, printed_at=printed_at)
+        printed_by = printer_name(session, user_id)
+    write_case_summary(
+        data,
+        out,
+        include_sensitive=include_sensitive,
+        printed_at=printed_at,
+        printed_by=printed_by,
+    )
     if include_sensitive:
-        with Session(engine) as session, session.begin():
+        _record_printing(engine, [found_id], user_id)
+
+
+def _record_printing(engine: Engine, case_ids: Sequence[str], user_id: str | None) -> None:
+    with Session(engine) as session, session.begin():
+        viewer = user_id or _current_user(session)
+        now = utc_now()
+        for case_id in case_ids:
             session.add(
-                SensitiveDataAccess(
-                    case_id=found_id,
-                    member_id=None,
-                    user_id=user_id or _current_user(session),
-                    viewed_at=utc_now(),
-                )
+                SensitiveDataAccess(case_id=case_id, member_id=None, user_id=viewer, viewed_at=now)
             )
+
+
+def make_case_summaries(
+    engine: Engine,
+    out: Path,
+    case_ids: Sequence[str],
+    *,
+    include_sensitive: bool = False,
+    double_sided: bool = True,
+    user_id: str | None = None,
+    printed_at: dt.datetime | None = None,
+) -> int:
+    """Write the summaries of several cases (ids or references, in that order) into one PDF;
+    returns how many. With ``double_sided`` (the default) each starts on an odd page. The
+    printing of sensitive needs is recorded per case, as for one. Raises
+    :class:`UnknownCaseError` (nothing written) and ``OSError``."""
+    with Session(engine) as session:
+        cases = [find_case(session, case_id) for case_id in case_ids]
+        found = [case.id for case in cases]
+        summaries = [case_summary_data(session, case) for case in cases]
+        printed_by = printer_name(session, user_id)
+    write_case_summaries(
+        summaries,
+        out,
+        include_sensitive=include_sensitive,
+        double_sided=double_sided,
+        printed_at=printed_at,
+        printed_by=printed_by,
+    )
+    if include_sensitive:
+        _record_printing(engine, found, user_id)
+    return len(summaries)
 
 
 # -- weekly meeting agenda ----------------------------------------------------------------------
@@ -214,13 +279,15 @@ def make_case_agenda(
     team_code: str | None,
     today: dt.date | None = None,
     printed_at: dt.datetime | None = None,
+    user_id: str | None = None,
 ) -> int:
     """Write the meeting agenda of ``team_code`` (None: all teams) to ``out``; returns the
     number of open cases on it. Raises :class:`UnknownTeamError` (nothing written) and
     ``OSError`` when ``out`` cannot be written."""
     with Session(engine) as session:
         agenda = case_agenda(session, team_code, today or dt.date.today())
-    write_case_agenda(agenda, out, printed_at=printed_at)
+        printed_by = printer_name(session, user_id)
+    write_case_agenda(agenda, out, printed_at=printed_at, printed_by=printed_by)
     return agenda.open_cases
 
 

@@ -47,8 +47,49 @@ from vlot_desktop.reports.prospect_data import (
     SectionAnswers,
     format_number,
 )
+from vlot_desktop.services.case_reports import printer_name
 
 _YES_NO_NA = {"ja": "Ja", "nee": "Nee", "nvt": "N.v.t."}
+
+# Which answers count against a building, marked ✗ in the report's checklist. The checklist
+# templates do not say it (yet), so it is kept here by item key (keys are stable across
+# template versions). A yes/no item is unfavourable when answered "nee", except the items
+# where "ja" is the bad news and those that are neither good nor bad; a choice item only for
+# the choices listed. An item the visitor marked as a knelpunt is always marked.
+_YES_IS_BAD = frozenset(
+    {
+        "gebouw.asbest",
+        "gebouw.vochtproblemen",
+        "vergunningen.tijdelijke_vergunning",
+        "besluit.nieuw_bezoek_nodig",
+    }
+)
+_YES_NO_NEUTRAL = frozenset({"algemeen.leegstaand", "eigenaar.vergoeding_gevraagd"})
+_BAD_CHOICES: dict[str, frozenset[str]] = {
+    "algemeen.algemene_indruk": frozenset({"slecht"}),
+    "gebouw.brandweeradvies": frozenset({"niet_aangevraagd", "ongunstig"}),
+    "gebouw.verwarming_type": frozenset({"geen"}),
+    "gebouw.staat_dak_ramen_gevel": frozenset({"slecht"}),
+    "gebouw.renovatie_nodig": frozenset({"grondig"}),
+    "keuken.type_keuken": frozenset({"geen"}),
+    "ligging.frequentie_ov": frozenset({"laag", "geen"}),
+    "ligging.draagvlak_buurt": frozenset({"negatief"}),
+    "eigenaar.bereidheid": frozenset({"gering"}),
+    "besluit.advies": frozenset({"negatief"}),
+}
+
+
+def unfavourable(item: ChecklistItem, answer: ChecklistAnswer | None) -> bool:
+    """Whether ``answer`` counts against the building (see the rules above)."""
+    if answer is None or not answer.value_choice:
+        return False
+    if item.kind is ItemKind.YES_NO_NA:
+        if item.key in _YES_NO_NEUTRAL:
+            return False
+        return answer.value_choice == ("ja" if item.key in _YES_IS_BAD else "nee")
+    if item.kind is ItemKind.CHOICE:
+        return answer.value_choice in _BAD_CHOICES.get(item.key, frozenset())
+    return False
 
 
 class UnknownVisitError(LookupError):
@@ -89,7 +130,7 @@ def item_reference(template: ChecklistTemplate, key: str | None) -> str | None:
 def _answer_text(item: ChecklistItem, answer: ChecklistAnswer | None, photos: int) -> str:
     if item.kind is ItemKind.PHOTO:
         if photos:
-            return f"{photos} foto{'' if photos == 1 else '’s'} (zie Foto’s)"
+            return f"{photos} foto{'' if photos == 1 else '’s'}"
         return NOT_ANSWERED
     if answer is None:
         return NOT_ANSWERED
@@ -212,15 +253,29 @@ def prospect_report_data(session: Session, data_dir: Path, visit_id: str) -> Pro
             select(ChecklistAnswer).where(ChecklistAnswer.visit_id == visit_id)
         )
     }
+    finding_rows = list(
+        session.scalars(
+            select(Finding)
+            .where(Finding.visit_id == visit_id)
+            .order_by(Finding.kind, Finding.position, Finding.created_at)
+        )
+    )
+    bottleneck_items = {
+        f.item_key for f in finding_rows if f.item_key and str(f.kind) == FindingKind.BOTTLENECK
+    }
     sections = tuple(
         SectionAnswers(
             title=section.title_nl,
             lines=tuple(
                 AnswerLine(
                     label=item.label_nl,
-                    answer=_answer_text(item, answers.get(item.key), counts.get(item.key, 0)),
+                    answer=_answer_text(item, answers.get(item.key), counts.get(item.key, 0))
+                    + (" (knelpunt)" if item.key in bottleneck_items else ""),
                     remark=(answers[item.key].remark or None) if item.key in answers else None,
                     answered=item.key in answers or counts.get(item.key, 0) > 0,
+                    item_key=item.key,
+                    unfavourable=unfavourable(item, answers.get(item.key))
+                    or item.key in bottleneck_items,
                 )
                 for item in section.items
             ),
@@ -237,11 +292,7 @@ def prospect_report_data(session: Session, data_dir: Path, visit_id: str) -> Pro
             responsible=f.responsible,
             due_on=f.due_on,
         )
-        for f in session.scalars(
-            select(Finding)
-            .where(Finding.visit_id == visit_id)
-            .order_by(Finding.kind, Finding.position, Finding.created_at)
-        )
+        for f in finding_rows
     )
 
     return ProspectReportData(
@@ -287,15 +338,18 @@ def make_prospect_report(
     out: Path,
     *,
     printed_at: dt.datetime | None = None,
+    user_id: str | None = None,
 ) -> None:
-    """Write the prospect report of one visit to ``out`` (replaced only when complete).
+    """Write the prospect report of one visit to ``out`` (replaced only when complete),
+    printed by ``user_id`` (else the user this laptop writes as).
 
     Raises :class:`UnknownVisitError`, :class:`MissingTemplateError` (nothing written) and
     ``OSError`` when ``out`` cannot be written.
     """
     with Session(engine) as session:
         data = prospect_report_data(session, data_dir, visit_id)
-    write_prospect_report(data, out, printed_at=printed_at)
+        printed_by = printer_name(session, user_id)
+    write_prospect_report(data, out, printed_at=printed_at, printed_by=printed_by)
 
 
 def make_prospect_reports(
@@ -309,9 +363,12 @@ def make_prospect_reports(
     cancelled: Callable[[], bool] | None = None,
     title: str = "Prospectieverslagen",
     printed_at: dt.datetime | None = None,
+    user_id: str | None = None,
+    double_sided: bool = True,
 ) -> list[Path]:
     """Several reports: one PDF with a table of contents and bookmarks (``one_file``, ``out``
-    the PDF), or one PDF per visit in the folder ``out``. Returns the files written.
+    the PDF; with ``double_sided``, the default, every visit starts on an odd page), or one
+    PDF per visit in the folder ``out``. Returns the files written.
 
     ``progress(done, total)`` is called per visit written; when ``cancelled()`` turns true
     (while reading or writing) the work stops with
@@ -323,6 +380,7 @@ def make_prospect_reports(
             if cancelled is not None and cancelled():
                 raise ReportCancelledError()
             reports.append(prospect_report_data(session, data_dir, visit_id))
+        printed_by = printer_name(session, user_id)
     return write_prospect_reports(
         reports,
         out,
@@ -331,4 +389,6 @@ def make_prospect_reports(
         cancelled=cancelled,
         title=title,
         printed_at=printed_at,
+        printed_by=printed_by,
+        double_sided=double_sided,
     )

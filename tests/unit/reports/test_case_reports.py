@@ -237,7 +237,7 @@ def test_the_summary_is_laid_out_from_plain_data(tmp_path: Path) -> None:
     shown = local_from_utc(event.occurred_at)  # UTC in the data, the laptop's time on paper
     assert f"{shown:%d/%m/%Y %H:%M}" in text
     assert "Nieuw → In behandeling" in text and "Nog geen uitkomst." in text
-    assert "Insuline" not in text and "Afgedrukt op 27/11/2026 09:30" in text
+    assert "Insuline" not in text and "Vertrouwelijk · afgedrukt op 27/11/2026 09:30" in text
     pages = len(PdfReader(out).pages)
     assert pages > 1 and f"pagina {pages} van {pages}" in text  # the table continues
     write_case_summary(data, out, include_sensitive=True)

@@ -59,7 +59,7 @@ def test_report_shows_the_visit_findings_people_and_page_numbers(
     total = len(pages)
     for number, page in enumerate(pages, start=1):
         assert f"pagina {number} van {total}" in page
-        assert "Afgedrukt op" in page
+        assert "Afgedrukt door An Peeters op" in page
 
 
 def test_photos_are_embedded_once_each_and_only_dejavu_is_used(
