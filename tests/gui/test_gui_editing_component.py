@@ -201,7 +201,7 @@ def fill_in(view: LocationsView, values: dict[str, str], seen: list[str]):  # ty
 
 
 def test_a_new_owner_and_contact_persons_are_saved_and_shown_after_reopening(
-    qtbot: QtBot, view: LocationsView
+    qtbot: QtBot, view: LocationsView, make_window: Any, editing_dir: Path
 ) -> None:
     linde = select(view, "De Linde")
     form = view.detail.form
@@ -267,13 +267,41 @@ def test_a_new_owner_and_contact_persons_are_saved_and_shown_after_reopening(
         ("Jan", "Peeters", "eigenaar", 1, None),
     ]
 
-    # Shown again after another location.
+    # Shown again after another location, and in the application started again.
     select(view, "Zeezicht")
     assert owner.combo.currentText() != "Bouwbedrijf Peeters"
     select(view, "De Linde")
     assert owner.combo.currentText() == "Bouwbedrijf Peeters"
     assert form.combos["owner_contact_id"].currentText() == "Jan Peeters"
     assert form.combos["municipal_contact_id"].currentText() == "Sara Claes"
+    view.window().close()
+    again = make_window(editing_dir).show_screen("locations")
+    assert isinstance(again, LocationsView)
+    settle(again.runner)
+    select(again, "De Linde")
+    reopened = again.detail.form
+    assert reopened.combos["owner_organisation_id"].currentText() == "Bouwbedrijf Peeters"
+    assert reopened.combos["owner_contact_id"].currentText() == "Jan Peeters"
+    assert reopened.combos["municipal_contact_id"].currentText() == "Sara Claes"
+    # Ctrl+Z there takes back nothing of the last session: its undo list starts empty.
+    assert not again.detail.undo_button.isEnabled()
+
+
+def test_adding_an_owner_is_undone_like_any_change(qtbot: QtBot, view: LocationsView) -> None:
+    zeezicht = select(view, "Zeezicht")
+    form = view.detail.form
+    seen: list[str] = []
+    form.open_dialog = fill_in(view, {"name": "Immo Zeezicht"}, seen)
+    form.people["owner_organisation_id"].new_button.click()
+    settle(view.runner)
+    assert stored(view, zeezicht, "owner_organisation_id") is not None
+    assert view.detail.undo_button.isEnabled()
+    view.detail.undo_button.click()
+    settle(view.runner)
+    assert stored(view, zeezicht, "owner_organisation_id") is None
+    owner = form.combos["owner_organisation_id"]
+    assert owner.currentText() == "(geen)"
+    assert owner.findText("Immo Zeezicht") >= 0  # still in the list, to be chosen again
 
 
 def test_a_new_contact_person_is_refused_without_a_last_name_and_the_dialog_stays(
