@@ -760,10 +760,14 @@ class DraftNotice(QFrame):
         self._layout.setContentsMargins(8, 6, 8, 6)
         self._layout.setSpacing(4)
         self._rows: list[QWidget] = []
+        self._entries: list[tuple[str, str, list[str], str]] = []
         self.texts: list[str] = []
         self.hide()
 
     def show_entries(self, entries: list[tuple[str, str, list[str], str]]) -> None:
+        if entries == self._entries:
+            return  # as shown (most saves change nothing here)
+        self._entries = entries
         for row in self._rows:
             row.deleteLater()
         self._rows = []
