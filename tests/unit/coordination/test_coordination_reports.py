@@ -75,3 +75,38 @@ def test_contacts_export_leaves_personal_data_out_unless_asked(
     coordination_reports.export_contacts(office.engine, full, include_personal=True)
     rows = list(csv.reader(full.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert "Els Wouters" in rows[1] and "Belde over de school" in rows[1]
+
+
+def test_the_command_line_writes_meeting_flits_and_contacts(
+    office: Office, tmp_path: Path, capsys: object
+) -> None:
+    import email
+    from email import policy
+
+    from vlot_desktop import cli
+    from vlot_desktop.services import flits
+
+    meetings.ensure_default_series(office.engine)
+    planned = meetings.plan_meeting(
+        office.engine, meetings.default_series_id(MeetingKind.TEAM), held_on=TODAY, today=TODAY
+    )
+    assert planned.meeting_id is not None
+    made = flits.create_edition(office.engine, publication_date=TODAY)
+    assert made.edition_id is not None
+    flits.add_notice(office.engine, made.edition_id, "Jobbeurs", "In Gent.")
+    base = ["--data-dir", str(office.data_dir)]
+    pdf = tmp_path / "overleg.pdf"
+    assert cli.main([*base, "report", "meeting", planned.meeting_id, "-o", str(pdf)]) == 0
+    assert "Agenda: Regio-overleg" in _text(pdf)
+    assert cli.main([*base, "report", "meeting", "nope", "-o", str(pdf)]) == 1
+    flits_pdf = tmp_path / "flits.pdf"
+    assert cli.main([*base, "report", "flits", "1", "-o", str(flits_pdf)]) == 0
+    assert "Jobbeurs" in _text(flits_pdf)
+    eml = tmp_path / "flits.eml"
+    assert cli.main([*base, "report", "flits", "1", "--eml", "-o", str(eml)]) == 0
+    assert email.message_from_bytes(eml.read_bytes(), policy=policy.default)["X-Unsent"] == "1"
+    assert cli.main([*base, "report", "flits", "7", "-o", str(flits_pdf)]) == 1
+    out = tmp_path / "contacten.xlsx"
+    argv = [*base, "export", "contacts", str(out), "--from", "2026-01-01", "--team", "limburg"]
+    assert cli.main(argv) == 0 and out.exists()
+    assert cli.main([*base, "export", "contacts", str(out), "--team", "mars"]) == 1
