@@ -32,8 +32,32 @@
         <translation>Opportuniteit</translation>
     </message>
     <message>
-        <source>Action: what, who, by when</source>
-        <translation>Actie: wat, wie, tegen wanneer</translation>
+        <source>Action: what needs to happen</source>
+        <translation>Actie: wat moet er gebeuren</translation>
+    </message>
+    <message>
+        <source>Who, e.g. owner, municipality, VLOT</source>
+        <translation>Wie, bv. eigenaar, gemeente, VLOT</translation>
+    </message>
+    <message>
+        <source>Who takes up %1</source>
+        <translation>Wie neemt %1 op</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Wie:</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>geen datum</translation>
+    </message>
+    <message>
+        <source>By when for %1</source>
+        <translation>Tegen wanneer voor %1</translation>
+    </message>
+    <message>
+        <source>&amp;By when:</source>
+        <translation>&amp;Tegen wanneer:</translation>
     </message>
     <message>
         <source>Action for %1</source>

@@ -375,20 +375,42 @@ def set_answer(engine: Engine, visit_id: str, item_key: str, value: AnswerValue)
 # -- remarks and findings per item -----------------------------------------------------------
 
 
+RESPONSIBLE_MAX = 200
+"""The length of "who takes the action up" (a name, an organisation: "Eigenaar", "Gemeente")."""
+DUE_FIRST = dt.date(2000, 1, 1)
+DUE_LAST = dt.date(2099, 12, 31)
+
+
 @dataclass(frozen=True)
 class ItemNote:
-    """What visit mode shows under an item: a remark, and optionally a finding with an action."""
+    """What visit mode shows under an item: a remark, and optionally a finding with an action,
+    who takes it up (``responsible``) and by when (``due_on``)."""
 
     remark: str | None = None
     kind: str | None = None  # a FindingKind value, or None: no finding
     action: str | None = None
+    responsible: str | None = None
+    due_on: dt.date | None = None
+
+
+def check_follow_up(responsible: str | None, due_on: dt.date | None) -> None:
+    """Raise the error of a finding's owner too long or a due date out of range."""
+    for problem in check_text_length("responsible", responsible, RESPONSIBLE_MAX):
+        raise ProspectError(problem.message, problem.message_en, field="responsible")
+    if due_on is not None and not DUE_FIRST <= due_on <= DUE_LAST:
+        raise ProspectError(
+            "Geef een datum tussen 2000 en 2099 (dd/mm/jjjj).",
+            "Enter a date between 2000 and 2099 (dd/mm/yyyy).",
+            field="due_on",
+        )
 
 
 def save_item_note(engine: Engine, visit_id: str, item_key: str, note: ItemNote) -> str | None:
     """Save the remark, and create, update or remove the item's finding. Returns its id.
 
     The finding's description is the remark (or, without one, the item's label), so the
-    report's findings table always says what the knelpunt or opportuniteit is.
+    report's findings table always says what the knelpunt or opportuniteit is. Its owner and
+    due date are kept with it (the report prints them: who, by when).
     """
     kind: FindingKind | None = None
     if note.kind:
@@ -400,8 +422,10 @@ def save_item_note(engine: Engine, visit_id: str, item_key: str, note: ItemNote)
             ) from None
     remark = _clean(note.remark)
     action = _clean(note.action)
+    responsible = _clean(note.responsible)
     check_free_text("remark", remark)
     check_free_text("action", action)
+    check_follow_up(responsible, note.due_on)
     with _session(engine) as session, session.begin():
         visit = _visit(session, visit_id)
         item = _item(_template_of(session, visit), item_key)
@@ -432,6 +456,8 @@ def save_item_note(engine: Engine, visit_id: str, item_key: str, note: ItemNote)
                 kind=kind,
                 description=description,
                 action=action,
+                responsible=responsible,
+                due_on=note.due_on,
                 position=(last + 1) if last is not None else 0,
             )
             session.add(finding)
@@ -440,6 +466,8 @@ def save_item_note(engine: Engine, visit_id: str, item_key: str, note: ItemNote)
         _assign(finding, "kind", kind)
         _assign(finding, "description", description)
         _assign(finding, "action", action)
+        _assign(finding, "responsible", responsible)
+        _assign(finding, "due_on", note.due_on)
         return finding.id
 
 

@@ -449,3 +449,36 @@ def test_each_visit_of_a_batch_from_plain_data_starts_odd_and_single_sided_has_n
     flat = tmp_path / "enkelzijdig.pdf"
     write_prospect_reports(visits, flat, double_sided=False)
     assert not any(layout.BLANK_PAGE_TEXT in p for p in pages_of(flat))
+
+
+def test_who_takes_a_finding_up_and_by_when_are_saved_and_printed(
+    prepared_dir: Path, engine: Engine, tmp_path: Path
+) -> None:
+    from vlot_desktop.services import prospects as svc
+    from vlot_desktop.services.prospect_visit import opened
+
+    visit_id = svc.create_visit(
+        engine, svc.NewVisit(name="Oude school", municipality_nis="71072", postcode="3500")
+    )
+    note = svc.ItemNote(
+        "Geen rookmelders", "knelpunt", "Rookmelders plaatsen", "Eigenaar", dt.date(2027, 1, 15)
+    )
+    finding_id = svc.save_item_note(engine, visit_id, "gebouw.rookmelders", note)
+    with engine.connect() as conn:
+        shown = opened(conn, visit_id)
+    assert shown is not None and finding_id is not None
+    assert shown.follow_ups[finding_id].responsible == "Eigenaar"
+    assert shown.follow_ups[finding_id].due_on == dt.date(2027, 1, 15)
+    out = tmp_path / "verslag.pdf"
+    make_prospect_report(engine, prepared_dir, visit_id, out)
+    assert "Rookmelders plaatsen Eigenaar 15/01/2027" in " ".join(pages_of(out))
+
+    for bad in (
+        dataclasses.replace(note, responsible="x" * (svc.RESPONSIBLE_MAX + 1)),
+        dataclasses.replace(note, due_on=dt.date(1999, 12, 31)),
+    ):
+        with pytest.raises(svc.ProspectError):
+            svc.save_item_note(engine, visit_id, "gebouw.rookmelders", bad)
+    with engine.connect() as conn:
+        again = opened(conn, visit_id)
+    assert again is not None and again.follow_ups[finding_id].responsible == "Eigenaar"

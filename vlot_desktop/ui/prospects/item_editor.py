@@ -1,5 +1,5 @@
 """One checklist item in visit mode: its answer, and a remark that can be a knelpunt or
-opportuniteit with an action.
+opportuniteit with an action, who takes it up and by when (printed in the report).
 
 Made for typing on site: yes/no items answer with one key (J, N, O or 0) and move on, the arrows
 and Tab go to the next item, F2 opens the remark. Every change is handed to the visit's
@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from vlot_desktop.domain.checklist import ChecklistItem, ItemKind
-from vlot_desktop.services.prospects import AnswerValue, ItemNote
+from vlot_desktop.services.prospects import RESPONSIBLE_MAX, AnswerValue, ItemNote
 from vlot_desktop.ui.prospects.autosave import UNCUT, Autosaver, Save
+from vlot_desktop.ui.prospects.visit_details_page import NO_DATE, from_qdate, to_qdate
 
 if TYPE_CHECKING:
     from vlot_desktop.db.queries.prospects import AnswerRow, FindingRow
+    from vlot_desktop.services.prospect_visit import FollowUp
 
 # (item key, value) -> the write that saves it (the visit view knows the visit).
 AnswerWriter = Callable[[str, AnswerValue], Save]
@@ -90,6 +93,8 @@ class ItemEditor(QFrame):
         write_answer: AnswerWriter,
         write_note: NoteWriter,
         parent: QWidget | None = None,
+        *,
+        follow_up: FollowUp | None = None,
     ) -> None:
         super().__init__(parent)
         self.item = item
@@ -172,14 +177,41 @@ class ItemEditor(QFrame):
         kind_row.addStretch(1)
         self.action_edit = QLineEdit(self.note_panel)
         self.action_edit.setMaxLength(UNCUT)
-        self.action_edit.setPlaceholderText(self.tr("Action: what, who, by when"))
+        self.action_edit.setPlaceholderText(self.tr("Action: what needs to happen"))
         self.action_edit.setAccessibleName(self.tr("Action for %1").replace("%1", label_text))
+        # Who takes the finding up and by when (shown once it is a finding).
+        self.follow_up_row = QWidget(self.note_panel)
+        self.responsible_edit = QLineEdit(self.follow_up_row)
+        self.responsible_edit.setMaxLength(RESPONSIBLE_MAX)
+        self.responsible_edit.setPlaceholderText(self.tr("Who, e.g. owner, municipality, VLOT"))
+        self.responsible_edit.setAccessibleName(
+            self.tr("Who takes up %1").replace("%1", label_text)
+        )
+        responsible_label = QLabel(self.tr("&Who:"), self.follow_up_row)
+        responsible_label.setBuddy(self.responsible_edit)
+        self.due_edit = QDateEdit(self.follow_up_row)
+        self.due_edit.setDisplayFormat("dd/MM/yyyy")
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setMinimumDate(NO_DATE)
+        self.due_edit.setSpecialValueText(self.tr("no date"))
+        self.due_edit.setMinimumHeight(34)
+        self.due_edit.setAccessibleName(self.tr("By when for %1").replace("%1", label_text))
+        due_label = QLabel(self.tr("&By when:"), self.follow_up_row)
+        due_label.setBuddy(self.due_edit)
+        follow_up_layout = QHBoxLayout(self.follow_up_row)
+        follow_up_layout.setContentsMargins(0, 0, 0, 0)
+        follow_up_layout.setSpacing(6)
+        follow_up_layout.addWidget(responsible_label)
+        follow_up_layout.addWidget(self.responsible_edit, 3)
+        follow_up_layout.addWidget(due_label)
+        follow_up_layout.addWidget(self.due_edit, 1)
         note_layout = QVBoxLayout(self.note_panel)
         note_layout.setContentsMargins(0, 4, 0, 0)
         note_layout.setSpacing(6)
         note_layout.addWidget(self.remark_edit)
         note_layout.addLayout(kind_row)
         note_layout.addWidget(self.action_edit)
+        note_layout.addWidget(self.follow_up_row)
 
         remark = answer.remark if answer and answer.remark else None
         if remark is None and finding is not None:
@@ -188,11 +220,18 @@ class ItemEditor(QFrame):
         kind = finding.kind if finding is not None else None
         self.kind_buttons.get(kind, self.kind_buttons[None]).setChecked(True)
         self.action_edit.setText(finding.action or "" if finding else "")
+        self.responsible_edit.setText(follow_up.responsible or "" if follow_up else "")
+        self.due_edit.setDate(to_qdate(follow_up.due_on if follow_up else None))
+        self.follow_up_row.setVisible(kind is not None)
         self.remark_edit.textEdited.connect(self._note_edited)
         self.remark_edit.editingFinished.connect(self._saver.flush)
         self.action_edit.textEdited.connect(self._note_edited)
         self.action_edit.editingFinished.connect(self._saver.flush)
-        for edit in (self.remark_edit, self.action_edit):
+        self.responsible_edit.textEdited.connect(self._note_edited)
+        self.responsible_edit.editingFinished.connect(self._saver.flush)
+        self.due_edit.dateChanged.connect(self._due_changed)
+        self.due_edit.editingFinished.connect(self._saver.flush)
+        for edit in (self.remark_edit, self.action_edit, self.responsible_edit, self.due_edit):
             edit.installEventFilter(self)
         self.note_panel.setVisible(False)
         self._update_note_button()
@@ -443,7 +482,13 @@ class ItemEditor(QFrame):
             remark=self.remark_edit.text(),
             kind=self.finding_kind,
             action=self.action_edit.text(),
+            responsible=self.responsible_edit.text(),
+            due_on=from_qdate(self.due_edit.date()),
         )
+
+    @Slot(QDate)
+    def _due_changed(self, _date: QDate) -> None:
+        self._note_edited()
 
     @Slot()
     def _note_edited(self) -> None:
@@ -456,6 +501,7 @@ class ItemEditor(QFrame):
         note = self._note()
         self._saver.save_now(f"note:{self.key}", self._write_note(self.key, note))
         self._update_note_button()
+        self.follow_up_row.setVisible(self.finding_kind is not None)
 
     def set_finding_kind(self, kind: str | None) -> None:
         """Mark the item (as the kind buttons do) and save at once."""
@@ -499,7 +545,7 @@ class ItemEditor(QFrame):
         if key == Qt.Key.Key_F2:
             self.open_note()
             return True
-        if watched in (self.remark_edit, self.action_edit):
+        if watched in (self.remark_edit, self.action_edit, self.responsible_edit, self.due_edit):
             if key == Qt.Key.Key_Escape:
                 self.focus_item()
                 return True

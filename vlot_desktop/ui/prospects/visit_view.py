@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from vlot_desktop.db.queries.prospects import VisitDetail
-    from vlot_desktop.services.prospect_visit import OpenedVisit
+    from vlot_desktop.services.prospect_visit import FollowUp, OpenedVisit
     from vlot_desktop.services.store import Store
     from vlot_desktop.ui.context import AppContext
     from vlot_desktop.ui.tasks import TaskHandle, TaskRunner
@@ -173,6 +173,7 @@ class VisitView(QWidget):
         self.visit: VisitDetail | None = None
         self.template: ChecklistTemplate | None = None
         self.editors: dict[str, ItemEditor] = {}
+        self._follow_ups: dict[str, FollowUp] = {}  # by finding id
         self._answered: dict[str, bool] = {}
         self._section_pages: dict[str, QWidget] = {}
         self._photo_counts: dict[str, int] = {}
@@ -286,6 +287,7 @@ class VisitView(QWidget):
         visit, template = found.visit, found.template
         self.visit = visit
         self.template = template
+        self._follow_ups = found.follow_ups
         self._clear_pages()
         language = current_language()
         self._answered = {}
@@ -448,6 +450,7 @@ class VisitView(QWidget):
                 self._write_answer,
                 self._write_note,
                 page,
+                follow_up=self._follow_up_of(item.key),
             )
             editor.move_requested.connect(self._move_from_sender)
             editor.answered_changed.connect(self._answer_changed)
@@ -462,6 +465,11 @@ class VisitView(QWidget):
             self.pages.removeWidget(old)
             old.deleteLater()
         self._section_pages[section.key] = area
+
+    def _follow_up_of(self, item_key: str) -> FollowUp | None:
+        """Who takes the finding of an item up and by when, as read with the visit."""
+        finding = self.visit.finding_for(item_key) if self.visit is not None else None
+        return self._follow_ups.get(finding.id) if finding is not None else None
 
     # -- keyboard flow -------------------------------------------------------------------------
 
