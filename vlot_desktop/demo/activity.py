@@ -1,13 +1,19 @@
-"""The daily work around the records: contact moments, fixed meetings and the VLOT-flits."""
+"""The daily work around the records: contact moments, fixed meetings and the VLOT-flits
+(docs/coordination.md). Contacts and the history of the meetings go through the row sink (the
+bulk of the rows); the series, today's planned meetings and the flits editions through the
+coordination services."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from vlot_desktop.demo.activity_texts import (
     CONTACT_NOTES,
     CONTACT_SUBJECTS,
+    MEETING_ACTIONS,
     MEETING_DECISIONS,
     MEETING_ITEMS,
     MEETING_NOTES,
@@ -19,6 +25,8 @@ from vlot_desktop.demo.context import Context, Person, Staff
 from vlot_desktop.demo.context import WeightedPicker as Picker
 from vlot_desktop.demo.helpdesk import out_of_season
 from vlot_desktop.demo.timeline import stamp
+from vlot_desktop.domain.enums import MeetingKind
+from vlot_desktop.services import flits, meetings
 
 _CHANNELS = Picker(
     ["telefoon", "e_mail", "bezoek", "vergadering", "videogesprek", "andere"], [40, 35, 8, 7, 9, 1]
@@ -33,7 +41,7 @@ _DURATION = {
 }
 # Flits numbering continues from the first edition (June 2022), also inside the demo window.
 FIRST_FLITS = dt.date(2022, 6, 3)
-MEETING_DAYS = 365
+FLITS_ARTICLES = 6
 
 
 def add_contact_moments(ctx: Context, count: int) -> None:
@@ -69,6 +77,7 @@ def add_contact_moments(ctx: Context, count: int) -> None:
                 "created_at": stamp(day, seconds),
                 "occurred_at": stamp(day, seconds),
                 "staff_id": staff.id,
+                "author_id": staff.id,
                 "team_code": staff.team,
                 "municipality_nis": nis,
                 "contact_person_id": person.id if person else None,
@@ -122,13 +131,46 @@ def _contact_for(
 
 
 def add_meetings(ctx: Context) -> None:
-    """The fixed meetings of the last year, each with a few agenda items."""
+    """The fixed meetings over the whole period, in their series (the seven of the seed, on
+    their rhythm), each with agenda points, decisions and actions; an action stays open for a
+    while and comes back on the series' next agendas until it is done. Then, for each series,
+    the next meeting planned today with its agenda generated from the open records (through
+    the meeting services, as the application does)."""
     clock = ctx.clock
-    day = clock.last_day - dt.timedelta(days=MEETING_DAYS - 1)
+    at = ctx.at(clock.first_day, 7 * 3600)
+    meetings.ensure_default_series(ctx.conn, at=at)
+    series = {kind: meetings.default_series_id(kind) for kind in MeetingKind}
+    open_actions: dict[str, list[_DemoAction]] = {kind.value: [] for kind in MeetingKind}
+    day = clock.first_day
     while day <= clock.last_day:
         for kind in _meetings_on(ctx, day):
-            _add_meeting(ctx, kind, day)
+            _add_meeting(ctx, kind, day, series[MeetingKind(kind)], open_actions[kind])
         day += dt.timedelta(days=1)
+    ctx.sink.flush()
+    for kind in MeetingKind:
+        seconds = 17 * 3600 + 60 * list(MeetingKind).index(kind)
+        planned = meetings.plan_meeting(
+            ctx.conn,
+            series[kind],
+            held_on=clock.today,
+            today=clock.today,
+            make_id=_ids(ctx, clock.last_day, seconds),
+            at=ctx.at(clock.last_day, seconds),
+        )
+        assert planned.meeting_id is not None, planned.problems
+
+
+def _ids(ctx: Context, day: dt.date, seconds: int) -> Callable[[], str]:
+    return lambda: ctx.new_id(day, seconds)
+
+
+@dataclass
+class _DemoAction:
+    id: str
+    title: str
+    owner: Staff
+    due_on: dt.date
+    done_on: dt.date | None
 
 
 def _meetings_on(ctx: Context, day: dt.date) -> list[str]:
@@ -154,7 +196,9 @@ def _meetings_on(ctx: Context, day: dt.date) -> list[str]:
     return kinds
 
 
-def _add_meeting(ctx: Context, kind: str, day: dt.date) -> None:
+def _add_meeting(
+    ctx: Context, kind: str, day: dt.date, series_id: str, open_actions: list[_DemoAction]
+) -> None:
     rng = ctx.rng
     seconds = (9 * 3600 + 30 * 60) if kind != "gouverneurs" else 14 * 3600
     meeting_id = ctx.new_id(day, seconds)
@@ -164,30 +208,51 @@ def _add_meeting(ctx: Context, kind: str, day: dt.date) -> None:
             "id": meeting_id,
             "created_at": stamp(day, seconds),
             "kind": kind,
+            "series_id": series_id,
             "team_code": "centraal"
             if kind in ("gouverneurs", "centrumsteden", "sectorcoordinatoren")
             else None,
             "held_on": day.isoformat(),
             "title": f"{MEETING_TITLES[kind]} {day.strftime('%d/%m/%Y')}",
+            "status": "gehouden",
             "notes": ctx.pick(MEETING_NOTES) if ctx.chance(0.3) else None,
         },
     )
-    items: list[tuple[str, str | None, str | None]] = [
-        (title, None, None)
+    # Follow-up first: the actions of earlier meetings still open on the day.
+    still_open = [a for a in open_actions if a.done_on is None or a.done_on > day]
+    open_actions[:] = still_open
+    items: list[tuple[str, str, str | None, str | None]] = [
+        (
+            "open_actiepunt",
+            f"Actiepunt: {a.title} ({a.owner.name}, termijn {a.due_on.strftime('%d/%m/%Y')})",
+            "meeting_action",
+            a.id,
+        )
+        for a in still_open
+    ]
+    items += [
+        ("punt", title, None, None)
         for title in rng.sample(
             MEETING_ITEMS[kind], rng.randint(1, min(3, len(MEETING_ITEMS[kind])))
         )
     ]
-    items.extend(_linked_items(ctx, kind, day))
-    for position, (title, table, subject_id) in enumerate(items):
+    items += [
+        ("dossier" if table == "case_file" else "punt", title, table, subject_id)
+        for title, table, subject_id in _linked_items(ctx, kind, day)
+    ]
+    point_ids = []
+    for position, (item_kind, title, table, subject_id) in enumerate(items):
         item_seconds = seconds + 60 * (position + 1)
+        point_id = ctx.new_id(day, item_seconds)
+        point_ids.append(point_id)
         ctx.sink.add(
             "meeting_item",
             {
-                "id": ctx.new_id(day, item_seconds),
+                "id": point_id,
                 "created_at": stamp(day, item_seconds),
                 "meeting_id": meeting_id,
                 "position": position,
+                "kind": item_kind,
                 "title": title,
                 "notes": None,
                 "decision": ctx.pick(MEETING_DECISIONS) if ctx.chance(0.4) else None,
@@ -195,6 +260,41 @@ def _add_meeting(ctx: Context, kind: str, day: dt.date) -> None:
                 "subject_id": subject_id,
             },
         )
+    for _ in range(rng.choice((0, 1, 1, 2))):
+        open_actions.append(_add_action(ctx, kind, day, meeting_id, rng.choice(point_ids)))
+
+
+def _add_action(
+    ctx: Context, kind: str, day: dt.date, meeting_id: str, point_id: str
+) -> _DemoAction:
+    """An action of the minutes: an owner of the central team (a regional one for the
+    team meeting), due in one to three weeks, done within five weeks (some late; the recent
+    ones still open)."""
+    rng, clock = ctx.rng, ctx.clock
+    team = ctx.pick(list(ctx.staff_by_team)) if kind == "teamoverleg" else "centraal"
+    owner = ctx.staff_of(team)
+    due = day + dt.timedelta(days=rng.choice((7, 7, 14, 21)))
+    done: dt.date | None = day + dt.timedelta(days=rng.randint(2, 35))
+    if done is not None and done > clock.last_day:
+        done = None
+    seconds = 11 * 3600 + rng.randrange(60) * 60
+    action_id = ctx.new_id(day, seconds)
+    title = ctx.pick(MEETING_ACTIONS[kind])
+    ctx.sink.add(
+        "meeting_action",
+        {
+            "id": action_id,
+            "created_at": stamp(day, seconds),
+            "meeting_id": meeting_id,
+            "item_id": point_id,
+            "title": title,
+            "owner_id": owner.id,
+            "due_on": due.isoformat(),
+            "done_on": done.isoformat() if done else None,
+            "done_by_id": owner.id if done else None,
+        },
+    )
+    return _DemoAction(action_id, title, owner, due, done)
 
 
 def _linked_items(
@@ -241,64 +341,46 @@ def _linked_items(
 
 
 def add_newsletters(ctx: Context) -> None:
-    """A VLOT-flits every Friday: published answers of the week and a notice or two.
-
-    The last edition is a draft for the coming Friday (a planned date, like a deadline).
-    """
+    """A VLOT-flits every Friday, made through the flits services as the application makes
+    it: the knowledge-base articles published that week (at most :data:`FLITS_ARTICLES`)
+    and a notice or two, then sent (frozen). The last edition is a draft for the coming
+    Friday (a planned date, like a deadline). Numbering continues from the first edition
+    (June 2022)."""
     clock, rng = ctx.clock, ctx.rng
     first = clock.first_day + dt.timedelta(days=(4 - clock.first_day.weekday()) % 7)
     number = max(1, (first - FIRST_FLITS).days // 7 + 1)
-    questions = sorted(ctx.published_questions)
-    cursor = 0
     day = first
     draft_day = clock.today + dt.timedelta(days=(4 - clock.today.weekday()) % 7)
+    sender = ctx.staff_by_team["centraal"][0]
     while day <= draft_day:
-        is_draft = day > clock.last_day
-        since = cursor
-        while cursor < len(questions) and questions[cursor][0] <= min(
-            day.toordinal(), clock.last_day.toordinal()
-        ):
-            cursor += 1
-        week = questions[since:cursor]
-        chosen = [week[i] for i in sorted(rng.sample(range(len(week)), min(3, len(week))))]
-        created_day = min(day - dt.timedelta(days=2), clock.last_day)
-        if is_draft:
-            created_day = max(created_day, day - dt.timedelta(days=6))
-            created_day = min(created_day, clock.last_day)
-        seconds = clock.office_seconds()
-        edition_id = ctx.new_id(created_day, seconds)
-        ctx.sink.add(
-            "newsletter_edition",
-            {
-                "id": edition_id,
-                "created_at": stamp(created_day, seconds),
-                "number": number,
-                "publication_date": day.isoformat(),
-                "title": f"VLOT-flits {number}",
-                "intro": ctx.pick(NEWSLETTER_INTROS),
-                "status": "concept" if is_draft else "gepubliceerd",
-            },
+        made_on = min(day, clock.last_day)
+        seconds = 16 * 3600 + rng.randrange(120) * 60
+        made = flits.create_edition(
+            ctx.conn,
+            publication_date=day,
+            title=f"VLOT-flits {number}",
+            intro=ctx.pick(NEWSLETTER_INTROS),
+            limit=rng.randint(2, FLITS_ARTICLES),
+            number=number,
+            make_id=_ids(ctx, made_on, seconds),
+            at=ctx.at(made_on, seconds),
         )
-        items: list[tuple[str | None, str, str]] = [
-            (question_id, subject, answer) for _, question_id, subject, answer in chosen
-        ]
-        for title, body in rng.sample(NEWSLETTER_NOTICES, rng.randint(1, 2)):
-            items.insert(rng.randint(0, len(items)), (None, title, body))
-        for position, (question_id, title, body) in enumerate(items):
-            # Items are added up to the morning of publication (answers of that week too).
-            item_day = min(day, clock.last_day)
-            item_seconds = 8 * 3600 + 60 * (position + 1)
-            ctx.sink.add(
-                "newsletter_item",
-                {
-                    "id": ctx.new_id(item_day, item_seconds),
-                    "created_at": stamp(item_day, item_seconds),
-                    "edition_id": edition_id,
-                    "position": position,
-                    "question_id": question_id,
-                    "title": title,
-                    "body": body,
-                },
+        assert made.edition_id is not None, made.problems
+        notices = rng.sample(NEWSLETTER_NOTICES, rng.randint(1, 2))
+        for count, (title, body) in enumerate(notices):
+            flits.add_notice(
+                ctx.conn,
+                made.edition_id,
+                title,
+                body,
+                position=rng.randint(0, made.added + count),
+                make_id=_ids(ctx, made_on, seconds + 60 * (count + 1)),
+                at=ctx.at(made_on, seconds + 60 * (count + 1)),
             )
+        if day <= clock.last_day:
+            problems = flits.send_edition(
+                ctx.conn, made.edition_id, user_id=sender.id, at=ctx.at(day, seconds + 600)
+            )
+            assert not problems, problems
         number += 1
         day += dt.timedelta(days=7)

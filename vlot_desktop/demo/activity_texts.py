@@ -98,6 +98,43 @@ MEETING_DECISIONS: tuple[str, ...] = (
     "Geen actie nodig.",
 )
 
+MEETING_ACTIONS: dict[str, tuple[str, ...]] = {
+    "teamoverleg": (
+        "Cijfers vrije plaatsen per regio bijwerken",
+        "Terugkoppelen aan de gemeentelijke coördinatoren",
+        "Openstaande vragen opvolgen bij het beleidsveld",
+        "Prospectieverslagen afwerken",
+    ),
+    "sectorcoordinatoren": (
+        "Antwoord van het beleidsveld opvragen",
+        "FAQ aanvullen in de Kennisbank",
+        "Sectoroverleg voorbereiden met de thema's van de week",
+    ),
+    "herhuisvesting": (
+        "Eigenaar contacteren over de verlenging",
+        "Gemeente vragen naar een alternatief",
+        "Gastgezin opbellen over de planning",
+    ),
+    "kwetsbare_profielen": (
+        "Aangepaste plaats zoeken met het OCMW",
+        "Zorgpartner contacteren",
+        "Dossier bespreken met de regiocoördinator",
+    ),
+    "fedasil_plaatsen": (
+        "Aanbod doorgeven aan FEDASIL",
+        "Bezetting nakijken met de gemeente",
+        "Stopzetting melden aan FEDASIL",
+    ),
+    "gouverneurs": (
+        "Nota over de capaciteit per provincie bezorgen",
+        "Contact opnemen met de diensten van de gouverneur",
+    ),
+    "centrumsteden": (
+        "Afspraak maken met de centrumsteden over de instroom",
+        "Cijfers per centrumstad bezorgen",
+    ),
+}
+
 MEETING_NOTES: tuple[str, ...] = (
     "Verslag rondgestuurd.",
     "Korte vergadering, enkel de vaste punten.",

@@ -119,13 +119,16 @@ def create_edition(
     title: str | None = None,
     intro: str | None = None,
     compose: bool = True,
+    limit: int | None = None,
+    number: int | None = None,
     make_id: NewId | None = None,
     at: dt.datetime | None = None,
 ) -> EditionResult:
-    """A new draft edition, numbered on, with (``compose``) the articles published since the
-    last sent edition up to its publication date."""
+    """A new draft edition, numbered on (or ``number``: an edition of before the app, the
+    demo), with (``compose``) the articles published since the last sent edition up to its
+    publication date (the first ``limit`` of them, oldest first, when given)."""
     with write_transaction(db) as conn:
-        number = next_number(conn)
+        number = number or next_number(conn)
         title = (title or "").strip() or f"VLOT-flits {number}"
         problems = check_edition_values(title=title, intro=intro)
         if errors(problems):
@@ -146,7 +149,7 @@ def create_edition(
                 NewsletterStatus.DRAFT.value,
             ),
         )
-        added = _compose(conn, edition_id, now) if compose else 0
+        added = _compose(conn, edition_id, now, limit) if compose else 0
         return EditionResult(edition_id, number, problems, added)
 
 
@@ -183,9 +186,7 @@ class ArticleChoice:
     in_edition: int | None  # the number of an edition it is in already
 
 
-def articles_since(
-    db: Db, since: dt.date | None, until: dt.date
-) -> list[ArticleChoice]:
+def articles_since(db: Db, since: dt.date | None, until: dt.date) -> list[ArticleChoice]:
     """The current articles published (a first version or a new one) after ``since`` and up
     to ``until``, oldest first, with the edition they are in already, if any."""
     conn = dbapi(db)
@@ -204,13 +205,15 @@ def articles_since(
     ]
 
 
-def _compose(conn: sqlite3.Connection, edition_id: str, now: str) -> int:
+def _compose(conn: sqlite3.Connection, edition_id: str, now: str, limit: int | None = None) -> int:
     day = conn.execute(
         "SELECT publication_date FROM newsletter_edition WHERE id = ?", (edition_id,)
     ).fetchone()[0]
     since = _last_sent_day(conn, edition_id)
     added = 0
     for article in articles_since(conn, since, as_date(day) or dt.date.today()):
+        if limit is not None and added >= limit:
+            break
         if article.in_edition is None and _add_article(conn, edition_id, article.id, now):
             added += 1
     return added
@@ -291,6 +294,7 @@ def add_notice(
     *,
     position: int | None = None,
     make_id: NewId | None = None,
+    at: dt.datetime | None = None,
 ) -> tuple[str | None, list[Problem]]:
     """A short notice (kort bericht) in the edition, at the end or at ``position``."""
     with write_transaction(db) as conn:
@@ -298,14 +302,14 @@ def add_notice(
         problems = check_edition_editable(sent, number) + check_notice(title=title, body=body)
         if errors(problems):
             return None, problems
-        now = timestamp()
+        now = timestamp(at)
         end = _next_position(conn, edition_id)
-        at = end if position is None else max(0, min(position, end))
-        if at < end:
+        where = end if position is None else max(0, min(position, end))
+        if where < end:
             conn.execute(
                 "UPDATE newsletter_item SET position = position + 1, updated_at = ? "
                 "WHERE edition_id = ? AND position >= ?",
-                (now, edition_id, at),
+                (now, edition_id, where),
             )
         item_id = new_id(make_id)
         conn.execute(
@@ -316,7 +320,7 @@ def add_notice(
                 now,
                 now,
                 edition_id,
-                at,
+                where,
                 EditionItemKind.NOTICE.value,
                 title.strip(),
                 clean(body),

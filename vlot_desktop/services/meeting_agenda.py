@@ -38,7 +38,7 @@ from vlot_desktop.domain.meeting_rules import (
 from vlot_desktop.domain.question_rules import DispatchStatus
 from vlot_desktop.services.activity_common import as_date, derived_id
 
-MAX_PER_KIND = 15
+MAX_PER_KIND = 10
 FIRST_WINDOW_DAYS = 14
 """Without an earlier meeting, "since the last meeting" means the last two weeks."""
 STOPPING_AHEAD_DAYS = 30
