@@ -1,7 +1,8 @@
 """``vlot-desktop report KIND ...``: printed reports (PDF) from the command line.
 
 One sub-parser per report kind under ``report`` (``prospect``, ``prospects``, ``case``,
-``agenda``); a new kind adds a ``_register_<kind>`` function to ``_KINDS``. The work is done by
+``agenda``, ``subject-access``); a new kind adds a ``_register_<kind>`` function to
+``_KINDS``. The work is done by
 the report services (:mod:`vlot_desktop.services.prospect_reports`,
 :mod:`vlot_desktop.services.case_reports`), as in the application.
 
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 
 def register(sub: SubParsers) -> None:
     report = sub.add_parser(
-        "report", help="print a report to PDF (prospect, prospects, case, agenda)"
+        "report",
+        help="print a report to PDF (prospect, prospects, case, agenda, subject-access)",
     )
     kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     for add_kind in _KINDS:
@@ -94,11 +96,27 @@ def _register_agenda(kinds: SubParsers) -> None:
     agenda.set_defaults(run=_run_agenda)
 
 
+def _register_subject_access(kinds: SubParsers) -> None:
+    parser = kinds.add_parser(
+        "subject-access",
+        help="everything VLOT holds about one person (GDPR art. 15): a PDF and the same as JSON",
+    )
+    parser.add_argument("person_id", metavar="PERSON_ID", help="the id of the person")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="PDF to write")
+    parser.add_argument(
+        "--json",
+        metavar="FILE.json",
+        help="the JSON file to write (default: the PDF's name with .json)",
+    )
+    parser.set_defaults(run=_run_subject_access)
+
+
 _KINDS: tuple[Callable[[SubParsers], None], ...] = (
     _register_prospect,
     _register_prospects,
     _register_case,
     _register_agenda,
+    _register_subject_access,
 )
 
 
@@ -262,4 +280,34 @@ def _run_agenda(args: argparse.Namespace, data_dir: Path) -> int:
     except OSError as exc:
         return fail(f"cannot write {out}: {exc.strerror or exc}")
     print(f"Wrote {out} ({count} open cases).")
+    return 0
+
+
+def _run_subject_access(args: argparse.Namespace, data_dir: Path) -> int:
+    from vlot_desktop.services.case_reports import export_subject_access
+    from vlot_desktop.services.privacy import UnknownMemberError
+    from vlot_desktop.settings import load_settings
+
+    db_path = _database(data_dir)
+    if isinstance(db_path, str):
+        return fail(db_path)
+    pdf_out = Path(args.output)
+    json_out = Path(args.json) if args.json else pdf_out.with_suffix(".json")
+    if json_out.resolve() == pdf_out.resolve():
+        return fail("the JSON file must differ from the PDF (use --json)")
+    try:
+        with _engine(db_path) as engine:
+            export_subject_access(
+                engine,
+                args.person_id,
+                pdf_out,
+                json_out,
+                user_id=load_settings(data_dir).user_id,
+            )
+    except UnknownMemberError:
+        return fail(f"no person with id {args.person_id!r}")
+    except OSError as exc:
+        return fail(f"cannot write {exc.filename or pdf_out}: {exc.strerror or exc}")
+    # File names only: the export itself is personal data (and recorded as a viewing).
+    print(f"Wrote {pdf_out} and {json_out}.")
     return 0

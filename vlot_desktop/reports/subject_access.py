@@ -1,22 +1,32 @@
-"""The subject access reports (inzageverzoek, GDPR art. 15) as PDF: of one household member,
-and of one helpdesk asker (their questions, answers and the policy domains asked).
+"""The subject access report (inzageverzoek, GDPR art. 15) of one person: a readable Dutch
+PDF and a machine-readable JSON file of the same data.
 
-Prints what :func:`vlot_desktop.services.privacy.export_person` collects (plain data in,
-:class:`SubjectAccessData`): the person's own fields (sensitive ones included: it is their own
-data), their case, the case's timeline and who viewed their sensitive data. The JSON form and
-the record of the viewing are written by :mod:`vlot_desktop.services.case_reports`.
+Plain data in (:class:`SubjectAccessReport`, gathered by
+:func:`vlot_desktop.services.privacy.subject_access`): a title, then one :class:`Section` per
+kind of personal record (the person's own fields, their case, its notes, who viewed their
+health data, ...), each with its records and what the person has a right to know about them:
+why VLOT keeps it, where it came from, who receives it and how long it is kept; then their
+rights. Nothing about anyone else, and no internal ids.
+
+Times: an :class:`Item` holds a moment as an aware local time (the laptop's time zone); the
+PDF prints it as "12/11/2026 15:30" and says once which zone that is ("CET, UTC+01:00"), the
+JSON writes it in ISO 8601 with its offset ("2026-11-12T15:30:00+01:00").
+
+The asker export of the helpdesk (:class:`AskerAccessData`, below) is the first release's and
+moves into sections when the helpdesk registers its own (``docs/privacy.md``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from vlot_desktop.domain.enums import (
     CaseEventKind,
@@ -30,74 +40,279 @@ from vlot_desktop.domain.enums import (
 )
 from vlot_desktop.domain.times import local_from_utc
 from vlot_desktop.reports import layout
-from vlot_desktop.reports.case_summary import start_together
-from vlot_desktop.reports.layout import CONTENT_WIDTH, Heading, ReportDocument, Styles, para
-
-REPORT_TITLE = "Inzage persoonsgegevens"
-INTRO = (
-    "Alle gegevens die VLOT over deze persoon bewaart, op het moment van afdrukken "
-    "(AVG, artikel 15). Gegevens van andere gezinsleden zijn niet opgenomen."
+from vlot_desktop.reports.layout import (
+    CONTENT_WIDTH,
+    Heading,
+    ReportDocument,
+    Styles,
+    para,
+    start_together,
 )
+
+REPORT_TITLE = "Inzage in uw persoonsgegevens"
+JSON_FORMAT = "vlot-subject-access/2"
+INTRO = (
+    "U vroeg welke persoonsgegevens de Vlaamse Ondersteuningsteams (VLOT) over u bewaren "
+    "(recht op inzage, artikel 15 van de Algemene Verordening Gegevensbescherming, AVG). Dit "
+    "overzicht bevat al die gegevens op het moment van afdrukken, per soort gegeven met "
+    "waarvoor ze dienen, waar ze vandaan komen, wie ze ontvangt en hoe lang ze bewaard worden. "
+    "Gegevens van andere personen staan er niet in: hun namen zijn vervangen door "
+    "[ander gezinslid] of [weggelaten]."
+)
+JsonValue = str | int | float | bool | None | list[str]
+Value = JsonValue | dt.date | dt.datetime
 
 
 @dataclass(frozen=True)
-class SubjectAccessData:
-    """One person's data as exported: field name to stored value (JSON values)."""
+class Item:
+    """One field of a record. ``value``: what the JSON holds (a moment as an aware local
+    datetime, a day as a date); ``text``: how the PDF shows it when not the value itself (the
+    Dutch label of a choice, say)."""
 
-    person: Mapping[str, Any]
-    case: Mapping[str, Any]
-    timeline: tuple[Mapping[str, Any], ...]
-    sensitive_data_access: tuple[Mapping[str, Any], ...]
+    key: str
+    label: str
+    value: Value
+    text: str | None = None
 
-    @classmethod
-    def of(cls, export: Mapping[str, Any]) -> SubjectAccessData:
-        """From the export's dictionary (the same one the JSON file holds)."""
-        return cls(
-            person=export["person"],
-            case=export["case"],
-            timeline=tuple(export["timeline"]),
-            sensitive_data_access=tuple(export["sensitive_data_access"]),
+
+@dataclass(frozen=True)
+class Section:
+    """One kind of personal record: what it holds of the person and what they have a right to
+    know about it. ``records`` of one item list (the person's own fields) print as a list of
+    fields, several as a table with the labels as columns. ``notes``: what the section left
+    out and why (e.g. notes about the whole household)."""
+
+    key: str
+    title: str
+    purpose: str
+    source: str
+    recipients: str
+    retention: str
+    records: tuple[tuple[Item, ...], ...] = ()
+    notes: tuple[str, ...] = ()
+    empty: str = "Geen gegevens."
+    widths: tuple[float, ...] | None = None  # table column widths in mm (last: the rest)
+
+
+@dataclass(frozen=True)
+class SubjectAccessReport:
+    """The whole export of one person."""
+
+    person: str
+    reference: str  # the case's reference, as the person knows it (no internal id)
+    made_at: dt.datetime  # aware, local
+    made_by: str | None
+    sections: tuple[Section, ...]
+    rights: tuple[str, ...]
+    contact: str
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+# --- values as the person reads them ---------------------------------------------------------
+
+
+def _display(item: Item) -> str:
+    if item.text is not None:
+        return item.text
+    value = item.value
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
+def _json_value(value: Value) -> JsonValue:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _zone(moment: dt.datetime) -> str:
+    """'CET, UTC+01:00' for an aware local time."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"UTC{sign}{hours:02d}:{rest:02d}"
+    name = moment.tzname() or ""
+    return f"{name}, {utc}" if name and name != "UTC" and not name.startswith(("+", "-")) else utc
+
+
+def time_zones(report: SubjectAccessReport) -> list[str]:
+    """The zones of every moment in the report (usually one, two around summer time)."""
+    moments = [report.made_at] + [
+        item.value
+        for section in report.sections
+        for record in section.records
+        for item in record
+        if isinstance(item.value, dt.datetime)
+    ]
+    return sorted({_zone(m) for m in moments if m.tzinfo is not None})
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def subject_access_json(report: SubjectAccessReport) -> dict[str, Any]:
+    """The same data as the PDF, machine-readable: per section the labels of its fields and
+    its records (field key to value); moments in ISO 8601 with their offset."""
+    sections = []
+    for section in report.sections:
+        labels: dict[str, str] = {}
+        for record in section.records:
+            for item in record:
+                labels.setdefault(item.key, item.label)
+        sections.append(
+            {
+                "key": section.key,
+                "title": section.title,
+                "purpose": section.purpose,
+                "source": section.source,
+                "recipients": section.recipients,
+                "retention": section.retention,
+                "notes": list(section.notes),
+                "fields": labels,
+                "records": [
+                    {item.key: _json_value(item.value) for item in record}
+                    for record in section.records
+                ],
+            }
         )
+    return {
+        "format": JSON_FORMAT,
+        "title": REPORT_TITLE,
+        "person": report.person,
+        "reference": report.reference,
+        "made_at": _json_value(report.made_at),
+        "made_by": report.made_by,
+        "time_zones": time_zones(report),
+        "sections": sections,
+        "rights": list(report.rights),
+        "contact": report.contact,
+    }
 
+
+def write_subject_access_json(report: SubjectAccessReport, out: Path) -> None:
+    """Write :func:`subject_access_json` as readable UTF-8 JSON (replaced only when whole)."""
+    text = json.dumps(subject_access_json(report), ensure_ascii=False, indent=2) + "\n"
+
+    def build(target: str) -> None:
+        Path(target).write_text(text, encoding="utf-8")
+
+    layout.write_atomically(out, build)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def _about(section: Section, styles: Styles, told: dict[str, str]) -> Flowable:
+    """Why, from where, to whom, how long: what the person has a right to know. A text told
+    already for an earlier section refers to it ("zoals bij ‘Uw persoonsgegevens’")."""
+    rows = []
+    for label, text in (
+        ("Waarvoor", section.purpose),
+        ("Herkomst", section.source),
+        ("Ontvangers", section.recipients),
+        ("Bewaartermijn", section.retention),
+    ):
+        if text in told:
+            rows.append((label, f"zoals bij ‘{told[text]}’"))
+        else:
+            told[text] = section.title
+            rows.append((label, text))
+    return layout.key_values(rows, styles, label_width=30 * mm)
+
+
+def _section_flowables(section: Section, styles: Styles, told: dict[str, str]) -> list[Flowable]:
+    heading = Heading(section.title, styles.h1, 0)
+    flow: list[Flowable]
+    if not section.records:
+        flow = [heading, para(section.empty, styles.muted)]
+    elif len(section.records) == 1 and section.widths is None:
+        fields = [(item.label, _display(item)) for item in section.records[0]]
+        flow = [start_together(heading, layout.key_values(fields, styles, label_width=52 * mm))]
+    else:
+        labels = [item.label for item in section.records[0]]
+        if section.widths is not None:
+            widths = [w * mm for w in section.widths]
+            widths[-1] = CONTENT_WIDTH - sum(widths[:-1])
+        else:
+            widths = [CONTENT_WIDTH / len(labels)] * len(labels)
+        table_rows = layout.Rows(widths, styles.cell, labels)
+        for record in section.records:
+            table_rows.add([_display(item) for item in record])
+        table = layout.Continued(table_rows.table(), section.title, styles.h2)
+        flow = [start_together(heading, table)]
+    flow += [para(note, styles.muted) for note in section.notes]
+    flow += [Spacer(1, 2 * mm), _about(section, styles, told)]
+    return flow
+
+
+def subject_access_flowables(report: SubjectAccessReport) -> list[Flowable]:
+    styles = layout.make_styles()
+    made = report.made_at.strftime("%d/%m/%Y %H:%M")
+    by = f" door {report.made_by}" if report.made_by else ""
+    flow: list[Flowable] = [
+        Heading(f"{REPORT_TITLE}: {report.person}", styles.title, 0),
+        para(f"Dossier {report.reference} · opgemaakt op {made}{by}", styles.subtitle),
+        para(INTRO, styles.body),
+        para(
+            "Tijden staan in lokale tijd ("
+            + " / ".join(time_zones(report))
+            + "); geboortejaar en data zonder uur zoals bewaard.",
+            styles.muted,
+        ),
+    ]
+    told: dict[str, str] = {}
+    for section in report.sections:
+        flow += _section_flowables(section, styles, told)
+    flow += [Heading("Uw rechten", styles.h1, 0)]
+    flow += [para(f"• {right}", styles.body) for right in report.rights]
+    flow += [Spacer(1, 2 * mm), para(report.contact, styles.body)]
+    return flow
+
+
+def write_subject_access_pdf(
+    report: SubjectAccessReport, out: Path, *, printed_at: dt.datetime | None = None
+) -> None:
+    """Write one person's export as PDF (replaced only when complete); every page is marked
+    confidential with who made it. Raises ``OSError``."""
+
+    def build(target: str) -> None:
+        doc = ReportDocument(
+            target,
+            title=f"{REPORT_TITLE}: {report.person}",
+            header_text=f"{REPORT_TITLE} · {report.reference}",
+            printed_at=printed_at or report.made_at.replace(tzinfo=None),
+            printed_by=report.made_by,
+            confidential=True,
+        )
+        doc.build_to(subject_access_flowables(report))
+
+    layout.write_atomically(out, build)
+
+
+# --- the first release's field lists (used by the asker export below) ------------------------
 
 # Dutch labels for the fields; a field not listed shows its technical name.
 LABELS = {
-    "id": "Id",
-    "case_id": "Dossier-id",
     "first_name": "Voornaam",
     "last_name": "Achternaam",
-    "first_name_cyrillic": "Voornaam (cyrillisch)",
-    "last_name_cyrillic": "Achternaam (cyrillisch)",
-    "search_names": "Zoeknamen",
-    "birth_year": "Geboortejaar",
-    "sex": "Geslacht",
-    "relation": "Relatie tot contactpersoon",
+    "email": "E-mail",
     "phone": "Telefoon",
-    "language": "Taal",
-    "needs_mobility": "Mobiliteitsnoden",
-    "needs_medical": "Medische noden",
-    "medical_notes": "Medische toelichting",
-    "has_pets": "Huisdieren",
-    "school_age": "Schoolgaand",
-    "created_at": "Geregistreerd op (UTC)",
-    "reference": "Referentie",
-    "case_type": "Soort dossier",
-    "status": "Status",
-    "team_code": "Team (code)",
-    "team_name": "Team",
-    "municipality_nis": "Gemeente (NIS-code)",
-    "municipality_name": "Gemeente",
-    "assigned_to_id": "Toegewezen aan (id)",
-    "assigned_to_name": "Toegewezen aan",
-    "opened_on": "Geopend op",
-    "deadline": "Deadline",
-    "closed_on": "Afgesloten op",
-    "household_size": "Gezinsgrootte",
-    "summary": "Samenvatting",
-    "outcome": "Uitkomst",
-    "assigned_place_id": "Toegewezen plaats (id)",
-    "municipal_contact_id": "Gemeentelijke contactpersoon (id)",
-    "personal_data_erased_on": "Persoonsgegevens gewist op",
+    "role": "Rol",
+    "created_at": "Geregistreerd op",
 }
 
 
@@ -147,66 +362,7 @@ def _fields(values: Mapping[str, Any], styles: Styles) -> Flowable:
     )
 
 
-def subject_access_flowables(data: SubjectAccessData) -> list[Flowable]:
-    styles = layout.make_styles()
-    person = data.person
-    name = " ".join(str(person.get(k) or "") for k in ("first_name", "last_name")).strip()
-    flow: list[Flowable] = [
-        Heading(f"{REPORT_TITLE}: {name or '(gewist)'}", styles.title, 0),
-        para(INTRO, styles.subtitle),
-        start_together(Heading("Persoon", styles.h1, 0), _fields(person, styles)),
-        start_together(Heading("Dossier", styles.h1, 0), _fields(data.case, styles)),
-    ]
-    timeline_heading = Heading("Tijdlijn van het dossier", styles.h1, 0)
-    if data.timeline:
-        widths = [36 * mm, 30 * mm, 32 * mm, 0.0]
-        widths[3] = CONTENT_WIDTH - sum(widths)
-        rows: list[list[object]] = [["Wanneer", "Soort", "Door", "Inhoud"]]
-        for e in data.timeline:
-            change = (
-                f"{_text(e['from_status'], 'from_status')} → {_text(e['to_status'], 'to_status')}"
-                if e.get("to_status")
-                else ""
-            )
-            texts = [
-                _text(e["occurred_at"]),
-                _text(e["kind"], "kind"),
-                e.get("author_name") or "",
-                "\n".join(p for p in (change, e.get("text")) if p),
-            ]
-            rows += layout.text_rows(texts, styles.cell, widths)
-        flow.append(start_together(timeline_heading, layout.table(rows, widths)))
-    else:
-        flow += [timeline_heading, para("Geen activiteiten.", styles.muted)]
-    access_heading = Heading("Inzage van gevoelige gegevens", styles.h1, 0)
-    if data.sensitive_data_access:
-        widths = [40 * mm, 0.0]
-        widths[1] = CONTENT_WIDTH - widths[0]
-        rows = [["Wanneer", "Door"]]
-        rows += [
-            [_text(a["viewed_at"]), a.get("user_name") or a.get("user_id") or ""]
-            for a in data.sensitive_data_access
-        ]
-        flow.append(start_together(access_heading, layout.table(rows, widths)))
-    else:
-        flow += [
-            access_heading,
-            para("Niemand heeft de gevoelige gegevens ingekeken.", styles.muted),
-        ]
-    return flow
-
-
-def write_subject_access_pdf(data: SubjectAccessData, out: Path) -> None:
-    """Write one person's data as PDF (replaced only when complete). Raises ``OSError``."""
-
-    def build(target: str) -> None:
-        doc = ReportDocument(target, title=REPORT_TITLE, header_text=REPORT_TITLE)
-        doc.build_to(subject_access_flowables(data))
-
-    layout.write_atomically(out, build)
-
-
-# --- helpdesk askers -----------------------------------------------------------------------
+# --- helpdesk askers -------------------------------------------------------------------------
 
 ASKER_TITLE = "Inzage persoonsgegevens: vragen aan de helpdesk"
 ASKER_INTRO = (
@@ -232,7 +388,7 @@ QUESTION_LABELS = {
     "asker_name": "Naam vraagsteller",
     "asker_email": "E-mail vraagsteller",
     "asker_phone": "Telefoon vraagsteller",
-    "created_at": "Geregistreerd op (UTC)",
+    "created_at": "Geregistreerd op",  # shown in the laptop's time, not UTC
     "personal_data_erased_on": "Persoonsgegevens gewist op",
 }
 # The fields of a question the asker reads (technical keys and bookkeeping left out).
@@ -325,7 +481,7 @@ def write_asker_access_pdf(data: AskerAccessData, out: Path) -> None:
     """Write one asker's data as PDF (replaced only when complete). Raises ``OSError``."""
 
     def build(target: str) -> None:
-        doc = ReportDocument(target, title=ASKER_TITLE, header_text=ASKER_TITLE)
+        doc = ReportDocument(target, title=ASKER_TITLE, header_text=ASKER_TITLE, confidential=True)
         doc.build_to(asker_access_flowables(data))
 
     layout.write_atomically(out, build)

@@ -6,8 +6,9 @@
   :func:`make_case_summaries` prints several in one PDF, each on an odd page by default.
 - Every report with personal data names who printed it (:func:`printer_name`) on every page.
 - :func:`make_case_agenda`: the agenda of the weekly case meeting (no personal data).
-- :func:`export_subject_access`: everything about one household member (GDPR art. 15) as PDF
-  and JSON, recorded as a viewing of that member's data once both files are written.
+- :func:`export_subject_access`: everything about one person (GDPR art. 15) as a readable PDF
+  and the same as JSON, made of the sections ``services.privacy`` collects; recorded as a
+  viewing of that person's data once the files are written.
 
 The reports themselves (:mod:`vlot_desktop.reports`) only lay out the plain data read here.
 """
@@ -35,9 +36,13 @@ from vlot_desktop.reports.case_summary import (
     write_case_summaries,
     write_case_summary,
 )
-from vlot_desktop.reports.subject_access import SubjectAccessData, write_subject_access_pdf
+from vlot_desktop.reports.subject_access import (
+    SubjectAccessReport,
+    write_subject_access_json,
+    write_subject_access_pdf,
+)
+from vlot_desktop.services import privacy
 from vlot_desktop.services.cases import record_sensitive_access
-from vlot_desktop.services.privacy import export_person, write_subject_access_json
 from vlot_desktop.settings import load_settings
 
 
@@ -295,17 +300,39 @@ def make_case_agenda(
 
 
 def export_subject_access(
-    engine: Engine, member_id: str, pdf_out: Path, json_out: Path, *, user_id: str | None
-) -> None:
-    """Write everything about ``member_id`` as PDF and JSON, then record the viewing of the
-    member's data by ``user_id``. Raises
-    :class:`vlot_desktop.services.privacy.UnknownMemberError`,
-    :class:`vlot_desktop.services.cases.CaseNotFoundError` and ``OSError``; a file that could
-    not be written leaves no record."""
+    engine: Engine,
+    member_id: str,
+    pdf_out: Path | None,
+    json_out: Path | None,
+    *,
+    user_id: str | None,
+    made_at: dt.datetime | None = None,
+) -> SubjectAccessReport:
+    """Write everything about one person (GDPR art. 15) as a Dutch PDF and/or the same as
+    JSON, then record the viewing of the person's data by ``user_id``; returns what was
+    written. Raises :class:`vlot_desktop.services.privacy.UnknownMemberError` and ``OSError``;
+    a file that could not be written leaves no record."""
     with Session(engine) as session:
-        export = export_person(session, member_id)
-    write_subject_access_pdf(SubjectAccessData.of(export), pdf_out)
-    write_subject_access_json(export, json_out)
-    record_sensitive_access(
-        engine, str(export["person"]["case_id"]), user_id=user_id, member_id=member_id
-    )
+        subject = privacy.find_subject(session, member_id)
+        report = privacy.subject_access(
+            session,
+            member_id,
+            made_by=printer_name(session, user_id),
+            retention_months=_retention_months(session),
+            made_at=made_at,
+        )
+    if pdf_out is not None:
+        write_subject_access_pdf(report, pdf_out)
+    if json_out is not None:
+        write_subject_access_json(report, json_out)
+    if subject.case_id is not None:
+        record_sensitive_access(engine, subject.case_id, user_id=user_id, member_id=subject.id)
+    return report
+
+
+def _retention_months(session: Session) -> int:
+    """The retention period set on this laptop (its data folder holds the setting)."""
+    database = session.connection().engine.url.database
+    if not database or database == ":memory:":
+        return privacy.DEFAULT_RETENTION_MONTHS
+    return privacy.load_retention_months(Path(database).parent)

@@ -18,6 +18,9 @@ and the knowledge base; ``personal_data_erased_on`` is set). "Erase this asker" 
 same fields of the questions of one person at once, and the subject-access export of an
 asker lists their questions, the answers and to which policy domains they were sent.
 
+The subject-access export (:func:`subject_access`) is made of sections that the modules owning
+each kind of personal record register (:func:`subject_access_section`, ``docs/privacy.md``).
+
 Nothing personal is ever logged here: only counts and ids.
 """
 
@@ -26,13 +29,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import importlib
 import json
 import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +45,18 @@ from sqlalchemy.orm import Session
 
 from vlot_desktop.db import member_search
 from vlot_desktop.db.models import Base
-from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember, SensitiveDataAccess
+from vlot_desktop.db.models.cases import Case, CaseEvent, HouseholdMember
 from vlot_desktop.db.models.helpdesk import Question
-from vlot_desktop.db.models.people import ContactPerson, StaffUser
+from vlot_desktop.db.models.people import ContactPerson
 from vlot_desktop.db.models.reference import Municipality, Team
 from vlot_desktop.domain.enums import CaseStatus, QuestionStatus
 from vlot_desktop.domain.location_rules import Problem, Severity
 from vlot_desktop.domain.text import fold as _fold
+from vlot_desktop.reports.subject_access import (
+    Section,
+    SubjectAccessReport,
+    subject_access_json,
+)
 from vlot_desktop.sync.purge import purge_in
 
 log = logging.getLogger(__name__)
@@ -584,6 +593,15 @@ def erase_member(session: Session, member_id: str) -> ErasureSummary:
 
 
 # --- subject access request ----------------------------------------------------------------
+#
+# The export of one person (GDPR art. 15) is made of sections, one per kind of personal record,
+# each contributed by the module that owns those records through a small registry:
+#
+#     @privacy.subject_access_section("question", order=50)
+#     def _questions(session: Session, subject: privacy.Subject) -> list[Section]: ...
+#
+# and that module's name added to SUBJECT_ACCESS_MODULES (so that it is imported, and its
+# sections registered, before an export). docs/privacy.md says what a section must hold.
 
 
 def _plain(value: Any) -> Any:
@@ -604,53 +622,229 @@ def _row(obj: Any, skip: Sequence[str] = ()) -> dict[str, Any]:
     }
 
 
-def export_person(session: Session, member_id: str) -> dict[str, Any]:
-    """Everything the database holds about one household member (GDPR art. 15).
+OTHER_PERSON = "[ander gezinslid]"
+LEFT_OUT = "[weggelaten]"
+MIN_NAME = 3
+"""Names shorter than this are not looked for in texts (they match inside other words)."""
 
-    The member's own fields, the case they belong to (without the other members' data: only
-    the household size), the case's timeline and the log of who viewed the sensitive data of
-    this person or of the whole case. Raises :class:`UnknownMemberError`.
+
+def _folded_map(text: str) -> tuple[str, list[int]]:
+    """``text`` folded (lower case, no accents), with the index in ``text`` of every folded
+    character: a match in the folded text is a span of the original."""
+    folded: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        for piece in _fold(char):
+            folded.append(piece)
+            where.append(index)
+    return "".join(folded), where
+
+
+def _find(folded: str, needle: str) -> list[tuple[int, int]]:
+    """Where ``needle`` occurs in ``folded`` as whole words."""
+    found: list[tuple[int, int]] = []
+    start = folded.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = folded[start - 1] if start > 0 else " "
+        after = folded[end] if end < len(folded) else " "
+        if not before.isalnum() and not after.isalnum():
+            found.append((start, end))
+        start = folded.find(needle, start + 1)
+    return found
+
+
+@dataclass(frozen=True)
+class OtherPerson:
+    """Someone whose data must not appear in the export (another member of the household):
+    ``names`` (folded) are masked as OTHER_PERSON, ``texts`` (their phone, their medical
+    notes: folded) as LEFT_OUT wherever a free text quotes them."""
+
+    names: tuple[str, ...]
+    texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The person a subject-access request is about, as the sections look for their records.
+
+    ``id`` and ``case_id`` are internal (for the sections' queries, never printed).
+    ``names``: the person's names, folded, to recognise them in free texts; ``others``: the
+    people whose data must stay out. ``made_at``: when the export is made (aware, local).
     """
-    member = session.get(HouseholdMember, member_id)
-    if member is None:
-        raise UnknownMemberError(member_id)
-    case = session.get(Case, member.case_id)
-    assert case is not None  # a foreign key
-    staff = {s.id: s.name for s in session.scalars(select(StaffUser))}
-    team = session.get(Team, case.team_code)
-    municipality = session.get(Municipality, case.municipality_nis)
-    case_data = _row(case)
-    case_data["team_name"] = team.name_nl if team else None
-    case_data["municipality_name"] = municipality.name_nl if municipality else None
-    case_data["assigned_to_name"] = staff.get(case.assigned_to_id or "")
-    timeline = [
-        {**_row(e), "author_name": staff.get(e.author_id or "")}
-        for e in session.scalars(
-            select(CaseEvent)
-            .where(CaseEvent.case_id == case.id)
-            .order_by(CaseEvent.occurred_at.desc(), CaseEvent.id)
-        )
-    ]
-    accesses = [
-        {**_row(a), "user_name": staff.get(a.user_id or "")}
-        for a in session.scalars(
-            select(SensitiveDataAccess)
-            .where(
-                SensitiveDataAccess.case_id == case.id,
-                (SensitiveDataAccess.member_id == member_id)
-                | SensitiveDataAccess.member_id.is_(None),
-            )
-            .order_by(SensitiveDataAccess.viewed_at, SensitiveDataAccess.id)
-        )
-    ]
-    return {
-        "format": "vlot-subject-access/1",
-        "exported_at": dt.datetime.now().replace(microsecond=0).isoformat(),
-        "person": _row(member),
-        "case": case_data,
-        "timeline": timeline,
-        "sensitive_data_access": accesses,
-    }
+
+    kind: str
+    id: str
+    name: str
+    reference: str
+    case_id: str | None
+    names: tuple[str, ...]
+    others: tuple[OtherPerson, ...] = ()
+    retention_months: int = DEFAULT_RETENTION_MONTHS
+    made_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+    team: str = ""
+
+    def names_me(self, text: str | None) -> bool:
+        """Whether ``text`` names this person (any of their names, without case or accents).
+        Ask it of a text :meth:`mask` has masked: another member's full name holds the
+        family name they share with the person."""
+        if not text:
+            return False
+        folded, _where = _folded_map(text)
+        return any(_find(folded, name) for name in self.names if len(name) >= MIN_NAME)
+
+    def mask(self, text: str | None) -> str | None:
+        """``text`` with the names and quoted data of the other people replaced."""
+        if not text or not self.others:
+            return text
+        folded, where = _folded_map(text)
+        spans: list[tuple[int, int, str]] = []
+        for other in self.others:
+            for needles, mark in ((other.texts, LEFT_OUT), (other.names, OTHER_PERSON)):
+                for needle in sorted(needles, key=len, reverse=True):
+                    if len(needle) < MIN_NAME:
+                        continue
+                    for start, end in _find(folded, needle):
+                        spans.append((where[start], where[end - 1] + 1, mark))
+        if not spans:
+            return text
+        kept: list[tuple[int, int, str]] = []
+        for start, end, mark in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+            if kept and start < kept[-1][1]:
+                continue  # inside a longer match already masked
+            kept.append((start, end, mark))
+        result: list[str] = []
+        done = 0
+        for start, end, mark in kept:
+            result += [text[done:start], mark]
+            done = end
+        result.append(text[done:])
+        return "".join(result)
+
+    def local(self, moment: dt.datetime | None) -> dt.datetime | None:
+        """A stored moment (naive UTC) as an aware time in the laptop's zone."""
+        if moment is None:
+            return None
+        return moment.replace(tzinfo=dt.UTC).astimezone()
+
+
+SectionMaker = Callable[[Session, Subject], Sequence[Section]]
+SubjectFinder = Callable[[Session, str], Subject | None]
+
+
+@dataclass(frozen=True)
+class _Registered:
+    key: str
+    order: int
+    make: SectionMaker
+
+
+_SECTIONS: dict[str, _Registered] = {}
+_FINDERS: list[SubjectFinder] = []
+
+SUBJECT_ACCESS_MODULES: tuple[str, ...] = ("vlot_desktop.services.case_privacy",)
+"""The modules that register sections (or subject finders): imported before every export."""
+
+
+def subject_access_section(key: str, *, order: int) -> Callable[[SectionMaker], SectionMaker]:
+    """Register a function that gives the sections of one kind of personal record for a
+    subject (none when it holds nothing about them). ``order``: where they come in the export
+    (10 the person's own fields, 20 their case, 30 its notes, 40 the viewings; new kinds
+    after). Registering a key again replaces it (a module reloaded)."""
+
+    def register(make: SectionMaker) -> SectionMaker:
+        _SECTIONS[key] = _Registered(key, order, make)
+        return make
+
+    return register
+
+
+def subject_finder(find: SubjectFinder) -> SubjectFinder:
+    """Register how a person id of one kind is found (household member, ...): it returns the
+    :class:`Subject`, or None when the id is not one of its kind."""
+    if find not in _FINDERS:
+        _FINDERS.append(find)
+    return find
+
+
+def registered_sections() -> list[str]:
+    """The keys of the sections an export is made of, in their order."""
+    _load_section_modules()
+    return [r.key for r in sorted(_SECTIONS.values(), key=lambda r: (r.order, r.key))]
+
+
+def _load_section_modules() -> None:
+    for name in SUBJECT_ACCESS_MODULES:
+        importlib.import_module(name)
+
+
+def find_subject(session: Session, person_id: str) -> Subject:
+    """The subject with ``person_id``; raises :class:`UnknownMemberError` when no kind of
+    person has that id."""
+    _load_section_modules()
+    for find in _FINDERS:
+        subject = find(session, person_id)
+        if subject is not None:
+            return subject
+    raise UnknownMemberError(person_id)
+
+
+SUBJECT_RIGHTS = (
+    "U mag deze gegevens inkijken en er een kopie van krijgen (inzage, AVG artikel 15): dat "
+    "is dit overzicht.",
+    "U mag vragen om onjuiste of onvolledige gegevens te verbeteren (artikel 16).",
+    "U mag vragen om uw gegevens te wissen wanneer ze niet meer nodig zijn (artikel 17); na "
+    "de bewaartermijn gebeurt dat vanzelf.",
+    "U mag vragen om het gebruik van uw gegevens te beperken (artikel 18) en u mag bezwaar "
+    "maken tegen het gebruik ervan (artikel 21).",
+    "Bent u het niet eens met hoe wij met uw gegevens omgaan, dan kunt u klacht indienen bij "
+    "de Vlaamse Toezichtcommissie voor de verwerking van persoonsgegevens (VTC).",
+)
+"""The rights the export lists (to be kept in step with the privacy statement of VLOT)."""
+
+
+def subject_contact(subject: Subject) -> str:
+    team = subject.team or "het VLOT-team dat uw dossier behandelt"
+    return (
+        f"Voor een vraag over uw gegevens of om een van deze rechten uit te oefenen: neem "
+        f"contact op met {team}, met vermelding van dossier {subject.reference}. Het team "
+        "geeft uw vraag door aan de functionaris voor gegevensbescherming."
+    )
+
+
+def subject_access(
+    session: Session,
+    person_id: str,
+    *,
+    made_by: str | None = None,
+    retention_months: int = DEFAULT_RETENTION_MONTHS,
+    made_at: dt.datetime | None = None,
+) -> SubjectAccessReport:
+    """Everything VLOT holds about one person (GDPR art. 15), section by section, as the
+    report prints it and the JSON holds it. Raises :class:`UnknownMemberError`."""
+    subject = find_subject(session, person_id)
+    subject = replace(
+        subject,
+        retention_months=retention_months,
+        made_at=(made_at or dt.datetime.now()).astimezone().replace(second=0, microsecond=0),
+    )
+    sections: list[Section] = []
+    for registered in sorted(_SECTIONS.values(), key=lambda r: (r.order, r.key)):
+        sections += registered.make(session, subject)
+    return SubjectAccessReport(
+        person=subject.name,
+        reference=subject.reference,
+        made_at=subject.made_at,
+        made_by=made_by,
+        sections=tuple(sections),
+        rights=SUBJECT_RIGHTS,
+        contact=subject_contact(subject),
+    )
+
+
+def export_person(session: Session, member_id: str) -> dict[str, Any]:
+    """:func:`subject_access` of one person as the JSON file holds it."""
+    return subject_access_json(subject_access(session, member_id))
 
 
 def _write_atomically(out: Path, data: bytes) -> None:
@@ -664,6 +858,7 @@ def _write_atomically(out: Path, data: bytes) -> None:
 
 
 def write_subject_access_json(data: dict[str, Any], out: Path) -> None:
-    """Write :func:`export_person` as readable UTF-8 JSON (Cyrillic kept as is)."""
+    """Write an export's dictionary (:func:`export_person`, :func:`export_asker`) as readable
+    UTF-8 JSON (Cyrillic kept as is)."""
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     _write_atomically(out, text.encode("utf-8"))
