@@ -9,6 +9,8 @@ Create Date: 2026-12-09 09:00:00
   indexes become (municipality, time) and (staff, time), for the last contact per
   municipality and a staff member's day, plus one on the person (erasure, subject access).
 - New synced tables: ``meeting_series``, ``meeting_series_participant``, ``meeting_action``.
+  They start empty: the seven fixed series of the seed are defined in code (a row only once
+  a user changes one), so ``meeting.series_id`` is not a foreign key.
 - ``meeting`` gets ``series_id`` and ``status``; ``meeting_item`` its ``kind``;
   ``newsletter_edition`` ``sent_at`` and ``sent_by_id``; ``newsletter_item`` its ``kind`` and
   ``article_id``. All plain ADD COLUMN, no rebuild.
@@ -95,7 +97,7 @@ def _add_columns() -> None:
     op.create_index("ix_contact_moment_staff_time", "contact_moment", ["staff_id", "occurred_at"])
     op.create_index("ix_contact_moment_person", "contact_moment", ["contact_person_id"])
 
-    _add_reference("meeting", "series_id", 36, "meeting_series", "id")
+    op.add_column("meeting", sa.Column("series_id", sa.String(length=36), nullable=True))
     op.add_column("meeting", sa.Column("status", _MEETING_STATUS, nullable=True))
     op.create_index("ix_meeting_series_date", "meeting", ["series_id", "held_on"])
     op.add_column("meeting_item", sa.Column("kind", _AGENDA_ITEM_KIND, nullable=True))

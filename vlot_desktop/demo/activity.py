@@ -137,8 +137,6 @@ def add_meetings(ctx: Context) -> None:
     the next meeting planned today with its agenda generated from the open records (through
     the meeting services, as the application does)."""
     clock = ctx.clock
-    at = ctx.at(clock.first_day, 7 * 3600)
-    meetings.ensure_default_series(ctx.conn, at=at)
     series = {kind: meetings.default_series_id(kind) for kind in MeetingKind}
     open_actions: dict[str, list[_DemoAction]] = {kind.value: [] for kind in MeetingKind}
     day = clock.first_day

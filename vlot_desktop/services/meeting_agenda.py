@@ -33,7 +33,11 @@ from vlot_desktop.domain.meeting_rules import (
     AGENDA_ORDER,
     AGENDA_SOURCES,
     CASE_TYPE_OF,
+    DEFAULT_SERIES,
     AgendaItemKind,
+    Rhythm,
+    SeriesDefault,
+    parse_weekdays,
 )
 from vlot_desktop.domain.question_rules import DispatchStatus
 from vlot_desktop.services.activity_common import as_date, derived_id
@@ -75,6 +79,70 @@ class MeetingContext:
 def default_series_id(kind: MeetingKind) -> str:
     """The id of the default series of a kind: the same on every laptop."""
     return derived_id("meeting_series", kind.value)
+
+
+DEFAULTS_BY_ID: dict[str, SeriesDefault] = {default_series_id(d.kind): d for d in DEFAULT_SERIES}
+
+
+@dataclass(frozen=True)
+class SeriesInfo:
+    """A series as the services need it: from its row, or the default of the seed."""
+
+    id: str
+    kind: MeetingKind
+    name: str
+    rhythm: Rhythm
+    weekdays: tuple[int, ...]
+    team_code: str | None
+    active: bool
+    notes: str | None
+    stored: bool  # False: a default series nobody changed (no row)
+
+
+def series_info(conn: sqlite3.Connection, series_id: str) -> SeriesInfo | None:
+    row = conn.execute(
+        "SELECT kind, name, rhythm, weekdays, team_code, active, notes FROM meeting_series "
+        "WHERE id = ?",
+        (series_id,),
+    ).fetchone()
+    if row is not None:
+        kind, name, rhythm, weekdays, team, active, notes = row
+        return SeriesInfo(
+            series_id,
+            MeetingKind(kind),
+            str(name),
+            Rhythm(rhythm),
+            parse_weekdays(weekdays),
+            team,
+            bool(active),
+            notes,
+            True,
+        )
+    default = DEFAULTS_BY_ID.get(series_id)
+    if default is None:
+        return None
+    return SeriesInfo(
+        series_id,
+        default.kind,
+        default.name,
+        default.rhythm,
+        default.weekdays,
+        None,
+        True,
+        None,
+        False,
+    )
+
+
+def all_series(conn: sqlite3.Connection) -> list[SeriesInfo]:
+    """Every series: the stored ones and the defaults nobody changed, in the seed's order
+    (by kind), then by name."""
+    ids = [str(r[0]) for r in conn.execute("SELECT id FROM meeting_series")]
+    ids += [i for i in DEFAULTS_BY_ID if i not in ids]
+    found = [info for i in ids if (info := series_info(conn, i)) is not None]
+    kinds = list(MeetingKind)
+    found.sort(key=lambda s: (kinds.index(s.kind), s.stored, s.name))
+    return found
 
 
 def _belgian(day: dt.date | None) -> str:

@@ -16,15 +16,19 @@ from sqlalchemy import Connection
 
 from vlot_desktop.domain.enums import ContactRole, MeetingKind
 from vlot_desktop.domain.meeting_rules import (
+    ALL_TEAMS,
     AgendaItemKind,
     MeetingStatus,
     Rhythm,
     next_meeting_date,
-    parse_weekdays,
 )
 from vlot_desktop.services import meeting_agenda
 from vlot_desktop.services.activity_common import as_date, dbapi
-from vlot_desktop.services.meeting_agenda import AgendaProposal, default_series_id
+from vlot_desktop.services.meeting_agenda import (
+    DEFAULTS_BY_ID,
+    AgendaProposal,
+    default_series_id,
+)
 
 
 def _label(enum_type: Any, value: Any) -> str:
@@ -57,29 +61,43 @@ class SeriesLine:
 
 
 def _participants(conn: Connection, series_id: str) -> tuple[str, ...]:
+    """The participants' labels: the series' rows, or those of a default series nobody
+    changed (its teams by name, then its roles)."""
     rows = conn.exec_driver_sql(
         "SELECT p.label, t.name_nl, p.role FROM meeting_series_participant AS p "
         "LEFT JOIN team AS t ON t.code = p.team_code WHERE p.series_id = ? "
         "ORDER BY t.sort_order, p.label, p.role",
         (series_id,),
-    )
-    return tuple(
-        str(label or team or (_label(ContactRole, role) if role else ""))
-        for label, team, role in rows
-    )
+    ).all()
+    if rows:
+        return tuple(
+            str(label or team or (_label(ContactRole, role) if role else ""))
+            for label, team, role in rows
+        )
+    default = DEFAULTS_BY_ID.get(series_id)
+    stored = conn.exec_driver_sql("SELECT 1 FROM meeting_series WHERE id = ?", (series_id,)).first()
+    if default is None or stored is not None:
+        return ()
+    teams = [
+        (str(code), str(name))
+        for code, name in conn.exec_driver_sql(
+            "SELECT code, name_nl FROM team ORDER BY sort_order, code"
+        )
+    ]
+    names = [n for c, n in teams if ALL_TEAMS in default.teams or c in default.teams]
+    return tuple(names + [r.label_nl for r in default.roles])
 
 
 def series(conn: Connection, today: dt.date) -> list[SeriesLine]:
-    """Every series, the seed's order (by kind) then by name, with its last and next meeting
-    and its open actions."""
-    rows = conn.exec_driver_sql(
-        "SELECT id, kind, name, rhythm, weekdays, team_code, active FROM meeting_series"
-    ).all()
-    kinds = list(MeetingKind)
+    """Every series (the seven of the seed and those users made), the seed's order (by kind)
+    then by name, with its last and next meeting and its open actions."""
     found = []
-    for sid, kind, name, rhythm, weekdays, team, active in rows:
-        kind_ = MeetingKind(kind)
-        params = {"series": sid, "kind": kind, "default_series": default_series_id(kind_)}
+    for info in meeting_agenda.all_series(dbapi(conn)):
+        params = {
+            "series": info.id,
+            "kind": info.kind.value,
+            "default_series": default_series_id(info.kind),
+        }
         last = conn.exec_driver_sql(
             f"SELECT max(m.held_on) FROM meeting AS m WHERE {meeting_agenda.series_condition()} "
             "AND coalesce(m.status, 'gehouden') = 'gehouden'",
@@ -90,26 +108,24 @@ def series(conn: Connection, today: dt.date) -> list[SeriesLine]:
             f"WHERE a.done_on IS NULL AND {meeting_agenda.series_condition()}",
             params,
         ).scalar_one()
-        days = parse_weekdays(weekdays)
-        rhythm_ = Rhythm(rhythm)
+        ad_hoc = info.rhythm is Rhythm.AD_HOC
         found.append(
             SeriesLine(
-                id=str(sid),
-                kind=kind_,
-                name=str(name),
-                rhythm=rhythm_,
-                weekdays=days,
-                team_code=team,
-                active=bool(active),
-                participants=_participants(conn, str(sid)),
+                id=info.id,
+                kind=info.kind,
+                name=info.name,
+                rhythm=info.rhythm,
+                weekdays=info.weekdays,
+                team_code=info.team_code,
+                active=info.active,
+                participants=_participants(conn, info.id),
                 last_held_on=as_date(last),
                 next_on=None
-                if rhythm_ is Rhythm.AD_HOC
-                else next_meeting_date(rhythm_, days, today - dt.timedelta(days=1)),
+                if ad_hoc
+                else next_meeting_date(info.rhythm, info.weekdays, today - dt.timedelta(days=1)),
                 open_actions=int(open_actions),
             )
         )
-    found.sort(key=lambda s: (kinds.index(s.kind), s.name))
     return found
 
 
@@ -141,11 +157,10 @@ def meetings(
     limit: int = 200,
 ) -> list[MeetingLine]:
     """The meetings of a series (also those of its kind from before 0009), newest first."""
-    kind = conn.exec_driver_sql(
-        "SELECT kind FROM meeting_series WHERE id = ?", (series_id,)
-    ).scalar()
-    if kind is None:
+    info = meeting_agenda.series_info(dbapi(conn), series_id)
+    if info is None:
         return []
+    kind = info.kind.value
     params: dict[str, Any] = {
         "series": series_id,
         "kind": kind,
@@ -241,11 +256,10 @@ def open_actions(
         conditions.append("a.owner_id = :owner")
         params["owner"] = owner_id
     if series_id:
-        kind = conn.exec_driver_sql(
-            "SELECT kind FROM meeting_series WHERE id = ?", (series_id,)
-        ).scalar()
-        if kind is None:
+        info = meeting_agenda.series_info(dbapi(conn), series_id)
+        if info is None:
             return []
+        kind = info.kind.value
         conditions.append(meeting_agenda.series_condition())
         params |= {
             "series": series_id,

@@ -20,20 +20,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from vlot_desktop.domain.contact_rules import LINKABLE_TABLES, check_link
-from vlot_desktop.domain.enums import MeetingKind
 from vlot_desktop.domain.meeting_rules import (
     ALL_TEAMS,
-    DEFAULT_SERIES,
     AgendaItemKind,
     MeetingStatus,
-    Rhythm,
+    SeriesDefault,
     check_action,
     check_meeting,
     check_point,
     check_series,
     format_weekdays,
     next_meeting_date,
-    parse_weekdays,
 )
 from vlot_desktop.domain.problems import Problem, Severity
 from vlot_desktop.services import meeting_agenda
@@ -51,7 +48,12 @@ from vlot_desktop.services.activity_common import (
     timestamp,
     write_transaction,
 )
-from vlot_desktop.services.meeting_agenda import AgendaProposal, default_series_id
+from vlot_desktop.services.meeting_agenda import (
+    DEFAULTS_BY_ID,
+    AgendaProposal,
+    SeriesInfo,
+    default_series_id,
+)
 
 __all__ = [
     "ActionValues",
@@ -65,7 +67,6 @@ __all__ = [
     "create_series",
     "default_series_id",
     "delete_meeting",
-    "ensure_default_series",
     "generate_agenda",
     "mark_action_done",
     "plan_meeting",
@@ -121,37 +122,32 @@ def _team_codes(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("SELECT code FROM team ORDER BY sort_order, code")]
 
 
-def ensure_default_series(db: Target, *, at: dt.datetime | None = None) -> list[str]:
-    """Make the fixed meetings of the seed (``meeting_rules.DEFAULT_SERIES``) where they do
-    not exist yet; returns the ids of all of them. Ids derived from the kind: every laptop
-    makes the same rows, and a series a user changed is left as it is."""
-    now = timestamp(at)
-    ids = []
-    with write_transaction(db) as conn:
-        teams = _team_codes(conn)
-        for default in DEFAULT_SERIES:
-            series_id = default_series_id(default.kind)
-            ids.append(series_id)
-            if exists(conn, "meeting_series", "id", series_id):
-                continue
-            conn.execute(
-                "INSERT INTO meeting_series (id, created_at, updated_at, kind, name, team_code, "
-                "rhythm, weekdays, active) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 1)",
-                (
-                    series_id,
-                    now,
-                    now,
-                    default.kind.value,
-                    default.name,
-                    default.rhythm.value,
-                    format_weekdays(default.weekdays),
-                ),
-            )
-            codes = teams if ALL_TEAMS in default.teams else list(default.teams)
-            members = [Participant(team_code=c) for c in codes if c in teams]
-            members += [Participant(role=r.value, label=r.label_nl) for r in default.roles]
-            _write_participants(conn, series_id, members, now, derived=True)
-    return ids
+def _default_participants(conn: sqlite3.Connection, default: SeriesDefault) -> list[Participant]:
+    teams = _team_codes(conn)
+    codes = teams if ALL_TEAMS in default.teams else [c for c in default.teams if c in teams]
+    members = [Participant(team_code=c) for c in codes]
+    return members + [Participant(role=r.value, label=r.label_nl) for r in default.roles]
+
+
+def _materialise(conn: sqlite3.Connection, series_id: str, now: str) -> None:
+    """A default series gets its row (with its participants) when a user changes it."""
+    default = DEFAULTS_BY_ID.get(series_id)
+    if default is None or exists(conn, "meeting_series", "id", series_id):
+        return
+    conn.execute(
+        "INSERT INTO meeting_series (id, created_at, updated_at, kind, name, team_code, "
+        "rhythm, weekdays, active) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 1)",
+        (
+            series_id,
+            now,
+            now,
+            default.kind.value,
+            default.name,
+            default.rhythm.value,
+            format_weekdays(default.weekdays),
+        ),
+    )
+    _write_participants(conn, series_id, _default_participants(conn, default), now)
 
 
 def _write_participants(
@@ -160,16 +156,13 @@ def _write_participants(
     participants: Sequence[Participant],
     now: str,
     *,
-    derived: bool = False,
     make_id: NewId | None = None,
 ) -> None:
     for p in participants:
-        key = p.team_code or p.role or p.label or ""
-        pid = derived_id("meeting_series_participant", series_id, key) if derived else None
         conn.execute(
-            "INSERT OR IGNORE INTO meeting_series_participant (id, created_at, updated_at, "
+            "INSERT INTO meeting_series_participant (id, created_at, updated_at, "
             "series_id, team_code, role, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (pid or new_id(make_id), now, now, series_id, p.team_code, p.role, clean(p.label)),
+            (new_id(make_id), now, now, series_id, p.team_code, p.role, clean(p.label)),
         )
 
 
@@ -218,14 +211,16 @@ def create_series(
 def update_series(
     db: Target, series_id: str, values: SeriesValues, *, make_id: NewId | None = None
 ) -> list[Problem]:
-    """Change a series: name, rhythm, weekdays, team, participants (replaced as a whole)."""
+    """Change a series: name, rhythm, weekdays, team, participants (replaced as a whole).
+    A default series gets its row now (the first change of it)."""
     with write_transaction(db) as conn:
-        if not exists(conn, "meeting_series", "id", series_id):
+        if meeting_agenda.series_info(conn, series_id) is None:
             raise MeetingNotFoundError(series_id)
         problems = _check_series(conn, values)
         if errors(problems):
             return problems
         now = timestamp()
+        _materialise(conn, series_id, now)
         conn.execute(
             "UPDATE meeting_series SET kind = ?, name = ?, team_code = ?, rhythm = ?, "
             "weekdays = ?, active = ?, notes = ?, updated_at = ? WHERE id = ?",
@@ -268,13 +263,11 @@ class MeetingResult:
     agenda: AgendaProposal | None = None
 
 
-def _series(conn: sqlite3.Connection, series_id: str) -> tuple[MeetingKind, str, Rhythm, str]:
-    row = conn.execute(
-        "SELECT kind, name, rhythm, weekdays FROM meeting_series WHERE id = ?", (series_id,)
-    ).fetchone()
-    if row is None:
+def _series(conn: sqlite3.Connection, series_id: str) -> SeriesInfo:
+    info = meeting_agenda.series_info(conn, series_id)
+    if info is None:
         raise MeetingNotFoundError(series_id)
-    return MeetingKind(row[0]), str(row[1]), Rhythm(row[2]), str(row[3] or "")
+    return info
 
 
 def _meeting_day(conn: sqlite3.Connection, meeting_id: str) -> dt.date:
@@ -301,17 +294,14 @@ def plan_meeting(
     today), with its agenda generated from the open records (``generate``)."""
     today = today or dt.date.today()
     with write_transaction(db) as conn:
-        kind, name, rhythm, weekdays = _series(conn, series_id)
-        day = held_on or next_meeting_date(rhythm, parse_weekdays(weekdays), today)
-        title = (title or "").strip() or f"{name} {day.strftime('%d/%m/%Y')}"
+        series = _series(conn, series_id)
+        day = held_on or next_meeting_date(series.rhythm, series.weekdays, today)
+        title = (title or "").strip() or f"{series.name} {day.strftime('%d/%m/%Y')}"
         problems = check_meeting(held_on=day, title=title, today=today)
         if errors(problems):
             return MeetingResult(None, problems)
         now = timestamp(at)
         meeting_id = new_id(make_id)
-        team = conn.execute(
-            "SELECT team_code FROM meeting_series WHERE id = ?", (series_id,)
-        ).fetchone()[0]
         conn.execute(
             "INSERT INTO meeting (id, created_at, updated_at, kind, series_id, team_code, "
             "held_on, title, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -319,9 +309,9 @@ def plan_meeting(
                 meeting_id,
                 now,
                 now,
-                kind.value,
+                series.kind.value,
                 series_id,
-                team,
+                series.team_code,
                 day.isoformat(),
                 title,
                 MeetingStatus.PLANNED.value,

@@ -26,7 +26,6 @@ CASE = "0196a000-0000-7000-8000-0000000ca5e1"
 
 
 def _series(office: Office, kind: MeetingKind) -> str:
-    meetings.ensure_default_series(office.engine)
     return meetings.default_series_id(kind)
 
 
@@ -100,18 +99,41 @@ def test_the_rhythms_of_the_fixed_meetings() -> None:
 # -- series and agenda -------------------------------------------------------------------------
 
 
-def test_the_default_series_are_made_once_with_their_participants(office: Office) -> None:
-    first = meetings.ensure_default_series(office.engine)
-    again = meetings.ensure_default_series(office.engine)
-    assert first == again and len(first) == 7
-    assert office.sql("SELECT count(*) FROM meeting_series") == [(7,)]
+def test_the_default_series_need_no_rows_until_a_user_changes_one(office: Office) -> None:
     with office.engine.connect() as conn:
         lines = meeting_list.series(conn, TODAY)
+    assert len(lines) == 7 and office.sql("SELECT count(*) FROM meeting_series") == [(0,)]
     team = next(s for s in lines if s.kind is MeetingKind.TEAM)
     assert team.rhythm is Rhythm.TWICE_WEEKLY and team.weekdays == (1, 3)
     assert len(team.participants) == 6  # the central team and the five regional teams
     sector = next(s for s in lines if s.kind is MeetingKind.SECTOR)
     assert "Sectorcoördinator" in sector.participants
+    assert sector.next_on == dt.date(2026, 11, 27)
+    # Changing one gives it its row, with its participants.
+    problems = meetings.update_series(
+        office.engine,
+        sector.id,
+        meetings.SeriesValues(
+            kind="sectorcoordinatoren",
+            name="Overleg sectorcoördinatoren (donderdag)",
+            rhythm="wekelijks",
+            weekdays=(3,),
+            participants=(meetings.Participant(role="sectorcoordinator", label="Sectoren"),),
+        ),
+    )
+    assert problems == []
+    with office.engine.connect() as conn:
+        changed = next(s for s in meeting_list.series(conn, TODAY) if s.id == sector.id)
+    assert changed.weekdays == (3,) and changed.participants == ("Sectoren",)
+    assert office.sql("SELECT count(*) FROM meeting_series") == [(1,)]
+    refused = meetings.update_series(
+        office.engine,
+        sector.id,
+        meetings.SeriesValues(
+            kind="sectorcoordinatoren", name="x", rhythm="wekelijks", weekdays=()
+        ),
+    )
+    assert [p.field for p in refused] == ["weekdays"]
 
 
 def test_the_agenda_holds_the_open_actions_of_the_previous_meeting_and_nothing_closed(

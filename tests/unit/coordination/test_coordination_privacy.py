@@ -63,7 +63,6 @@ def test_retention_purges_old_contacts_and_meeting_notes_and_keeps_the_counts(
 ) -> None:
     old = _contact(office, NOON - 400 * DAY, "Belde met Els over de school")
     recent = _contact(office, NOON - 10 * DAY, "Recent")
-    meetings.ensure_default_series(office.engine)
     held = meetings.plan_meeting(
         office.engine,
         meetings.default_series_id(MeetingKind.TEAM),

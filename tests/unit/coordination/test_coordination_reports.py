@@ -20,7 +20,6 @@ def _text(path: Path) -> str:
 
 
 def test_agenda_and_minutes_of_a_meeting_read_back(office: Office, tmp_path: Path) -> None:
-    meetings.ensure_default_series(office.engine)
     series_id = meetings.default_series_id(MeetingKind.REHOUSING)
     planned = meetings.plan_meeting(office.engine, series_id, held_on=TODAY, today=TODAY)
     meeting_id = planned.meeting_id
@@ -86,7 +85,6 @@ def test_the_command_line_writes_meeting_flits_and_contacts(
     from vlot_desktop import cli
     from vlot_desktop.services import flits
 
-    meetings.ensure_default_series(office.engine)
     planned = meetings.plan_meeting(
         office.engine, meetings.default_series_id(MeetingKind.TEAM), held_on=TODAY, today=TODAY
     )

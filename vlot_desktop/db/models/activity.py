@@ -68,10 +68,12 @@ class ContactMoment(SyncedMixin, Base):
 
 
 class MeetingSeries(SyncedMixin, Base):
-    """A fixed meeting: its kind, rhythm and weekdays (the seed's overlegmomenten).
+    """A meeting series: its kind, rhythm and weekdays (the seed's overlegmomenten).
 
-    The default series have ids derived from their kind, so every laptop that sets them up
-    makes the same rows.
+    The seven fixed series of the seed live in code (``meeting_rules.DEFAULT_SERIES``, ids
+    derived from their kind, the same on every laptop); a row holds a series a user made, or
+    a default series once a user changed it. No laptop writes a default row by itself: two
+    laptops inserting the same row would meet as conflicts.
     """
 
     __tablename__ = "meeting_series"
@@ -111,8 +113,10 @@ class Meeting(SyncedMixin, Base):
     )
 
     kind: Mapped[MeetingKind] = enum_column(MeetingKind)
-    # NULL for the meetings of before 0009 (they belong to their kind's series).
-    series_id: Mapped[str | None] = mapped_column(ForeignKey("meeting_series.id"))
+    # The series (NULL for the meetings of before 0009: they belong to their kind's default
+    # series). Not a foreign key: the seven default series are defined in code
+    # (``meeting_rules.DEFAULT_SERIES``) and have a row only once someone changes one.
+    series_id: Mapped[str | None] = mapped_column(String(36))
     team_code: Mapped[str | None] = mapped_column(ForeignKey("team.code"))
     held_on: Mapped[dt.date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(String(300))
