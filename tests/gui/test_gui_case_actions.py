@@ -662,8 +662,9 @@ def test_subject_access_export_writes_pdf_and_json_without_names_in_the_file_nam
     pdf = folder / f"inzage-{detail.reference}-lid1.pdf"
     data = json.loads((folder / f"inzage-{detail.reference}-lid1.json").read_text("utf-8"))
     assert sorted(p.name for p in folder.iterdir()) == sorted([pdf.name, pdf.stem + ".json"])
-    assert data["person"]["first_name_cyrillic"] == "Олена"
-    assert data["person"]["medical_notes"] == MEDICAL_NOTE
+    (person,) = data["sections"][0]["records"]  # her own fields (vlot-subject-access/2)
+    assert person["first_name_cyrillic"] == "Олена"
+    assert person["medical_notes"] == MEDICAL_NOTE
     assert "Taras" not in json.dumps(data, ensure_ascii=False)
     text = pdf_text(pdf)
     assert "Олена" in text and MEDICAL_NOTE in text
