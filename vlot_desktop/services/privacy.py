@@ -1,4 +1,5 @@
-"""GDPR tools for cases and helpdesk askers: retention, "erase this person", subject access,
+"""GDPR tools for cases and helpdesk askers (contacts and meetings: ``coordination_privacy``,
+whose retention runs with the cases'): retention, "erase this person", subject access,
 export columns.
 
 Erasure always goes through the sync's purge (:func:`vlot_desktop.sync.purge.purge_record`,
@@ -57,6 +58,8 @@ from vlot_desktop.reports.subject_access import (
     SubjectAccessReport,
     subject_access_json,
 )
+from vlot_desktop.services import coordination_privacy
+from vlot_desktop.services.coordination_privacy import CoordinationErasure
 from vlot_desktop.sync.purge import purge_in
 
 log = logging.getLogger(__name__)
@@ -119,6 +122,8 @@ class ErasureSummary:
     fields: int
     dry_run: bool = False
     questions: int = 0  # helpdesk questions whose asker was erased
+    contacts: int = 0  # contact moments whose note and person were erased
+    meeting_notes: int = 0  # meetings, points and actions whose notes were erased
 
 
 def check_retention_months(text: str) -> tuple[int | None, Problem | None]:
@@ -236,6 +241,7 @@ def apply_retention(
     event_cols = personal_columns(CaseEvent.__table__)  # type: ignore[arg-type]
     question_ids = find_expired_questions(session, today, months)
     question_cols = personal_columns(Question.__table__)  # type: ignore[arg-type]
+    coordination = _coordination_retention(session, today, months, dry_run)
     summary = ErasureSummary(
         cases=len(case_ids),
         members=len(members),
@@ -243,9 +249,12 @@ def apply_retention(
         fields=len(case_ids) * len(case_cols)
         + len(members) * len(member_cols)
         + len(events) * len(event_cols)
-        + len(question_ids) * len(question_cols),
+        + len(question_ids) * len(question_cols)
+        + coordination.fields,
         dry_run=dry_run,
         questions=len(question_ids),
+        contacts=coordination.contacts,
+        meeting_notes=coordination.meetings + coordination.points + coordination.actions,
     )
     if dry_run or not (case_ids or question_ids):
         log.info(
@@ -290,6 +299,23 @@ def apply_retention(
         summary.fields,
     )
     return summary
+
+
+def _coordination_retention(
+    session: Session, today: dt.date, months: int, dry_run: bool
+) -> CoordinationErasure:
+    """The contacts' and meetings' part of the retention period (committed at once: it does
+    not depend on the cases)."""
+    try:
+        erased = coordination_privacy.apply_retention(
+            session, retention_cutoff(today, months), dry_run=dry_run
+        )
+        if not dry_run and erased.fields:
+            session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return erased
 
 
 # --- helpdesk askers -----------------------------------------------------------------------

@@ -141,3 +141,16 @@ def test_subject_access_of_a_contact_person(office: Office, tmp_path: Path) -> N
     assert data["contacts"][0]["channel"] == "Telefoon"
     text = " ".join(page.extract_text() for page in PdfReader(pdf_out).pages).split()
     assert "Wouters" in text and "schoolinschrijving" in text
+
+
+def test_the_retention_period_of_the_cases_also_erases_old_contacts(office: Office) -> None:
+    from vlot_desktop.services import privacy
+
+    old = _contact(office, NOON - 400 * DAY, "Oud")
+    with Session(office.engine) as session:
+        dry = privacy.apply_retention(session, TODAY, 12, dry_run=True)
+    assert (dry.contacts, dry.fields) == (1, 3)
+    with Session(office.engine) as session:
+        done = privacy.apply_retention(session, TODAY, 12)
+    assert done.contacts == 1
+    assert office.sql("SELECT subject FROM contact_moment WHERE id = ?", old) == [("",)]
