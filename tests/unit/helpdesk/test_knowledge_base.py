@@ -10,7 +10,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from conftest import ASKER, DAY, TODAY, Helpdesk
+from helpdesk_data import ASKER, DAY, TODAY, Helpdesk
 
 from vlot_desktop.db import attachment_store
 from vlot_desktop.domain.question_rules import ArticleKind

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import openpyxl
-from conftest import ASKER, DAY, TODAY, Helpdesk
+from helpdesk_data import ASKER, DAY, TODAY, Helpdesk
 
 from vlot_desktop import cli
 from vlot_desktop.services import question_export, question_mail, questions

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import DAY, GENK, HASSELT, TODAY, Helpdesk
+from helpdesk_data import DAY, GENK, HASSELT, TODAY, Helpdesk
 
 from vlot_desktop.db import helpdesk_search
 from vlot_desktop.domain.enums import QuestionStatus as Q

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import ASKER, DAY, TODAY, Helpdesk
+from helpdesk_data import ASKER, DAY, TODAY, Helpdesk
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import ASKER, COORDINATOR, DAY, HASSELT, TODAY, WELFARE, Helpdesk
+from helpdesk_data import ASKER, COORDINATOR, DAY, HASSELT, TODAY, WELFARE, Helpdesk
 
 from vlot_desktop.domain.enums import QuestionStatus as Q
 from vlot_desktop.domain.question_rules import OWN_DOMAIN, question_reference
