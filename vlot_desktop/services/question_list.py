@@ -176,12 +176,12 @@ def _dense(conn: Connection, query: str) -> bool:
     ``PAGE_SIZE`` x questions / hits rows) costs less than looking every hit up and sorting
     them (hits rows): more hits than sqrt(PAGE_SIZE x questions)."""
     q = helpdesk_search.QUESTIONS
-    hits, total = conn.exec_driver_sql(
+    row = conn.exec_driver_sql(
         f"SELECT (SELECT count(*) FROM {q.fts} WHERE {q.fts} MATCH ?), "
         f"(SELECT count(*) FROM {q.key})",
         (query,),
-    ).fetchone()
-    return int(hits) ** 2 > PAGE_SIZE * int(total)
+    ).one()
+    return int(row[0]) ** 2 > PAGE_SIZE * int(row[1])
 
 
 def _search_condition(
