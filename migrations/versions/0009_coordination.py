@@ -6,8 +6,9 @@ Create Date: 2026-12-09 09:00:00
 
 - ``contact_moment`` gets ``author_id`` (who logged it: only they change or delete it),
   ``link_table`` and ``link_id`` (the location, prospect, case or question it was about); its
-  indexes become (municipality, time) and (staff, time), for the last contact per
-  municipality and a staff member's day, plus one on the person (erasure, subject access).
+  indexes become (municipality, time), (municipality, team, time) and (staff, time), for the
+  last contact per municipality (of all teams or of one) and a staff member's day, plus one
+  on the person (erasure, subject access).
 - New synced tables: ``meeting_series``, ``meeting_series_participant``, ``meeting_action``.
   They start empty: the seven fixed series of the seed are defined in code (a row only once
   a user changes one), so ``meeting.series_id`` is not a foreign key.
@@ -93,6 +94,11 @@ def _add_columns() -> None:
         "ix_contact_moment_municipality_time",
         "contact_moment",
         ["municipality_nis", "occurred_at"],
+    )
+    op.create_index(
+        "ix_contact_moment_municipality_team_time",
+        "contact_moment",
+        ["municipality_nis", "team_code", "occurred_at"],
     )
     op.create_index("ix_contact_moment_staff_time", "contact_moment", ["staff_id", "occurred_at"])
     op.create_index("ix_contact_moment_person", "contact_moment", ["contact_person_id"])
@@ -211,6 +217,7 @@ def downgrade() -> None:
     op.drop_index("ix_meeting_series_date", table_name="meeting")
     op.drop_index("ix_contact_moment_person", table_name="contact_moment")
     op.drop_index("ix_contact_moment_staff_time", table_name="contact_moment")
+    op.drop_index("ix_contact_moment_municipality_team_time", table_name="contact_moment")
     op.drop_index("ix_contact_moment_municipality_time", table_name="contact_moment")
     op.create_index("ix_contact_moment_municipality", "contact_moment", ["municipality_nis"])
     op.create_index("ix_contact_moment_staff", "contact_moment", ["staff_id"])

@@ -144,8 +144,16 @@ def meeting_flowables(report: MeetingReport) -> list[Flowable]:
     flow: list[Flowable] = [
         Heading(f"{kind}: {report.title}", styles.title, 0),
         para(
-            f"{report.series_name} · {report.kind_label} · {_date(report.held_on)} · "
-            f"{report.status_label}",
+            " · ".join(
+                dict.fromkeys(
+                    [
+                        report.series_name,
+                        report.kind_label,
+                        _date(report.held_on),
+                        report.status_label,
+                    ]
+                )
+            ),
             styles.subtitle,
         ),
     ]

@@ -41,6 +41,13 @@ class ContactMoment(SyncedMixin, Base):
         Index("ix_contact_moment_team_time", "team_code", "occurred_at"),
         # Last contact per municipality (the Gemeenten column) reads this index only.
         Index("ix_contact_moment_municipality_time", "municipality_nis", "occurred_at"),
+        # ... and of one team's contacts: the column for a team.
+        Index(
+            "ix_contact_moment_municipality_team_time",
+            "municipality_nis",
+            "team_code",
+            "occurred_at",
+        ),
         Index("ix_contact_moment_staff_time", "staff_id", "occurred_at"),
         Index("ix_contact_moment_person", "contact_person_id"),
     )
