@@ -768,7 +768,10 @@ class _Registered:
 _SECTIONS: dict[str, _Registered] = {}
 _FINDERS: list[SubjectFinder] = []
 
-SUBJECT_ACCESS_MODULES: tuple[str, ...] = ("vlot_desktop.services.case_privacy",)
+SUBJECT_ACCESS_MODULES: tuple[str, ...] = (
+    "vlot_desktop.services.case_privacy",
+    "vlot_desktop.services.contact_subject_access",
+)
 """The modules that register sections (or subject finders): imported before every export."""
 
 

@@ -154,3 +154,25 @@ def test_the_retention_period_of_the_cases_also_erases_old_contacts(office: Offi
         done = privacy.apply_retention(session, TODAY, 12)
     assert done.contacts == 1
     assert office.sql("SELECT subject FROM contact_moment WHERE id = ?", old) == [("",)]
+
+
+def test_the_subject_access_export_of_a_contact_person_lists_their_contacts(
+    office: Office, tmp_path: Path
+) -> None:
+    from vlot_desktop import cli
+    from vlot_desktop.services import privacy
+
+    _contact(office, NOON - DAY, "Over de schoolinschrijving")
+    with Session(office.engine) as session:
+        report = privacy.subject_access(session, PERSON)
+    keys = [s.key for s in report.sections]
+    assert keys == ["contact_person", "contact_moment"]
+    (contact,) = report.sections[1].records
+    values = {item.key: item.value for item in contact}
+    assert values["municipality"] == "Hasselt" and values["channel"] == "telefoon"
+    assert "Over de schoolinschrijving" in str(values["note"])
+    out = tmp_path / "inzage.pdf"
+    argv = ["--data-dir", str(office.data_dir), "report", "subject-access", PERSON, "-o", str(out)]
+    assert cli.main(argv) == 0
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Uw contacten met VLOT" in text and "Wouters" in text
